@@ -1,0 +1,41 @@
+# make / make build: bin/termite.  make test: everything CI checks.
+
+GO ?= go
+# The packages whose goroutines share memory, tested again under -race.
+RACE_PKGS := ./runtime/... ./eval/...
+
+.PHONY: all build test fmt-check vet tidy-check bench fuzz clean
+
+all: build
+
+build:
+	$(GO) build -o bin/termite ./cmd/termite
+
+test: fmt-check vet tidy-check
+	$(GO) test ./...
+	$(GO) test -race -short $(RACE_PKGS)
+
+fmt-check:
+	@files=$$(gofmt -l .); \
+	if [ -n "$$files" ]; then echo "gofmt needed on:"; echo "$$files"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+# go mod tidy must change nothing: run it on copies, then put them back.
+tidy-check:
+	@tmp=$$(mktemp -d); cp go.mod go.sum $$tmp/; \
+	status=0; $(GO) mod tidy || status=1; \
+	diff -u $$tmp/go.mod go.mod && diff -u $$tmp/go.sum go.sum || status=1; \
+	cp $$tmp/go.mod $$tmp/go.sum .; rm -rf $$tmp; \
+	if [ $$status -ne 0 ]; then echo "go mod tidy changes go.mod or go.sum: run it and commit the result"; fi; \
+	exit $$status
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzRead -fuzztime 30s ./reader
+
+clean:
+	rm -rf bin

@@ -1,0 +1,354 @@
+package eval
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+
+	rt "termite/runtime"
+)
+
+// compiler emits the code object of one lambda. The frame of a running
+// lambda is stack[fp : fp+NLocals] (parameters first, then the variables
+// of its lets and internal definitions) with the operand stack above it;
+// stack[fp-1] holds the closure being run. depth tracks the operand stack
+// so that MaxStack is known when the lambda is entered.
+type compiler struct {
+	in      *Interp
+	fn      *lambdaNode
+	code    *Code
+	depth   int
+	globals map[*Global]int
+	consts  map[rt.Value]int
+}
+
+// compileLambda compiles fn and, recursively, the lambdas inside it.
+func (in *Interp) compileLambda(fn *lambdaNode, internal bool) *Code {
+	nparams := len(fn.params)
+	if fn.rest {
+		nparams--
+	}
+	c := &compiler{
+		in: in, fn: fn,
+		code: &Code{Name: fn.name, NParams: nparams, Rest: fn.rest,
+			NLocals: len(fn.locals), Internal: internal},
+		globals: make(map[*Global]int),
+		consts:  make(map[rt.Value]int),
+	}
+	c.markPos(fn.pos)
+	for _, b := range fn.params {
+		if b.boxed {
+			c.emit(opBoxLocal, int32(b.slot), 0)
+		}
+	}
+	c.compile(fn.body, true)
+	c.code.MaxStack += c.code.NLocals + 1
+	c.code.Hash = c.hash()
+	return c.code
+}
+
+func (c *compiler) emit(op Opcode, a, b int32) int {
+	c.code.Instrs = append(c.code.Instrs, Instr{op, a, b})
+	return len(c.code.Instrs) - 1
+}
+
+func (c *compiler) push(n int) {
+	c.depth += n
+	if c.depth > c.code.MaxStack {
+		c.code.MaxStack = c.depth
+	}
+}
+
+func (c *compiler) markPos(p rt.Pos) {
+	if !p.IsValid() {
+		return
+	}
+	pc := int32(len(c.code.Instrs))
+	if n := len(c.code.Pos); n > 0 {
+		last := &c.code.Pos[n-1]
+		if last.Pos == p {
+			return
+		}
+		if last.PC == pc {
+			last.Pos = p
+			return
+		}
+	}
+	c.code.Pos = append(c.code.Pos, posEntry{pc, p})
+}
+
+func (c *compiler) constIndex(v rt.Value) int32 {
+	switch v.(type) {
+	case rt.Flonum, rt.Compnum: // NaN is never equal to itself; no sharing
+	default:
+		if i, ok := c.consts[v]; ok {
+			return int32(i)
+		}
+	}
+	i := len(c.code.Consts)
+	c.code.Consts = append(c.code.Consts, v)
+	c.consts[v] = i
+	return int32(i)
+}
+
+func (c *compiler) globalIndex(g *Global) int32 {
+	if i, ok := c.globals[g]; ok {
+		return int32(i)
+	}
+	i := len(c.code.Globals)
+	c.code.Globals = append(c.code.Globals, g)
+	c.globals[g] = i
+	return int32(i)
+}
+
+func (c *compiler) constant(v rt.Value, tail bool) {
+	c.emit(opConst, c.constIndex(v), 0)
+	c.push(1)
+	c.ret(tail)
+}
+
+func (c *compiler) ret(tail bool) {
+	if tail {
+		c.emit(opReturn, 0, 0)
+	}
+}
+
+// load pushes the value of local b (unboxed).
+func (c *compiler) load(b *binding) {
+	if b.owner == c.fn {
+		if b.boxed {
+			c.emit(opLocalBox, int32(b.slot), 0)
+		} else {
+			c.emit(opLocal, int32(b.slot), 0)
+		}
+	} else if b.boxed {
+		c.emit(opFreeBox, int32(c.fn.freeAt[b]), 0)
+	} else {
+		c.emit(opFree, int32(c.fn.freeAt[b]), 0)
+	}
+	c.push(1)
+}
+
+// loadRaw pushes what holds b: its box if it has one; what closures capture.
+func (c *compiler) loadRaw(b *binding) {
+	if b.owner == c.fn {
+		c.emit(opLocal, int32(b.slot), 0)
+	} else {
+		c.emit(opFree, int32(c.fn.freeAt[b]), 0)
+	}
+	c.push(1)
+}
+
+// store pops into local b.
+func (c *compiler) store(b *binding) {
+	switch {
+	case b.owner != c.fn:
+		c.emit(opSetFreeBox, int32(c.fn.freeAt[b]), 0)
+	case b.boxed:
+		c.emit(opSetLocalBox, int32(b.slot), 0)
+	default:
+		c.emit(opSetLocal, int32(b.slot), 0)
+	}
+	c.depth--
+}
+
+func (c *compiler) compile(n node, tail bool) {
+	switch n := n.(type) {
+	case *constNode:
+		c.constant(n.v, tail)
+	case *localRef:
+		c.load(n.b)
+		c.ret(tail)
+	case *globalRef:
+		c.markPos(n.pos)
+		c.emit(opGlobal, c.globalIndex(n.g), 0)
+		c.push(1)
+		c.ret(tail)
+	case *setLocal:
+		c.compile(n.val, false)
+		c.store(n.b)
+		c.constant(rt.Unspecified, tail)
+	case *setGlobal:
+		c.compile(n.val, false)
+		c.markPos(n.pos)
+		op := opSetGlobal
+		if n.define {
+			op = opDefGlobal
+		}
+		c.emit(op, c.globalIndex(n.g), 0)
+		c.depth--
+		c.constant(rt.Unspecified, tail)
+	case *ifNode:
+		c.compile(n.test, false)
+		jf := c.emit(opJumpFalse, 0, 0)
+		c.depth--
+		c.compile(n.then, tail)
+		var jend int
+		if !tail {
+			jend = c.emit(opJump, 0, 0)
+			c.depth--
+		}
+		c.code.Instrs[jf].A = int32(len(c.code.Instrs))
+		c.compile(n.els, tail)
+		if !tail {
+			c.code.Instrs[jend].A = int32(len(c.code.Instrs))
+		}
+	case *seqNode:
+		for i, e := range n.body {
+			last := i == len(n.body)-1
+			c.compile(e, tail && last)
+			if !last {
+				c.emit(opPop, 0, 0)
+				c.depth--
+			}
+		}
+	case *callNode:
+		c.call(n, tail)
+	case *lambdaNode:
+		c.closure(n)
+		c.ret(tail)
+	case *letNode:
+		c.let(n, tail)
+	default:
+		panic("compile: unknown node")
+	}
+}
+
+func (c *compiler) closure(n *lambdaNode) {
+	code := c.in.compileLambda(n, c.code.Internal)
+	if len(n.free) == 0 {
+		// Nothing to capture: one closure serves every evaluation.
+		c.constant(&Closure{Code: code}, false)
+		return
+	}
+	for _, b := range n.free {
+		c.loadRaw(b)
+	}
+	c.code.Children = append(c.code.Children, code)
+	c.emit(opClosure, int32(len(c.code.Children)-1), int32(len(n.free)))
+	c.depth -= len(n.free) - 1
+}
+
+func (c *compiler) call(n *callNode, tail bool) {
+	if g, ok := n.fn.(*globalRef); ok && g.g.inline {
+		if p, ok := g.g.Value.(*rt.Primitive); ok && len(n.args) >= p.Min && (p.Max < 0 || len(n.args) <= p.Max) {
+			for _, a := range n.args {
+				c.compile(a, false)
+			}
+			c.markPos(n.pos)
+			gi := c.globalIndex(g.g)
+			if in, ok := inlineOps[p.Name]; ok && in.arity == len(n.args) {
+				c.emit(in.op, gi, int32(len(n.args)))
+			} else {
+				c.emit(opPrim, gi, int32(len(n.args)))
+			}
+			c.depth -= len(n.args) - 1
+			c.ret(tail)
+			return
+		}
+	}
+	c.compile(n.fn, false)
+	for _, a := range n.args {
+		c.compile(a, false)
+	}
+	c.markPos(n.pos)
+	if tail {
+		c.emit(opTailCall, int32(len(n.args)), 0)
+	} else {
+		c.emit(opCall, int32(len(n.args)), 0)
+	}
+	c.depth -= len(n.args)
+}
+
+// let compiles the items of a letNode. Boxed variables get their box
+// before any init runs. In a letrec, a closure that captures a variable
+// initialized later gets a placeholder, patched (opFixClosure) as soon as
+// the variable is set.
+func (c *compiler) let(n *letNode, tail bool) {
+	for _, b := range n.binds {
+		if b.boxed {
+			c.constant(rt.Unspecified, false)
+			c.emit(opMakeBox, 0, 0)
+			c.emit(opSetLocal, int32(b.slot), 0)
+			c.depth--
+		}
+	}
+	type made struct {
+		b  *binding
+		fn *lambdaNode
+	}
+	var closures []made
+	for i, it := range n.items {
+		last := i == len(n.items)-1
+		if it.b == nil {
+			c.compile(it.e, tail && last)
+			if !last {
+				c.emit(opPop, 0, 0)
+				c.depth--
+			}
+			continue
+		}
+		c.compile(it.e, false)
+		c.store(it.b)
+		if n.rec {
+			if l, ok := it.e.(*lambdaNode); ok && len(l.free) > 0 {
+				closures = append(closures, made{it.b, l})
+			}
+			if !it.b.boxed && it.b.captured {
+				for _, m := range closures {
+					if fi, ok := m.fn.freeAt[it.b]; ok {
+						c.load(it.b)
+						c.emit(opFixClosure, int32(m.b.slot), int32(fi))
+						c.depth--
+					}
+				}
+			}
+		}
+		if last {
+			c.constant(rt.Unspecified, tail)
+		}
+	}
+}
+
+// hash computes the code's content hash from everything that determines
+// its behaviour: instructions, constants, globals by name, children by
+// hash, arity and name.
+func (c *compiler) hash() [32]byte {
+	h := sha256.New()
+	code := c.code
+	var buf [16]byte
+	writeInt := func(v int64) {
+		n := binary.PutVarint(buf[:], v)
+		h.Write(buf[:n])
+	}
+	h.Write([]byte(code.Name))
+	writeInt(int64(code.NParams))
+	if code.Rest {
+		writeInt(1)
+	} else {
+		writeInt(0)
+	}
+	writeInt(int64(code.NLocals))
+	for _, in := range code.Instrs {
+		writeInt(int64(in.Op))
+		writeInt(int64(in.A))
+		writeInt(int64(in.B))
+	}
+	for _, k := range code.Consts {
+		if cl, ok := k.(*Closure); ok {
+			h.Write(cl.Code.Hash[:])
+			continue
+		}
+		h.Write([]byte(rt.WriteString(k)))
+		h.Write([]byte{0})
+	}
+	for _, g := range code.Globals {
+		h.Write([]byte(g.Name.Name))
+		h.Write([]byte{0})
+	}
+	for _, ch := range code.Children {
+		h.Write(ch.Hash[:])
+	}
+	var sum [32]byte
+	copy(sum[:], h.Sum(nil))
+	return sum
+}

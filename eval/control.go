@@ -1,0 +1,158 @@
+package eval
+
+import (
+	rt "termite/runtime"
+)
+
+// controlOp names a primitive built into the machine.
+type controlOp uint8
+
+const (
+	ctlApply controlOp = iota
+	ctlCallCC
+	ctlValues
+	ctlApplyValues
+	ctlWinders
+	ctlSetWinders
+	ctlHandlers
+	ctlSetHandlers
+	ctlParams
+	ctlSetParams
+	ctlUncaught
+	ctlThrow
+	ctlEval
+)
+
+var controlPrims = []*controlPrim{
+	{"apply", 1, rt.Variadic, ctlApply},
+	{"call-with-current-continuation", 1, 1, ctlCallCC},
+	{"call/cc", 1, 1, ctlCallCC},
+	{"values", 0, rt.Variadic, ctlValues},
+	{"%apply-values", 2, 2, ctlApplyValues},
+	{"%winders", 0, 0, ctlWinders},
+	{"%set-winders!", 1, 1, ctlSetWinders},
+	{"%handlers", 0, 0, ctlHandlers},
+	{"%set-handlers!", 1, 1, ctlSetHandlers},
+	{"%params", 0, 0, ctlParams},
+	{"%set-params!", 1, 1, ctlSetParams},
+	{"%uncaught", 1, 1, ctlUncaught},
+	{"%throw", 2, 2, ctlThrow},
+	{"eval", 1, 2, ctlEval},
+}
+
+// control runs control primitive f, called with n arguments whose
+// procedure slot is stack[base]. It either leaves a value in that slot, or
+// sets up another call there and returns its argument count and true.
+func (m *machine) control(f *controlPrim, base, n int) (int, bool) {
+	arg := func(i int) rt.Value { return m.stack[base+1+i] }
+	result := func(v rt.Value) (int, bool) {
+		m.stack[base] = v
+		m.sp = base + 1
+		return 0, false
+	}
+	switch f.op {
+	case ctlApply:
+		if n == 1 {
+			m.stack[base] = arg(0)
+			m.sp = base + 1
+			return 0, true
+		}
+		items, ok := rt.ListToSlice(arg(n - 1))
+		if !ok {
+			m.raise(n+1, rt.TypeError("apply", "proper list", arg(n-1)))
+			return 0, false
+		}
+		// base: proc a1 ... a(k) list  ->  base: proc a1 ... a(k) items...
+		m.stack[base] = arg(0)
+		copy(m.stack[base+1:], m.stack[base+2:base+n])
+		m.sp = base + n - 1
+		m.ensure(m.sp + len(items) + stackMargin)
+		copy(m.stack[m.sp:], items)
+		m.sp += len(items)
+		return m.sp - base - 1, true
+	case ctlCallCC:
+		proc := arg(0)
+		k := m.capture(base)
+		m.stack[base] = proc
+		m.stack[base+1] = k
+		m.sp = base + 2
+		return 1, true
+	case ctlValues:
+		if n == 1 {
+			return result(arg(0))
+		}
+		return result(&rt.MultipleValues{Vals: append([]rt.Value(nil), m.stack[base+1:m.sp]...)})
+	case ctlApplyValues:
+		proc, v := arg(0), arg(1)
+		m.stack[base] = proc
+		if mv, ok := v.(*rt.MultipleValues); ok {
+			m.sp = base + 1
+			m.ensure(m.sp + len(mv.Vals) + stackMargin)
+			copy(m.stack[m.sp:], mv.Vals)
+			m.sp += len(mv.Vals)
+			return len(mv.Vals), true
+		}
+		m.stack[base+1] = v
+		m.sp = base + 2
+		return 1, true
+	case ctlWinders:
+		return result(m.dyn.winders)
+	case ctlSetWinders:
+		m.dyn.winders = arg(0)
+		return result(rt.Unspecified)
+	case ctlHandlers:
+		return result(m.dyn.handlers)
+	case ctlSetHandlers:
+		m.dyn.handlers = arg(0)
+		return result(rt.Unspecified)
+	case ctlParams:
+		return result(m.dyn.params)
+	case ctlSetParams:
+		m.dyn.params = arg(0)
+		return result(rt.Unspecified)
+	case ctlUncaught:
+		m.stop(m.uncaught(arg(0)))
+	case ctlThrow:
+		k, ok := arg(0).(*Continuation)
+		if !ok {
+			m.raise(n+1, rt.TypeError("%throw", "continuation", arg(0)))
+			return 0, false
+		}
+		vals, ok := rt.ListToSlice(arg(1))
+		if !ok {
+			m.raise(n+1, rt.TypeError("%throw", "list", arg(1)))
+			return 0, false
+		}
+		var v rt.Value
+		if len(vals) == 1 {
+			v = vals[0]
+		} else {
+			v = &rt.MultipleValues{Vals: vals}
+		}
+		m.throw(k, v)
+		return 0, false
+	case ctlEval:
+		if n == 2 {
+			if _, ok := arg(1).(*Environment); !ok {
+				m.raise(n+1, rt.TypeError("eval", "environment", arg(1)))
+				return 0, false
+			}
+		}
+		thunk, err := m.in.compileTop(arg(0), nil)
+		if err != nil {
+			m.raise(n+1, err)
+			return 0, false
+		}
+		m.stack[base] = thunk
+		m.sp = base + 1
+		return 0, true
+	}
+	panic("machine: bad control primitive")
+}
+
+// Environment is the value of (interaction-environment) and of
+// (environment ...): the interpreter's one global environment.
+type Environment struct{}
+
+// OpaqueString prints the environment.
+func (*Environment) OpaqueString() string { return "#<environment>" }

@@ -1,0 +1,397 @@
+package eval
+
+import (
+	"fmt"
+
+	rt "termite/runtime"
+)
+
+// expander turns datums into nodes, resolving every identifier. Syntax
+// errors abort the expansion of the current top-level form: they are
+// thrown as *syntaxError panics and recovered by compileTop, the only entry
+// point, which turns them into Scheme errors (the way go/parser bails out).
+type expander struct {
+	in   *Interp
+	pos  rt.Positions
+	here rt.Pos // position of the innermost form being expanded that has one
+	seq  int    // lambdas created so far
+}
+
+type syntaxError struct {
+	msg  string
+	form rt.Value
+	pos  rt.Pos
+}
+
+func (x *expander) errorf(form rt.Value, format string, args ...interface{}) {
+	pos := x.here
+	if p, ok := form.(*rt.Pair); ok {
+		if q, ok := x.pos[p]; ok {
+			pos = q
+		}
+	}
+	panic(&syntaxError{msg: fmt.Sprintf(format, args...), form: stripSyntax(form), pos: pos})
+}
+
+// posOf returns the position of form if known, else of the enclosing form.
+func (x *expander) posOf(form rt.Value) rt.Pos {
+	if p, ok := form.(*rt.Pair); ok {
+		if q, ok := x.pos[p]; ok {
+			return q
+		}
+	}
+	return x.here
+}
+
+// list returns the elements of a proper list, or reports a syntax error
+// about form.
+func (x *expander) list(l rt.Value, form rt.Value) []rt.Value {
+	items, ok := rt.ListToSlice(l)
+	if !ok {
+		x.errorf(form, "bad syntax (improper list)")
+	}
+	return items
+}
+
+// expand expands an expression.
+func (x *expander) expand(form rt.Value, sc *scope) node {
+	switch f := form.(type) {
+	case *rt.Symbol, *Ident:
+		return x.variable(f, sc)
+	case *rt.Pair:
+		if p, ok := x.pos[f]; ok {
+			saved := x.here
+			x.here = p
+			defer func() { x.here = saved }()
+		}
+		if isIdentifier(f.Car) {
+			if b := x.lookup(f.Car, sc); b != nil {
+				switch b.kind {
+				case bindSpecial:
+					return b.special(x, f, sc)
+				case bindMacro:
+					return x.expand(b.macro.transform(x, f, sc), sc)
+				}
+			}
+		}
+		return x.application(f, sc)
+	}
+	if form == rt.Null {
+		x.errorf(form, "empty combination ()")
+	}
+	return &constNode{form}
+}
+
+func (x *expander) variable(id rt.Value, sc *scope) node {
+	b := x.lookup(id, sc)
+	if b == nil {
+		return &globalRef{g: x.in.global(baseSymbol(id)), pos: x.here}
+	}
+	if b.kind != bindLocal {
+		x.errorf(id, "syntax keyword %s used as a variable", baseSymbol(id).Name)
+	}
+	return x.ref(b, sc)
+}
+
+// ref is a reference to local b from code in sc.
+func (x *expander) ref(b *binding, sc *scope) node {
+	if b.owner != sc.fn {
+		sc.fn.capture(b)
+	}
+	return &localRef{b}
+}
+
+func (x *expander) application(f *rt.Pair, sc *scope) node {
+	pos := x.posOf(f)
+	fn := x.expand(f.Car, sc)
+	args := x.list(f.Cdr, f)
+	n := &callNode{fn: fn, args: make([]node, len(args)), pos: pos}
+	for i, a := range args {
+		n.args[i] = x.expand(a, sc)
+	}
+	return n
+}
+
+// expandSeq expands forms as a sequence of expressions.
+func (x *expander) expandSeq(forms []rt.Value, sc *scope) node {
+	switch len(forms) {
+	case 0:
+		return &constNode{rt.Unspecified}
+	case 1:
+		return x.expand(forms[0], sc)
+	}
+	s := &seqNode{body: make([]node, len(forms))}
+	for i, f := range forms {
+		s.body[i] = x.expand(f, sc)
+	}
+	return s
+}
+
+// expandNamed expands an init whose value is bound to name, so that a
+// lambda gets the name for messages and backtraces.
+func (x *expander) expandNamed(form rt.Value, sc *scope, name rt.Value) node {
+	n := x.expand(form, sc)
+	if l, ok := n.(*lambdaNode); ok && l.name == "" {
+		l.name = baseSymbol(name).Name
+	}
+	return n
+}
+
+// lambda expands a lambda with the given formals and body.
+func (x *expander) lambda(name string, formals rt.Value, body []rt.Value, sc *scope, form rt.Value) *lambdaNode {
+	x.seq++
+	fn := &lambdaNode{name: name, parent: sc.fn, seq: x.seq, pos: x.posOf(form)}
+	psc := newScope(sc, fn)
+	for {
+		if p, ok := formals.(*rt.Pair); ok {
+			x.addParam(fn, psc, p.Car, form)
+			formals = p.Cdr
+			continue
+		}
+		if formals != rt.Null {
+			x.addParam(fn, psc, formals, form)
+			fn.rest = true
+		}
+		break
+	}
+	if len(body) == 0 {
+		x.errorf(form, "lambda: empty body")
+	}
+	fn.body = x.body(body, psc)
+	for _, b := range fn.params {
+		b.boxed = b.captured && b.mutated
+	}
+	return fn
+}
+
+func (x *expander) addParam(fn *lambdaNode, sc *scope, id rt.Value, form rt.Value) {
+	if !isIdentifier(id) {
+		x.errorf(form, "lambda: parameter is not an identifier: %s", rt.WriteString(stripSyntax(id)))
+	}
+	for _, p := range fn.params {
+		if p.name == id {
+			x.errorf(form, "lambda: duplicate parameter %s", baseSymbol(id).Name)
+		}
+	}
+	b := fn.newLocal(id)
+	sc.add(id, b)
+	fn.params = append(fn.params, b)
+}
+
+// definition is a parsed (define ...) form.
+type definition struct {
+	name rt.Value
+	init rt.Value // nil: no value given
+	// (define (name . formals) body...) defines a lambda:
+	formals rt.Value
+	body    []rt.Value
+	isProc  bool
+	form    *rt.Pair
+}
+
+func (x *expander) parseDefine(f *rt.Pair) definition {
+	args := x.list(f.Cdr, f)
+	if len(args) == 0 {
+		x.errorf(f, "define: missing name")
+	}
+	switch target := args[0].(type) {
+	case *rt.Pair:
+		// (define ((curried a) b) ...) is (define (curried a) (lambda (b) ...))
+		if inner, ok := target.Car.(*rt.Pair); ok {
+			lam := rt.Cons(x.core("lambda"), rt.Cons(target.Cdr, f.Cdr.(*rt.Pair).Cdr))
+			return x.parseDefine(&rt.Pair{Car: f.Car, Cdr: rt.List(inner, lam)})
+		}
+		if !isIdentifier(target.Car) {
+			x.errorf(f, "define: bad name %s", rt.WriteString(stripSyntax(target.Car)))
+		}
+		if len(args) < 2 {
+			x.errorf(f, "define: empty body")
+		}
+		return definition{name: target.Car, formals: target.Cdr, body: args[1:], isProc: true, form: f}
+	case *rt.Symbol, *Ident:
+		switch len(args) {
+		case 1:
+			return definition{name: target, form: f}
+		case 2:
+			return definition{name: target, init: args[1], form: f}
+		}
+		x.errorf(f, "define: too many expressions")
+	}
+	x.errorf(f, "define: bad name %s", rt.WriteString(stripSyntax(args[0])))
+	panic("unreachable")
+}
+
+// initNode expands the value of a definition.
+func (x *expander) initNode(d definition, sc *scope) node {
+	if d.isProc {
+		return x.lambda(baseSymbol(d.name).Name, d.formals, d.body, sc, d.form)
+	}
+	if d.init == nil {
+		return &constNode{rt.Unspecified}
+	}
+	return x.expandNamed(d.init, sc, d.name)
+}
+
+// core returns an identifier that means the top-level name whatever the
+// local bindings where it is used: what derived forms expand into.
+func (x *expander) core(name string) rt.Value {
+	return &Ident{Name: rt.Intern(name)}
+}
+
+// temp returns a fresh identifier that no user code can name.
+func (x *expander) temp(name string) rt.Value {
+	return &Ident{Name: rt.Intern(name)}
+}
+
+// headKind returns the special form or macro that form uses, if any.
+func (x *expander) head(form rt.Value, sc *scope) (*rt.Pair, *binding) {
+	p, ok := form.(*rt.Pair)
+	if !ok || !isIdentifier(p.Car) {
+		return p, nil
+	}
+	b := x.lookup(p.Car, sc)
+	if b == nil || b.kind == bindLocal {
+		return p, nil
+	}
+	return p, b
+}
+
+// body expands a lambda or let body: internal definitions (possibly made
+// by macros, possibly inside begin) become letrec* bindings of a new
+// scope; definitions and expressions may be mixed and run in order.
+func (x *expander) body(forms []rt.Value, sc *scope) node {
+	bsc := newScope(sc, sc.fn)
+	type pending struct {
+		b    *binding
+		def  definition
+		form rt.Value // an expression
+	}
+	var items []pending
+	queue := append([]rt.Value(nil), forms...)
+	for len(queue) > 0 {
+		form := queue[0]
+		queue = queue[1:]
+		p, b := x.head(form, bsc)
+		if b == nil {
+			items = append(items, pending{form: form})
+			continue
+		}
+		if b.kind == bindMacro {
+			queue = append([]rt.Value{b.macro.transform(x, p, bsc)}, queue...)
+			continue
+		}
+		switch x.in.specialName[b] {
+		case "begin":
+			queue = append(x.list(p.Cdr, p), queue...)
+		case "define":
+			d := x.parseDefine(p)
+			nb := sc.fn.newLocal(d.name)
+			bsc.add(d.name, nb)
+			items = append(items, pending{b: nb, def: d})
+		case "define-syntax":
+			x.defineSyntax(p, bsc, func(id rt.Value, m macro) {
+				bsc.add(id, &binding{kind: bindMacro, name: id, macro: m})
+			})
+		case "define-values", "define-record-type":
+			queue = append([]rt.Value{x.rewriteDefinition(p, bsc)}, queue...)
+		default:
+			items = append(items, pending{form: form})
+		}
+	}
+	hasDefs := false
+	for _, it := range items {
+		if it.b != nil {
+			hasDefs = true
+		}
+	}
+	if !hasDefs {
+		exprs := make([]rt.Value, len(items))
+		for i, it := range items {
+			exprs[i] = it.form
+		}
+		if len(exprs) == 0 {
+			x.errorf(rt.Null, "body has no expressions")
+		}
+		return x.expandSeq(exprs, bsc)
+	}
+	ln := &letNode{rec: true, initFrom: x.seq}
+	for _, it := range items {
+		if it.b != nil {
+			ln.binds = append(ln.binds, it.b)
+			ln.items = append(ln.items, letItem{b: it.b, e: x.initNode(it.def, bsc)})
+			ln.initTo = x.seq
+		} else {
+			ln.items = append(ln.items, letItem{e: x.expand(it.form, bsc)})
+		}
+	}
+	x.finishLet(ln)
+	return ln
+}
+
+// finishLet decides which variables of ln live in boxes: those both
+// captured and assigned, and in a letrec those captured by a closure that
+// may run before their init is done, unless the capturing closure is
+// itself one of the inits (the compiler then patches the closure once the
+// variable is set).
+func (x *expander) finishLet(ln *letNode) {
+	direct := make(map[*lambdaNode]bool)
+	for _, it := range ln.items {
+		if l, ok := it.e.(*lambdaNode); ok && it.b != nil {
+			direct[l] = true
+		}
+	}
+	for _, b := range ln.binds {
+		b.boxed = b.captured && b.mutated
+		if b.boxed || !ln.rec || !b.captured {
+			continue
+		}
+		for _, c := range b.capturers {
+			if c.seq > ln.initFrom && c.seq <= ln.initTo && !direct[c] {
+				b.boxed = true
+				break
+			}
+		}
+	}
+}
+
+// expandTop expands a top-level form: definitions there are global.
+func (x *expander) expandTop(form rt.Value, sc *scope) node {
+	p, b := x.head(form, sc)
+	if b == nil {
+		return x.expand(form, sc)
+	}
+	if q, ok := x.pos[p]; ok {
+		saved := x.here
+		x.here = q
+		defer func() { x.here = saved }()
+	}
+	if b.kind == bindMacro {
+		return x.expandTop(b.macro.transform(x, p, sc), sc)
+	}
+	switch x.in.specialName[b] {
+	case "begin":
+		forms := x.list(p.Cdr, p)
+		if len(forms) == 0 {
+			return &constNode{rt.Unspecified}
+		}
+		s := &seqNode{}
+		for _, f := range forms {
+			s.body = append(s.body, x.expandTop(f, sc))
+		}
+		return s
+	case "define":
+		d := x.parseDefine(p)
+		sym := baseSymbol(d.name)
+		g := x.in.global(sym)
+		delete(x.in.syntax, sym)
+		return &setGlobal{g: g, val: x.initNode(d, sc), define: true, pos: x.posOf(p)}
+	case "define-syntax":
+		x.defineSyntax(p, sc, func(id rt.Value, m macro) {
+			x.in.syntax[baseSymbol(id)] = &binding{kind: bindMacro, name: id, macro: m}
+		})
+		return &constNode{rt.Unspecified}
+	case "define-values", "define-record-type":
+		return x.expandTop(x.rewriteDefinition(p, sc), sc)
+	}
+	return x.expand(form, sc)
+}

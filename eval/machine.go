@@ -1,0 +1,671 @@
+package eval
+
+import (
+	"errors"
+	"fmt"
+
+	rt "termite/runtime"
+)
+
+// machine runs code objects. Its state is data: the operand stack, the
+// frames of suspended callers, the dynamic state, and the registers of the
+// running frame (code, pc, fp, closure). Scheme calls never recurse on the
+// Go stack: a call pushes a frame record and jumps; a return pops one. A
+// continuation is a copy of the stack and frame records (see callCC).
+//
+// A machine is owned by one goroutine at a time.
+type machine struct {
+	in     *Interp
+	stack  []rt.Value
+	sp     int
+	frames []frame
+	dyn    dynState
+
+	// Registers of the running frame, saved here while Go code outside
+	// run() looks at the state.
+	code *Code
+	clo  *Closure
+	pc   int
+	fp   int
+
+	budget int // calls left before checkpoint runs
+}
+
+// reductionQuantum is how many calls a machine makes between checkpoints
+// (interrupts now, the scheduler's preemption later).
+const reductionQuantum = 2000
+
+// stackMargin is room kept above a frame's MaxStack for the values the
+// machine itself pushes (a raise, a spread apply's first arguments).
+const stackMargin = 8
+
+func newMachine(in *Interp) *machine {
+	return &machine{
+		in:     in,
+		stack:  make([]rt.Value, 64),
+		dyn:    dynState{winders: rt.Null, handlers: rt.Null, params: rt.Null},
+		budget: reductionQuantum,
+	}
+}
+
+// apply runs (proc args...) to completion on m and returns its value.
+func (m *machine) apply(proc rt.Value, args []rt.Value) (rt.Value, error) {
+	boot := &Code{
+		Name:     "boot",
+		Instrs:   []Instr{{opCall, int32(len(args)), 0}, {opHalt, 0, 0}},
+		MaxStack: len(args) + 1,
+		Internal: true,
+	}
+	m.ensure(len(args) + 1 + stackMargin)
+	m.sp = 0
+	m.frames = m.frames[:0]
+	m.stack[0] = proc
+	copy(m.stack[1:], args)
+	m.sp = 1 + len(args)
+	m.code, m.clo, m.pc, m.fp = boot, nil, 0, 0
+	return m.run()
+}
+
+// ensure makes the stack at least n slots long.
+func (m *machine) ensure(n int) {
+	if n <= len(m.stack) {
+		return
+	}
+	size := 2 * len(m.stack)
+	for size < n {
+		size *= 2
+	}
+	s := make([]rt.Value, size)
+	copy(s, m.stack[:m.sp])
+	m.stack = s
+}
+
+// errStop is the error of run's internal stop requests.
+type stopError struct{ err error }
+
+// run executes until the boot code halts or the machine stops with an
+// error (uncaught raise, exit, interrupt).
+func (m *machine) run() (result rt.Value, err error) {
+	code, clo, pc, fp, sp := m.code, m.clo, m.pc, m.fp, m.sp
+	stack := m.stack
+	instrs := code.Instrs
+
+	// save and load move the registers between these locals and m, around
+	// the slow paths that are methods of machine.
+	save := func() { m.code, m.clo, m.pc, m.fp, m.sp = code, clo, pc, fp, sp }
+	load := func() {
+		code, clo, pc, fp, sp = m.code, m.clo, m.pc, m.fp, m.sp
+		stack = m.stack
+		instrs = code.Instrs
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			if s, ok := r.(stopError); ok {
+				result, err = nil, s.err
+				return
+			}
+			panic(r)
+		}
+	}()
+
+	for {
+		in := instrs[pc]
+		pc++
+		switch in.Op {
+		case opConst:
+			stack[sp] = code.Consts[in.A]
+			sp++
+		case opLocal:
+			stack[sp] = stack[fp+int(in.A)]
+			sp++
+		case opLocalBox:
+			stack[sp] = stack[fp+int(in.A)].(*rt.Box).V
+			sp++
+		case opFree:
+			stack[sp] = clo.Free[in.A]
+			sp++
+		case opFreeBox:
+			stack[sp] = clo.Free[in.A].(*rt.Box).V
+			sp++
+		case opGlobal:
+			g := code.Globals[in.A]
+			if g.Value == nil {
+				save()
+				m.raise(0, m.in.unboundError(g))
+				load()
+				continue
+			}
+			stack[sp] = g.Value
+			sp++
+		case opSetLocal:
+			sp--
+			stack[fp+int(in.A)] = stack[sp]
+		case opSetLocalBox:
+			sp--
+			stack[fp+int(in.A)].(*rt.Box).V = stack[sp]
+		case opSetFreeBox:
+			sp--
+			clo.Free[in.A].(*rt.Box).V = stack[sp]
+		case opSetGlobal:
+			g := code.Globals[in.A]
+			if g.Value == nil {
+				save()
+				m.raise(1, rt.NewError("set!: unbound variable", g.Name))
+				load()
+				continue
+			}
+			sp--
+			g.Value = stack[sp]
+			g.inline = false
+		case opDefGlobal:
+			g := code.Globals[in.A]
+			sp--
+			g.Value = stack[sp]
+			g.inline = false
+		case opMakeBox:
+			stack[sp-1] = &rt.Box{V: stack[sp-1]}
+		case opBoxLocal:
+			stack[fp+int(in.A)] = &rt.Box{V: stack[fp+int(in.A)]}
+		case opPop:
+			sp--
+		case opJump:
+			pc = int(in.A)
+		case opJumpFalse:
+			sp--
+			if stack[sp] == rt.False {
+				pc = int(in.A)
+			}
+		case opClosure:
+			n := int(in.B)
+			free := make([]rt.Value, n)
+			copy(free, stack[sp-n:sp])
+			sp -= n
+			stack[sp] = &Closure{Code: code.Children[in.A], Free: free}
+			sp++
+		case opFixClosure:
+			sp--
+			target := stack[fp+int(in.A)]
+			if b, ok := target.(*rt.Box); ok {
+				target = b.V
+			}
+			target.(*Closure).Free[in.B] = stack[sp]
+		case opCall, opTailCall:
+			n := int(in.A)
+			if c, ok := stack[sp-n-1].(*Closure); ok && !c.Code.Rest && c.Code.NParams == n {
+				// The fast path: a closure called with exactly its arity.
+				cc := c.Code
+				if in.Op == opCall {
+					m.frames = append(m.frames, frame{code, clo, pc, fp})
+					fp = sp - n
+				} else {
+					copy(stack[fp-1:], stack[sp-n-1:sp])
+				}
+				code, clo, pc, instrs = cc, c, 0, cc.Instrs
+				if fp+cc.MaxStack+stackMargin > len(stack) {
+					sp = fp + n
+					save()
+					m.ensure(fp + cc.MaxStack + stackMargin)
+					stack = m.stack
+				}
+				sp = fp + n
+				for ; sp < fp+cc.NLocals; sp++ {
+					stack[sp] = rt.Unspecified
+				}
+				m.budget--
+				if m.budget <= 0 {
+					save()
+					m.checkpoint()
+					load()
+				}
+				continue
+			}
+			save()
+			if in.Op == opTailCall {
+				m.tailToCall(n)
+			}
+			m.call(n)
+			load()
+		case opReturn:
+			v := stack[sp-1]
+			sp = fp - 1
+			top := len(m.frames) - 1
+			f := m.frames[top]
+			m.frames = m.frames[:top]
+			code, clo, pc, fp = f.code, f.clo, f.pc, f.fp
+			instrs = code.Instrs
+			stack[sp] = v
+			sp++
+		case opPrim:
+			n := int(in.B)
+			g := code.Globals[in.A]
+			if !g.inline {
+				save()
+				m.callGlobal(g, n)
+				load()
+				continue
+			}
+			v, err := g.Value.(*rt.Primitive).Fn(stack[sp-n : sp])
+			if err != nil {
+				save()
+				m.primError(n, err)
+				load()
+				continue
+			}
+			sp -= n
+			stack[sp] = v
+			sp++
+		case opAdd, opSub, opMul, opLt, opGt, opLe, opGe, opNumEq:
+			g := code.Globals[in.A]
+			if a, ok := stack[sp-2].(rt.Fixnum); ok && g.inline {
+				if b, ok := stack[sp-1].(rt.Fixnum); ok {
+					var r rt.Value
+					switch in.Op {
+					case opAdd:
+						s := a + b
+						if (s > a) != (b > 0) {
+							goto slow2
+						}
+						r = rt.MakeFixnum(int64(s))
+					case opSub:
+						s := a - b
+						if (s < a) != (b > 0) {
+							goto slow2
+						}
+						r = rt.MakeFixnum(int64(s))
+					case opMul:
+						if a < -(1<<31) || a > 1<<31 || b < -(1<<31) || b > 1<<31 {
+							goto slow2
+						}
+						r = rt.MakeFixnum(int64(a * b))
+					case opLt:
+						r = rt.MakeBool(a < b)
+					case opGt:
+						r = rt.MakeBool(a > b)
+					case opLe:
+						r = rt.MakeBool(a <= b)
+					case opGe:
+						r = rt.MakeBool(a >= b)
+					case opNumEq:
+						r = rt.MakeBool(a == b)
+					}
+					sp--
+					stack[sp-1] = r
+					continue
+				}
+			}
+		slow2:
+			save()
+			m.primSlow(g, 2)
+			load()
+		case opCar, opCdr, opNullP, opPairP, opNot, opZeroP:
+			g := code.Globals[in.A]
+			if !g.inline {
+				save()
+				m.callGlobal(g, 1)
+				load()
+				continue
+			}
+			x := stack[sp-1]
+			switch in.Op {
+			case opCar:
+				if p, ok := x.(*rt.Pair); ok {
+					stack[sp-1] = p.Car
+					continue
+				}
+			case opCdr:
+				if p, ok := x.(*rt.Pair); ok {
+					stack[sp-1] = p.Cdr
+					continue
+				}
+			case opNullP:
+				stack[sp-1] = rt.MakeBool(x == rt.Null)
+				continue
+			case opPairP:
+				_, ok := x.(*rt.Pair)
+				stack[sp-1] = rt.MakeBool(ok)
+				continue
+			case opNot:
+				stack[sp-1] = rt.MakeBool(x == rt.False)
+				continue
+			case opZeroP:
+				if i, ok := x.(rt.Fixnum); ok {
+					stack[sp-1] = rt.MakeBool(i == 0)
+					continue
+				}
+			}
+			save()
+			m.primSlow(g, 1)
+			load()
+		case opCons, opEqP, opVectorRef:
+			g := code.Globals[in.A]
+			if !g.inline {
+				save()
+				m.callGlobal(g, 2)
+				load()
+				continue
+			}
+			a, b := stack[sp-2], stack[sp-1]
+			switch in.Op {
+			case opCons:
+				sp--
+				stack[sp-1] = &rt.Pair{Car: a, Cdr: b}
+				continue
+			case opEqP:
+				sp--
+				stack[sp-1] = rt.MakeBool(rt.Eq(a, b))
+				continue
+			case opVectorRef:
+				if v, ok := a.(*rt.Vector); ok {
+					if i, ok := b.(rt.Fixnum); ok && i >= 0 && int64(i) < int64(len(v.Items)) {
+						sp--
+						stack[sp-1] = v.Items[i]
+						continue
+					}
+				}
+			}
+			save()
+			m.primSlow(g, 2)
+			load()
+		case opHalt:
+			m.sp = sp - 1
+			return stack[sp-1], nil
+		default:
+			panic(fmt.Sprintf("machine: bad opcode %d", in.Op))
+		}
+	}
+}
+
+// stop ends run with err.
+func (m *machine) stop(err error) {
+	panic(stopError{err})
+}
+
+// checkpoint runs every reductionQuantum calls.
+func (m *machine) checkpoint() {
+	m.budget = reductionQuantum
+	if m.in.interrupted.Swap(false) {
+		m.stop(Interrupted{})
+	}
+}
+
+// primSlow calls inlined primitive g on the n values on top of the stack
+// through its Go function (the inline fast path did not apply).
+func (m *machine) primSlow(g *Global, n int) {
+	v, err := g.Value.(*rt.Primitive).Fn(m.stack[m.sp-n : m.sp])
+	if err != nil {
+		m.primError(n, err)
+		return
+	}
+	m.sp -= n
+	m.stack[m.sp] = v
+	m.sp++
+}
+
+// callGlobal calls the current value of g on the n arguments on top of
+// the stack: the path of an inlined primitive whose global was redefined.
+func (m *machine) callGlobal(g *Global, n int) {
+	if g.Value == nil {
+		m.raise(n, m.in.unboundError(g))
+		return
+	}
+	copy(m.stack[m.sp-n+1:m.sp+1], m.stack[m.sp-n:m.sp])
+	m.stack[m.sp-n] = g.Value
+	m.sp++
+	m.call(n)
+}
+
+// primError raises the error a primitive returned, in place of its call
+// (the n values on top of the stack: its arguments, and its own slot for a
+// call through opCall).
+func (m *machine) primError(n int, err error) {
+	var exit *ExitError
+	if errors.As(err, &exit) {
+		m.stop(exit)
+	}
+	m.raise(n, rt.RaisedObject(err))
+}
+
+// raise drops the n values on top of the stack and calls (raise obj) in
+// their place, so that the raise's continuation is the failed operation's.
+func (m *machine) raise(n int, obj rt.Value) {
+	m.sp -= n
+	r := m.in.raiseProc.Value
+	if r == nil {
+		m.stop(m.uncaught(obj))
+	}
+	m.stack[m.sp] = r
+	m.stack[m.sp+1] = obj
+	m.sp += 2
+	m.call(1)
+}
+
+// tailToCall turns a tail call of the n arguments on top of the stack
+// into an ordinary call from the current frame's caller: the procedure
+// and arguments move down over the current frame, which is popped.
+func (m *machine) tailToCall(n int) {
+	copy(m.stack[m.fp-1:], m.stack[m.sp-n-1:m.sp])
+	m.sp = m.fp + n
+	top := len(m.frames) - 1
+	f := m.frames[top]
+	m.frames = m.frames[:top]
+	m.code, m.clo, m.pc, m.fp = f.code, f.clo, f.pc, f.fp
+}
+
+// call calls the procedure below the n arguments on top of the stack, as a
+// non-tail call from the current registers: a closure gets a new frame
+// (entered, not run: run's loop continues there); anything else runs to
+// its value here and leaves it in the procedure's slot.
+func (m *machine) call(n int) {
+	for {
+		base := m.sp - n - 1
+		switch f := m.stack[base].(type) {
+		case *Closure:
+			m.enter(f, n)
+			return
+		case *rt.Primitive:
+			if n < f.Min || (f.Max >= 0 && n > f.Max) {
+				m.raise(n+1, arityError(f.Name, f.Min, f.Max, n))
+				return
+			}
+			v, err := f.Fn(m.stack[base+1 : m.sp])
+			if err != nil {
+				m.primError(n+1, err)
+				return
+			}
+			m.stack[base] = v
+			m.sp = base + 1
+			return
+		case *controlPrim:
+			if n < f.min || (f.max >= 0 && n > f.max) {
+				m.raise(n+1, arityError(f.name, f.min, f.max, n))
+				return
+			}
+			if nn, again := m.control(f, base, n); again {
+				n = nn // it set up another call, of nn arguments
+				continue
+			}
+			return
+		case *CaseLambda:
+			for _, c := range f.Clauses {
+				if n == c.Code.NParams || (c.Code.Rest && n > c.Code.NParams) {
+					m.stack[base] = c
+					break
+				}
+			}
+			if m.stack[base] == f {
+				m.raise(n+1, rt.NewError(fmt.Sprintf("%s: no clause accepts %d arguments", procName(f), n)))
+				return
+			}
+		case *Continuation:
+			var v rt.Value
+			if n == 1 {
+				v = m.stack[base+1]
+			} else {
+				v = &rt.MultipleValues{Vals: append([]rt.Value(nil), m.stack[base+1:m.sp]...)}
+			}
+			if f.dyn.winders != m.dyn.winders {
+				// dynamic-wind handlers must run: the library does that
+				// in Scheme, then throws.
+				w := m.in.windAndThrow.Value
+				if w == nil {
+					m.raise(n+1, rt.NewError("continuation: dynamic-wind support is not loaded"))
+					return
+				}
+				copy(m.stack[base+1:m.sp+1], m.stack[base:m.sp])
+				m.stack[base] = w
+				m.sp++
+				n++
+				continue
+			}
+			m.throw(f, v)
+			return
+		case *Parameter:
+			if n != 0 {
+				m.raise(n+1, rt.NewError("parameter: expects no arguments", f))
+				return
+			}
+			m.stack[base] = m.paramValue(f)
+			m.sp = base + 1
+			return
+		case *recordProc:
+			v, err := f.call(m.stack[base+1 : m.sp])
+			if err != nil {
+				m.primError(n+1, err)
+				return
+			}
+			m.stack[base] = v
+			m.sp = base + 1
+			return
+		default:
+			m.raise(n+1, rt.NewError("attempt to call a non-procedure", f))
+			return
+		}
+	}
+}
+
+// enter starts closure c on the n arguments above it on the stack.
+func (m *machine) enter(c *Closure, n int) {
+	cc := c.Code
+	if n != cc.NParams {
+		if !cc.Rest || n < cc.NParams {
+			m.raise(n+1, arityError(procName(c), cc.NParams, restMax(cc), n))
+			return
+		}
+	}
+	m.frames = append(m.frames, frame{m.code, m.clo, m.pc, m.fp})
+	m.fp = m.sp - n
+	m.ensure(m.fp + cc.MaxStack + stackMargin)
+	if cc.Rest {
+		rest := rt.Value(rt.Null)
+		for i := m.sp - 1; i >= m.fp+cc.NParams; i-- {
+			rest = &rt.Pair{Car: m.stack[i], Cdr: rest}
+		}
+		m.stack[m.fp+cc.NParams] = rest
+		m.sp = m.fp + cc.NParams + 1
+	}
+	for ; m.sp < m.fp+cc.NLocals; m.sp++ {
+		m.stack[m.sp] = rt.Unspecified
+	}
+	m.code, m.clo, m.pc = cc, c, 0
+	m.budget--
+	if m.budget <= 0 {
+		m.checkpoint()
+	}
+}
+
+func restMax(c *Code) int {
+	if c.Rest {
+		return rt.Variadic
+	}
+	return c.NParams
+}
+
+func procName(p rt.Value) string {
+	if n, ok := p.(rt.Procedure); ok && n.ProcName() != "" {
+		return n.ProcName()
+	}
+	return "anonymous procedure"
+}
+
+func arityError(name string, min, max, got int) *rt.ErrorObject {
+	if name == "" {
+		name = "anonymous procedure"
+	}
+	var want string
+	switch {
+	case max == min:
+		want = fmt.Sprintf("%d", min)
+	case max < 0:
+		want = fmt.Sprintf("at least %d", min)
+	default:
+		want = fmt.Sprintf("%d to %d", min, max)
+	}
+	return rt.NewError(fmt.Sprintf("%s: wrong number of arguments: expected %s, got %d", name, want, got))
+}
+
+// capture returns the continuation of a call whose procedure is at
+// stack[base]: the stack below it and the frames including the current one.
+func (m *machine) capture(base int) *Continuation {
+	k := &Continuation{
+		stack:  make([]rt.Value, base),
+		frames: make([]frame, len(m.frames)+1),
+		dyn:    m.dyn,
+	}
+	copy(k.stack, m.stack[:base])
+	copy(k.frames, m.frames)
+	k.frames[len(m.frames)] = frame{m.code, m.clo, m.pc, m.fp}
+	return k
+}
+
+// throw reinstates k and returns v to it.
+func (m *machine) throw(k *Continuation, v rt.Value) {
+	need := len(k.stack) + 1
+	for _, f := range k.frames {
+		if e := f.fp + f.code.MaxStack; e > need {
+			need = e
+		}
+	}
+	m.sp = 0
+	m.ensure(need + stackMargin)
+	copy(m.stack, k.stack)
+	m.sp = len(k.stack)
+	m.frames = append(m.frames[:0], k.frames[:len(k.frames)-1]...)
+	f := k.frames[len(k.frames)-1]
+	m.code, m.clo, m.pc, m.fp = f.code, f.clo, f.pc, f.fp
+	m.dyn = k.dyn
+	m.stack[m.sp] = v
+	m.sp++
+}
+
+// paramValue returns p's value in the current dynamic environment.
+func (m *machine) paramValue(p *Parameter) rt.Value {
+	for l := m.dyn.params; l != rt.Null; l = l.(*rt.Pair).Cdr {
+		b := l.(*rt.Pair).Car.(*rt.Pair)
+		if b.Car == p {
+			return b.Cdr
+		}
+	}
+	return p.Value
+}
+
+// uncaught builds the error of a raise that no handler took.
+func (m *machine) uncaught(obj rt.Value) *SchemeError {
+	return &SchemeError{Obj: obj, Trace: m.backtrace()}
+}
+
+// backtrace lists the frames, innermost first, leaving out the system
+// library's.
+func (m *machine) backtrace() []TraceEntry {
+	var t []TraceEntry
+	add := func(c *Code, pc int) {
+		if c == nil || c.Internal {
+			return
+		}
+		t = append(t, TraceEntry{Proc: c.Name, Pos: c.PosAt(pc - 1)})
+	}
+	add(m.code, m.pc)
+	for i := len(m.frames) - 1; i >= 0; i-- {
+		add(m.frames[i].code, m.frames[i].pc)
+	}
+	return t
+}

@@ -1,0 +1,98 @@
+package eval
+
+import rt "termite/runtime"
+
+// node is expanded code: what the expander hands to the compiler. Every
+// variable reference is already resolved to a binding or a global.
+type node interface{}
+
+type (
+	constNode struct{ v rt.Value }
+	localRef  struct{ b *binding }
+	globalRef struct {
+		g   *Global
+		pos rt.Pos
+	}
+	setLocal struct {
+		b   *binding
+		val node
+	}
+	setGlobal struct {
+		g      *Global
+		val    node
+		define bool
+		pos    rt.Pos
+	}
+	ifNode   struct{ test, then, els node }
+	seqNode  struct{ body []node }
+	callNode struct {
+		fn   node
+		args []node
+		pos  rt.Pos
+	}
+	// letNode binds variables of the current frame and runs items in
+	// order; an item with a binding stores its value there. The value of
+	// the last item is the value of the node. rec is true for letrec*
+	// (and bodies with internal definitions): the bindings are visible to
+	// the inits.
+	letNode struct {
+		binds []*binding
+		items []letItem
+		rec   bool
+		// lambdas created while expanding the items up to the last init,
+		// numbered by lambdaNode.seq: [initFrom, initTo)
+		initFrom, initTo int
+	}
+	lambdaNode struct {
+		name   string
+		params []*binding // required parameters, then the rest parameter
+		rest   bool
+		body   node
+		parent *lambdaNode
+		seq    int // creation order within the expansion
+		locals []*binding
+		free   []*binding
+		freeAt map[*binding]int
+		pos    rt.Pos
+	}
+)
+
+type letItem struct {
+	b *binding // nil for an expression whose value is dropped or returned
+	e node
+}
+
+// newLocal makes a variable in fn's frame.
+func (fn *lambdaNode) newLocal(id rt.Value) *binding {
+	b := &binding{kind: bindLocal, name: id, owner: fn, slot: len(fn.locals)}
+	fn.locals = append(fn.locals, b)
+	return b
+}
+
+// capture records that b is used inside fn, which is nested in b's owner:
+// every lambda from fn out to the owner gets b as a free variable.
+func (fn *lambdaNode) capture(b *binding) {
+	b.captured = true
+	f := fn
+	for ; f.parent != b.owner; f = f.parent {
+		f.addFree(b)
+	}
+	f.addFree(b)
+	for _, c := range b.capturers {
+		if c == f {
+			return
+		}
+	}
+	b.capturers = append(b.capturers, f)
+}
+
+func (fn *lambdaNode) addFree(b *binding) {
+	if _, ok := fn.freeAt[b]; ok {
+		return
+	}
+	if fn.freeAt == nil {
+		fn.freeAt = make(map[*binding]int)
+	}
+	fn.freeAt[b] = len(fn.free)
+	fn.free = append(fn.free, b)
+}

@@ -1,0 +1,114 @@
+package eval
+
+import (
+	rt "termite/runtime"
+)
+
+// Closure is a compiled lambda with the values of its free variables
+// (flat closures: each captured variable is copied in, boxed when it is
+// also assigned).
+type Closure struct {
+	Code *Code
+	Free []rt.Value
+}
+
+// ProcName returns the name the lambda was defined under.
+func (c *Closure) ProcName() string { return c.Code.Name }
+
+// CaseLambda is the procedure made by case-lambda: the first clause that
+// accepts the number of arguments runs.
+type CaseLambda struct {
+	Name    string
+	Clauses []*Closure
+}
+
+// ProcName returns the case-lambda's name.
+func (c *CaseLambda) ProcName() string { return c.Name }
+
+// Parameter is a parameter object (make-parameter). Its value in a process
+// is the innermost parameterize binding of the process's dynamic
+// environment, else Value.
+type Parameter struct {
+	Value     rt.Value
+	Converter rt.Value // a procedure, or nil
+}
+
+// ProcName names parameter objects in messages.
+func (p *Parameter) ProcName() string { return "parameter" }
+
+// frame is a suspended caller: where to resume (Code, PC), its frame
+// pointer and the closure that is running there. A continuation is a copy
+// of the operand stack and of these records: plain data, no Go closures.
+type frame struct {
+	code *Code
+	clo  *Closure
+	pc   int
+	fp   int
+}
+
+// Continuation is a captured continuation: the stack and frames below the
+// capture point and the dynamic state (winders, exception handlers,
+// parameter bindings) of that moment.
+type Continuation struct {
+	stack  []rt.Value
+	frames []frame
+	dyn    dynState
+}
+
+// ProcName names continuations in messages.
+func (k *Continuation) ProcName() string { return "continuation" }
+
+// dynState is the part of a process's state that continuations capture
+// besides the stack: the dynamic-wind list (innermost first, each entry a
+// pair (before . after)), the exception handler stack (a list of
+// procedures, innermost first) and the parameterize bindings (an alist
+// from *Parameter to value, innermost first).
+type dynState struct {
+	winders  rt.Value
+	handlers rt.Value
+	params   rt.Value
+}
+
+// recordProcKind says what a record procedure does.
+type recordProcKind uint8
+
+const (
+	recordConstructor recordProcKind = iota
+	recordPredicate
+	recordAccessor
+	recordModifier
+)
+
+// recordProc is a constructor, predicate, accessor or modifier made by
+// define-record-type: data, not a Go closure, so it serializes.
+type recordProc struct {
+	kind  recordProcKind
+	rtype *rt.RecordType
+	name  string
+	field int   // accessor and modifier
+	slots []int // constructor: the field index of each argument
+}
+
+// ProcName returns the name given in define-record-type.
+func (r *recordProc) ProcName() string { return r.name }
+
+// controlPrim is a primitive built into the machine because it needs the
+// machine's state: it may call procedures, capture or reinstate
+// continuations, or read the dynamic state.
+type controlPrim struct {
+	name     string
+	min, max int
+	op       controlOp
+}
+
+// ProcName returns the primitive's name.
+func (c *controlPrim) ProcName() string { return c.name }
+
+// Global is a top-level variable. Value is nil while it is unbound.
+// inline is true while Value is still the primitive that the compiler may
+// replace by an instruction of its own.
+type Global struct {
+	Name   *rt.Symbol
+	Value  rt.Value
+	inline bool
+}

@@ -1,0 +1,164 @@
+package eval
+
+import (
+	rt "termite/runtime"
+)
+
+// Ident is an identifier renamed by a macro expansion: it stands for Name
+// (a symbol, or another Ident when macros expand into macros) as seen from
+// Env, the scope where the macro was defined (nil: the top level). A
+// binding form that binds an Ident binds that Ident only, so a user's
+// variable never captures a macro's free identifier and a macro's
+// temporaries never capture the user's.
+type Ident struct {
+	Name rt.Value
+	Env  *scope
+}
+
+// isIdentifier reports whether v is a symbol or a renamed identifier.
+func isIdentifier(v rt.Value) bool {
+	switch v.(type) {
+	case *rt.Symbol, *Ident:
+		return true
+	}
+	return false
+}
+
+// baseSymbol returns the symbol an identifier was renamed from.
+func baseSymbol(v rt.Value) *rt.Symbol {
+	for {
+		switch x := v.(type) {
+		case *rt.Symbol:
+			return x
+		case *Ident:
+			v = x.Name
+		default:
+			return nil
+		}
+	}
+}
+
+// stripSyntax returns datum with every renamed identifier replaced by its
+// symbol (what quote yields). It copies only the parts that change.
+func stripSyntax(v rt.Value) rt.Value {
+	switch x := v.(type) {
+	case *Ident:
+		return baseSymbol(x)
+	case *rt.Pair:
+		car := stripSyntax(x.Car)
+		cdr := stripSyntax(x.Cdr)
+		if car == x.Car && cdr == x.Cdr {
+			return x
+		}
+		return &rt.Pair{Car: car, Cdr: cdr}
+	case *rt.Vector:
+		var out []rt.Value
+		for i, e := range x.Items {
+			s := stripSyntax(e)
+			if s != e && out == nil {
+				out = make([]rt.Value, len(x.Items))
+				copy(out, x.Items[:i])
+			}
+			if out != nil {
+				out[i] = s
+			}
+		}
+		if out == nil {
+			return x
+		}
+		return &rt.Vector{Items: out}
+	}
+	return v
+}
+
+type bindingKind uint8
+
+const (
+	bindLocal   bindingKind = iota // a lexical variable
+	bindMacro                      // a macro (syntax-rules or define-macro)
+	bindSpecial                    // a core special form
+)
+
+// binding is what an identifier means in a scope.
+type binding struct {
+	kind bindingKind
+	name rt.Value // the identifier bound
+
+	// bindLocal
+	owner    *lambdaNode // the lambda whose frame holds the variable
+	slot     int         // index in the owner's frame
+	captured bool        // referenced from a nested lambda
+	mutated  bool        // assigned with set!
+	boxed    bool        // held in a Box (decided when its scope closes)
+	// capturers are the lambdas directly inside owner through which the
+	// variable is captured; the compiler uses them to avoid boxing letrec
+	// variables (see letNode).
+	capturers []*lambdaNode
+
+	macro   macro       // bindMacro
+	special specialForm // bindSpecial
+}
+
+// scope is a contour of the expansion environment.
+type scope struct {
+	parent *scope
+	fn     *lambdaNode // the lambda whose frame holds this scope's variables; nil at top level
+	ids    []rt.Value
+	binds  []*binding
+}
+
+func newScope(parent *scope, fn *lambdaNode) *scope {
+	return &scope{parent: parent, fn: fn}
+}
+
+func (s *scope) add(id rt.Value, b *binding) {
+	s.ids = append(s.ids, id)
+	s.binds = append(s.binds, b)
+}
+
+// macro is a transformer: it rewrites a use into another form.
+type macro interface {
+	transform(x *expander, form rt.Value, use *scope) rt.Value
+}
+
+// specialForm expands a core form.
+type specialForm func(x *expander, form *rt.Pair, sc *scope) node
+
+// lookup returns what id means in sc: a binding, or nil for a global
+// variable named by id's base symbol.
+func (x *expander) lookup(id rt.Value, sc *scope) *binding {
+	for {
+		for s := sc; s != nil; s = s.parent {
+			for i := len(s.ids) - 1; i >= 0; i-- {
+				if s.ids[i] == id {
+					return s.binds[i]
+				}
+			}
+		}
+		r, ok := id.(*Ident)
+		if !ok {
+			break
+		}
+		id, sc = r.Name, r.Env
+	}
+	return x.in.syntax[id.(*rt.Symbol)]
+}
+
+// sameIdentifier is free-identifier=?: a and b (seen from sa and sb) mean
+// the same binding, or are both unbound with the same name.
+func (x *expander) sameIdentifier(a rt.Value, sa *scope, b rt.Value, sb *scope) bool {
+	ba, bb := x.lookup(a, sa), x.lookup(b, sb)
+	if ba != nil || bb != nil {
+		return ba == bb
+	}
+	return baseSymbol(a) == baseSymbol(b)
+}
+
+// isGlobalName reports whether id, seen from sc, is the top-level name
+// (an auxiliary keyword such as else, =>, ..., _).
+func (x *expander) isGlobalName(id rt.Value, sc *scope, name string) bool {
+	if !isIdentifier(id) {
+		return false
+	}
+	return x.sameIdentifier(id, sc, rt.Intern(name), nil)
+}

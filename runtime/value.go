@@ -1,0 +1,85 @@
+package runtime
+
+// Value is a Scheme value. See the package documentation for the rules.
+type Value interface{}
+
+// Boolean is #t or #f. Converting a bool to an interface never allocates.
+type Boolean bool
+
+// The boolean singletons.
+const (
+	True  = Boolean(true)
+	False = Boolean(false)
+)
+
+// MakeBool returns True or False.
+func MakeBool(b bool) Value {
+	if b {
+		return True
+	}
+	return False
+}
+
+// IsTrue reports whether v counts as true: everything but #f does.
+func IsTrue(v Value) bool {
+	b, ok := v.(Boolean)
+	return !ok || bool(b)
+}
+
+type nullType struct{}
+type unspecifiedType struct{}
+type eofType struct{}
+type defaultType struct{}
+
+// Null is the empty list.
+var Null Value = &nullType{}
+
+// Unspecified is the value of expressions whose value the report leaves
+// unspecified; it prints as nothing at the REPL.
+var Unspecified Value = &unspecifiedType{}
+
+// EOF is the end-of-file object.
+var EOF Value = &eofType{}
+
+// Default marks an optional argument that was not supplied.
+var Default Value = &defaultType{}
+
+// Char is a Unicode scalar value.
+type Char rune
+
+// Fixnum is an exact integer that fits in 64 bits.
+type Fixnum int64
+
+const (
+	fixCacheMin = -1024
+	fixCacheMax = 1 << 16
+)
+
+var fixCache = func() []Value {
+	c := make([]Value, fixCacheMax-fixCacheMin)
+	for i := range c {
+		c[i] = Fixnum(int64(i) + fixCacheMin)
+	}
+	return c
+}()
+
+// MakeFixnum boxes i, without allocating when it is small.
+func MakeFixnum(i int64) Value {
+	if uint64(i-fixCacheMin) < uint64(fixCacheMax-fixCacheMin) {
+		return fixCache[i-fixCacheMin]
+	}
+	return Fixnum(i)
+}
+
+// MultipleValues is the result of (values ...) with other than one value.
+// It is never stored in a variable or a data structure by well-formed code:
+// only call-with-values and continuations take it apart.
+type MultipleValues struct {
+	Vals []Value
+}
+
+// Box is a mutable cell: the compiler puts variables that are both
+// captured by a closure and assigned into boxes.
+type Box struct {
+	V Value
+}

@@ -1,0 +1,49 @@
+package stdlib
+
+import (
+	"embed"
+
+	"termite/eval"
+	rt "termite/runtime"
+)
+
+//go:embed scheme/*.scm
+var schemeFiles embed.FS
+
+// libraryFiles are the Scheme parts of the library, in load order.
+var libraryFiles = []string{
+	"scheme/control.scm",
+	"scheme/io.scm",
+	"scheme/lists.scm",
+}
+
+// Install defines the standard procedures in in: the Go primitives, the
+// console ports, and the library written in Scheme.
+func Install(in *eval.Interp) error {
+	for _, p := range primitives {
+		in.DefinePrimitive(p)
+	}
+	for _, p := range systemPrimitives(in) {
+		in.DefinePrimitive(p)
+	}
+	opts := in.Options()
+	stdout := rt.NewOutputPort(opts.Stdout, "stdout", true)
+	stderr := rt.NewOutputPort(opts.Stderr, "stderr", true)
+	stderr.SetAutoFlush(true)
+	stdin := rt.NewInputPort(opts.Stdin, "stdin", true)
+	stdin.SetTie(stdout)
+	in.Define("%stdin", stdin)
+	in.Define("%stdout", stdout)
+	in.Define("%stderr", stderr)
+	for _, name := range libraryFiles {
+		src, err := schemeFiles.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		// The "<...>" name marks the code as the system's: backtraces skip it.
+		if _, err := in.RunSource(src, "<"+name+">"); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,68 @@
+package stdlib
+
+import rt "termite/runtime"
+
+func init() {
+	register(
+		&rt.Primitive{Name: "symbol?", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
+			_, ok := args[0].(*rt.Symbol)
+			return rt.MakeBool(ok), nil
+		}},
+		&rt.Primitive{Name: "symbol=?", Min: 1, Max: rt.Variadic, Fn: symbolEq},
+		&rt.Primitive{Name: "symbol->string", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
+			s, ok := args[0].(*rt.Symbol)
+			if !ok {
+				return nil, rt.TypeError("symbol->string", "symbol", args[0])
+			}
+			// A fresh string each time: mutating it must not rename the
+			// symbol or affect other callers.
+			return rt.NewString(s.Name), nil
+		}},
+		&rt.Primitive{Name: "string->symbol", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
+			s, err := argString("string->symbol", args[0])
+			if err != nil {
+				return nil, err
+			}
+			return rt.Intern(s.String()), nil
+		}},
+		&rt.Primitive{Name: "string->uninterned-symbol", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
+			s, err := argString("string->uninterned-symbol", args[0])
+			if err != nil {
+				return nil, err
+			}
+			return &rt.Symbol{Name: s.String()}, nil
+		}},
+		&rt.Primitive{Name: "gensym", Min: 0, Max: 1, Fn: gensym},
+	)
+}
+
+func symbolEq(args []rt.Value) (rt.Value, error) {
+	result := true
+	for _, a := range args {
+		s, ok := a.(*rt.Symbol)
+		if !ok {
+			return nil, rt.TypeError("symbol=?", "symbol", a)
+		}
+		if s != args[0].(*rt.Symbol) {
+			result = false
+		}
+	}
+	return rt.MakeBool(result), nil
+}
+
+// gensym takes an optional prefix, a string or a symbol, as Gambit and
+// most Lisps do.
+func gensym(args []rt.Value) (rt.Value, error) {
+	prefix := "g"
+	if len(args) > 0 {
+		switch p := args[0].(type) {
+		case *rt.String:
+			prefix = p.String()
+		case *rt.Symbol:
+			prefix = p.Name
+		default:
+			return nil, rt.TypeError("gensym", "string or symbol", args[0])
+		}
+	}
+	return rt.Gensym(prefix), nil
+}

@@ -1,0 +1,72 @@
+package stdlib
+
+import (
+	"os"
+	"strings"
+	"time"
+
+	"termite/eval"
+	rt "termite/runtime"
+)
+
+// startTime is the origin of current-jiffy.
+var startTime = time.Now()
+
+// systemPrimitives are the procedures of (scheme process-context) and
+// (scheme time): those that need the interpreter's options are made per
+// interpreter.
+func systemPrimitives(in *eval.Interp) []*rt.Primitive {
+	return []*rt.Primitive{
+		{Name: "command-line", Min: 0, Max: 0, Fn: func(a []rt.Value) (rt.Value, error) {
+			args := in.Options().Args
+			vals := make([]rt.Value, len(args))
+			for i, s := range args {
+				vals[i] = rt.NewString(s)
+			}
+			return rt.List(vals...), nil
+		}},
+		{Name: "emergency-exit", Min: 0, Max: 1, Fn: func(a []rt.Value) (rt.Value, error) {
+			code := 0
+			if len(a) == 1 {
+				switch v := a[0].(type) {
+				case rt.Boolean:
+					if !v {
+						code = 1
+					}
+				case rt.Fixnum:
+					code = int(v)
+				default:
+					return nil, rt.TypeError("exit", "integer or boolean", a[0])
+				}
+			}
+			return nil, &eval.ExitError{Code: code}
+		}},
+		{Name: "get-environment-variable", Min: 1, Max: 1, Fn: func(a []rt.Value) (rt.Value, error) {
+			s, ok := a[0].(*rt.String)
+			if !ok {
+				return nil, rt.TypeError("get-environment-variable", "string", a[0])
+			}
+			if v, ok := os.LookupEnv(s.String()); ok {
+				return rt.NewString(v), nil
+			}
+			return rt.False, nil
+		}},
+		{Name: "get-environment-variables", Min: 0, Max: 0, Fn: func(a []rt.Value) (rt.Value, error) {
+			var vals []rt.Value
+			for _, kv := range os.Environ() {
+				k, v, _ := strings.Cut(kv, "=")
+				vals = append(vals, rt.Cons(rt.NewString(k), rt.NewString(v)))
+			}
+			return rt.List(vals...), nil
+		}},
+		{Name: "current-second", Min: 0, Max: 0, Fn: func(a []rt.Value) (rt.Value, error) {
+			return rt.Flonum(float64(time.Now().UnixNano()) / 1e9), nil
+		}},
+		{Name: "current-jiffy", Min: 0, Max: 0, Fn: func(a []rt.Value) (rt.Value, error) {
+			return rt.MakeFixnum(int64(time.Since(startTime) / time.Microsecond)), nil
+		}},
+		{Name: "jiffies-per-second", Min: 0, Max: 0, Fn: func(a []rt.Value) (rt.Value, error) {
+			return rt.MakeFixnum(1000000), nil
+		}},
+	}
+}
