@@ -40,7 +40,14 @@ func (in *Interp) compileLambda(fn *lambdaNode, internal bool) *Code {
 			c.emit(opBoxLocal, int32(b.slot), 0)
 		}
 	}
-	c.compile(fn.body, true)
+	if fn.top {
+		// Not a tail call: the top-level form's own frame stays in
+		// backtraces, which then point at the form.
+		c.compile(fn.body, false)
+		c.emit(opReturn, 0, 0)
+	} else {
+		c.compile(fn.body, true)
+	}
 	c.code.MaxStack += c.code.NLocals + 1
 	c.code.Hash = c.hash()
 	return c.code
@@ -160,7 +167,7 @@ func (c *compiler) compile(n node, tail bool) {
 		c.ret(tail)
 	case *globalRef:
 		c.markPos(n.pos)
-		c.emit(opGlobal, c.globalIndex(n.g), 0)
+		c.emit(opGlobal, c.globalIndex(c.in.bound(n.g, c.code.Internal)), 0)
 		c.push(1)
 		c.ret(tail)
 	case *setLocal:
@@ -229,13 +236,14 @@ func (c *compiler) closure(n *lambdaNode) {
 }
 
 func (c *compiler) call(n *callNode, tail bool) {
-	if g, ok := n.fn.(*globalRef); ok && g.g.inline {
-		if p, ok := g.g.Value.(*rt.Primitive); ok && len(n.args) >= p.Min && (p.Max < 0 || len(n.args) <= p.Max) {
+	if ref, ok := n.fn.(*globalRef); ok && ref.g.inline {
+		g := c.in.bound(ref.g, c.code.Internal)
+		if p, ok := g.Value.(*rt.Primitive); ok && len(n.args) >= p.Min && (p.Max < 0 || len(n.args) <= p.Max) {
 			for _, a := range n.args {
 				c.compile(a, false)
 			}
 			c.markPos(n.pos)
-			gi := c.globalIndex(g.g)
+			gi := c.globalIndex(g)
 			if in, ok := inlineOps[p.Name]; ok && in.arity == len(n.args) {
 				c.emit(in.op, gi, int32(len(n.args)))
 			} else {

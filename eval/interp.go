@@ -33,6 +33,11 @@ type Interp struct {
 	windAndThrow *Global // %wind-and-throw: continuation calls that cross dynamic-wind
 	runForms     *Global // %run-forms: the top-level driver
 
+	// frozen holds, for each global that the system library refers to,
+	// a private cell with the value it had then, so that a program that
+	// redefines car does not change how map or the driver work.
+	frozen map[*Global]*Global
+
 	interrupted atomic.Bool
 	main        *machine
 }
@@ -55,6 +60,7 @@ func New(opts Options) *Interp {
 		globals:     make(map[*rt.Symbol]*Global),
 		syntax:      make(map[*rt.Symbol]*binding),
 		specialName: make(map[*binding]string),
+		frozen:      make(map[*Global]*Global),
 	}
 	for name, f := range specialForms {
 		b := &binding{kind: bindSpecial, name: rt.Intern(name), special: f}
@@ -71,19 +77,38 @@ func New(opts Options) *Interp {
 		in.DefinePrimitive(p)
 	}
 	in.main = newMachine(in)
-	if _, err := in.RunSource([]byte(driverSource), "<driver>"); err != nil {
-		panic("eval: the driver does not compile: " + err.Error())
-	}
 	return in
 }
 
 // driverSource runs the forms of a script one after the other: the frame
-// of %run-forms is the continuation "rest of the script", as data.
+// of %run-forms is the continuation "rest of the script", as data. It is
+// compiled on first use, once the library has defined car and cdr.
 const driverSource = `
-(define (%run-forms forms src last)
+(lambda (forms src last)
   (if (null? forms)
       last
       (%run-forms (cdr forms) src ((%compile-toplevel (car forms) src)))))`
+
+// driver returns %run-forms, compiling it on first use.
+func (in *Interp) driver() (rt.Value, error) {
+	if in.runForms.Value != nil {
+		return in.runForms.Value, nil
+	}
+	form, err := reader.New([]byte(driverSource), "<driver>").Read()
+	if err != nil {
+		return nil, err
+	}
+	thunk, errObj := in.compileTop(form, &source{file: "<driver>"})
+	if errObj != nil {
+		return nil, &SchemeError{Obj: errObj}
+	}
+	v, err := in.main.apply(thunk, nil)
+	if err != nil {
+		return nil, err
+	}
+	in.runForms.Value = v
+	return v, nil
+}
 
 // Options returns the options the interpreter was made with.
 func (in *Interp) Options() Options { return in.opts }
@@ -96,6 +121,22 @@ func (in *Interp) global(sym *rt.Symbol) *Global {
 		in.globals[sym] = g
 	}
 	return g
+}
+
+// bound returns the cell that code refers to for global g: g itself for
+// user code; for the system library's code (internal), a private copy of
+// g once g is bound, so that the library keeps the meaning it was written
+// against (as an R7RS library's imports would).
+func (in *Interp) bound(g *Global, internal bool) *Global {
+	if !internal || g.Value == nil {
+		return g
+	}
+	f, ok := in.frozen[g]
+	if !ok || f.Value != g.Value {
+		f = &Global{Name: g.Name, Value: g.Value, inline: g.inline}
+		in.frozen[g] = f
+	}
+	return f
 }
 
 // Define binds a global variable.
@@ -140,21 +181,11 @@ func (in *Interp) RunSource(src []byte, file string) (rt.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &source{file: file, pos: pos}
-	if in.runForms.Value == nil { // bootstrapping the driver itself
-		var last rt.Value = rt.Unspecified
-		for _, f := range forms {
-			thunk, errObj := in.compileTop(f, s)
-			if errObj != nil {
-				return nil, &SchemeError{Obj: errObj}
-			}
-			if last, err = in.main.apply(thunk, nil); err != nil {
-				return nil, err
-			}
-		}
-		return last, nil
+	driver, err := in.driver()
+	if err != nil {
+		return nil, err
 	}
-	return in.Apply(in.runForms.Value, rt.List(forms...), s, rt.Unspecified)
+	return in.Apply(driver, rt.List(forms...), &source{file: file, pos: pos}, rt.Unspecified)
 }
 
 // Apply calls proc on args in the main process and returns its value.
@@ -187,7 +218,7 @@ func (in *Interp) compileTop(form rt.Value, src *source) (thunk *Closure, errObj
 		x.pos = src.pos
 		internal = strings.HasPrefix(src.file, "<")
 	}
-	fn := &lambdaNode{}
+	fn := &lambdaNode{top: true}
 	sc := newScope(nil, fn)
 	defer func() {
 		if r := recover(); r != nil {

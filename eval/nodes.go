@@ -54,6 +54,7 @@ type (
 		free   []*binding
 		freeAt map[*binding]int
 		pos    rt.Pos
+		top    bool // the thunk of a top-level form
 	}
 )
 

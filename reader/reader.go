@@ -96,7 +96,7 @@ type Reader struct {
 // New returns a reader of src; file names the source in positions. A
 // script's #! line and a UTF-8 byte order mark at the start are skipped.
 func New(src []byte, file string) *Reader {
-	r := &Reader{src: src, file: file, line: 1, col: 1, pos: make(rt.Positions, len(src)/8), syms: make(map[string]*rt.Symbol)}
+	r := &Reader{src: src, file: file, line: 1, col: 1, pos: make(rt.Positions, len(src)/5), syms: make(map[string]*rt.Symbol)}
 	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
 		r.off = 3
 		r.lineStart = 3

@@ -83,9 +83,10 @@ func identical(a, b Value) bool {
 	return ta.Comparable() && a == b
 }
 
-// equalBudget is how many nodes Equal compares naively before it suspects
-// a cycle and switches to the union-find algorithm. Most comparisons are
-// of small acyclic data and never pay for the bookkeeping.
+// equalBudget is how many lists and vectors Equal compares naively before
+// it suspects a cycle through cars or vector elements and starts again
+// with union-find. Most comparisons are of small acyclic data and never
+// pay for the bookkeeping.
 const equalBudget = 2000
 
 // Equal reports whether a and b are equal?: pairs, vectors, strings and
@@ -94,10 +95,11 @@ const equalBudget = 2000
 // tells them apart, and it uses no Go stack in proportion to the size or
 // depth of the data.
 func Equal(a, b Value) bool {
-	if eq, ok := equalBounded(a, b); ok {
+	if eq, ok := equalWalk(a, b, nil); ok {
 		return eq
 	}
-	return equalCyclic(a, b)
+	eq, _ := equalWalk(a, b, &unionFind{parent: make(map[Value]Value)})
+	return eq
 }
 
 // equalLeaf compares a and b when at least one is not a pair or a vector.
@@ -136,77 +138,86 @@ func equalLeaf(a, b Value) (eq, done bool) {
 
 type equalTask struct{ a, b Value }
 
-// equalBounded compares naively with an explicit stack, giving up
-// (ok=false) after equalBudget compound nodes.
-func equalBounded(a, b Value) (eq, ok bool) {
+// equalWalk compares a and b with an explicit stack of lists and vectors
+// still to compare. A list is walked along its cdrs in a loop, with
+// Floyd's cycle detection on the pair of positions: once the two walks are
+// both back where they were, the rest has been compared already.
+//
+// Cycles through cars and vector elements are what the two modes differ
+// on. Without uf the walk gives up (ok=false) after equalBudget lists and
+// vectors. With uf it is the union-find equality of Adams and Dybvig,
+// applied to the heads of lists and to vectors: two of them found in the
+// same class are assumed equal, which is sound because any difference
+// would be found along another path of the walk, and the walk ends
+// because each union merges two classes of a finite set.
+func equalWalk(a, b Value, uf *unionFind) (eq, ok bool) {
 	var buf [32]equalTask
 	stack := append(buf[:0], equalTask{a, b})
 	budget := equalBudget
 	for len(stack) > 0 {
 		t := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		for {
-			e, done := equalLeaf(t.a, t.b)
+		e, done := equalLeaf(t.a, t.b)
+		if done {
+			if !e {
+				return false, true
+			}
+			continue
+		}
+		if t.a == t.b {
+			continue
+		}
+		if uf == nil {
+			if budget--; budget < 0 {
+				return false, false
+			}
+		} else if !uf.union(t.a, t.b) {
+			continue
+		}
+		if x, isVec := t.a.(*Vector); isVec {
+			y := t.b.(*Vector)
+			for i := len(x.Items) - 1; i >= 0; i-- {
+				if e, done := equalLeaf(x.Items[i], y.Items[i]); !done {
+					stack = append(stack, equalTask{x.Items[i], y.Items[i]})
+				} else if !e {
+					return false, true
+				}
+			}
+			continue
+		}
+		x, y := t.a, t.b
+		slowX, slowY := x, y
+		for i := 0; ; i++ {
+			p, q := x.(*Pair), y.(*Pair)
+			if e, done := equalLeaf(p.Car, q.Car); !done {
+				stack = append(stack, equalTask{p.Car, q.Car})
+			} else if !e {
+				return false, true
+			}
+			x, y = p.Cdr, q.Cdr
+			e, done := equalLeaf(x, y)
 			if done {
 				if !e {
 					return false, true
 				}
 				break
 			}
-			if t.a == t.b {
+			if x == y {
 				break
 			}
-			budget--
-			if budget < 0 {
-				return false, false
+			if _, isVec := x.(*Vector); isVec {
+				stack = append(stack, equalTask{x, y})
+				break
 			}
-			if p, isPair := t.a.(*Pair); isPair {
-				q := t.b.(*Pair)
-				stack = append(stack, equalTask{p.Cdr, q.Cdr})
-				t = equalTask{p.Car, q.Car}
-				continue
+			if i&1 == 1 {
+				slowX, slowY = slowX.(*Pair).Cdr, slowY.(*Pair).Cdr
 			}
-			x, y := t.a.(*Vector), t.b.(*Vector)
-			for i := len(x.Items) - 1; i >= 0; i-- {
-				stack = append(stack, equalTask{x.Items[i], y.Items[i]})
+			if x == slowX && y == slowY {
+				break
 			}
-			break
 		}
 	}
 	return true, true
-}
-
-// equalCyclic is the union-find equality of Adams and Dybvig: two compound
-// nodes found in the same class are assumed equal, which is sound because
-// any difference would be found along another path of the walk. Each node
-// enters the union-find once, so the walk ends even on cycles.
-func equalCyclic(a, b Value) bool {
-	uf := unionFind{parent: make(map[Value]Value)}
-	stack := []equalTask{{a, b}}
-	for len(stack) > 0 {
-		t := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		e, done := equalLeaf(t.a, t.b)
-		if done {
-			if !e {
-				return false
-			}
-			continue
-		}
-		if !uf.union(t.a, t.b) {
-			continue
-		}
-		if p, isPair := t.a.(*Pair); isPair {
-			q := t.b.(*Pair)
-			stack = append(stack, equalTask{p.Cdr, q.Cdr}, equalTask{p.Car, q.Car})
-			continue
-		}
-		x, y := t.a.(*Vector), t.b.(*Vector)
-		for i := len(x.Items) - 1; i >= 0; i-- {
-			stack = append(stack, equalTask{x.Items[i], y.Items[i]})
-		}
-	}
-	return true
 }
 
 // unionFind holds equivalence classes of pairs and vectors, keyed by

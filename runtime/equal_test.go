@@ -183,6 +183,29 @@ func TestEqualCycles(t *testing.T) {
 	if !Equal(long1, long1) {
 		t.Error("a cycle is not equal to itself")
 	}
+	// Many cycles through cars: past the budget, into union-find.
+	selfish := func(n int, last Value) Value {
+		items := make([]Value, n)
+		for i := range items {
+			q := Cons(one, Null)
+			q.Car = q
+			items[i] = q
+		}
+		items[n-1] = last
+		return List(items...)
+	}
+	if !Equal(selfish(5000, one), selfish(5000, one)) {
+		t.Error("lists of many car cycles reported different")
+	}
+	if Equal(selfish(5000, one), selfish(5000, two)) {
+		t.Error("lists of many car cycles differing at the end reported equal")
+	}
+	// A cdr cycle whose cars are themselves cycles.
+	r1, r2 := circular(one, two), circular(one, two)
+	r1.Car, r2.Car = r1, r2
+	if !Equal(r1, r2) {
+		t.Error("nested cycles reported different")
+	}
 	if Equal(circular(one), List(one)) {
 		t.Error("circular and finite lists reported equal")
 	}

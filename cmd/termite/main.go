@@ -76,7 +76,7 @@ func run(args []string) int {
 	if c.script != "" {
 		cmdline = append([]string{c.script}, c.scriptArgs...)
 	}
-	out := newOutput(os.Stdout)
+	out := &output{f: os.Stdout}
 	in := eval.New(eval.Options{
 		Stdin:   os.Stdin,
 		Stdout:  out,
@@ -84,9 +84,14 @@ func run(args []string) int {
 		Args:    cmdline,
 		LibDirs: c.libDirs,
 	})
-	stdlib.Install(in)
+	if err := stdlib.Install(in); err != nil {
+		fmt.Fprintf(os.Stderr, "termite: installing the standard library: %v\n", err)
+		return exitError
+	}
+	// A second Ctrl-C during one evaluation means the machine is stuck
+	// outside its reduction checks: exit at once, without flushing, since
+	// the ports may be in use.
 	it := watchInterrupts(in, func() {
-		out.tryFlush()
 		fmt.Fprintln(os.Stderr, "termite: interrupted")
 		os.Exit(exitInterrupted)
 	})
@@ -95,13 +100,13 @@ func run(args []string) int {
 	if code == exitOK && interactive {
 		code = repl(in, it, out)
 	}
-	out.Flush()
+	flushOutput()
 	return code
 }
 
 // runBatch runs the -e and -p expressions, then the script, stopping at
 // the first error.
-func runBatch(in *eval.Interp, it *interrupter, out *output, c *config, src []byte) int {
+func runBatch(in *eval.Interp, it *interrupter, out io.Writer, c *config, src []byte) int {
 	for _, s := range c.steps {
 		var v rt.Value
 		err := it.run(func() (err error) {
@@ -109,9 +114,10 @@ func runBatch(in *eval.Interp, it *interrupter, out *output, c *config, src []by
 			return err
 		})
 		if err != nil {
-			return fail(out, err)
+			return fail(err)
 		}
 		if s.print {
+			flushOutput()
 			printResult(out, v)
 		}
 	}
@@ -121,7 +127,7 @@ func runBatch(in *eval.Interp, it *interrupter, out *output, c *config, src []by
 			return err
 		})
 		if err != nil {
-			return fail(out, err)
+			return fail(err)
 		}
 	}
 	return exitOK
@@ -154,8 +160,8 @@ func stepName(s step) string {
 // fail reports an error that ends the program and returns the exit status
 // it calls for. Standard output is flushed first so that the report comes
 // after whatever the program printed.
-func fail(out *output, err error) int {
-	out.Flush()
+func fail(err error) int {
+	flushOutput()
 	var exit *eval.ExitError
 	if errors.As(err, &exit) {
 		return exit.Code

@@ -1,39 +1,22 @@
 package main
 
 import (
-	"bufio"
 	"io"
 	"os"
 	"sync"
 
-	"github.com/chzyer/readline"
-
 	rt "termite/runtime"
 )
 
-// output is the interpreter's standard output. Writes to a pipe or file
-// are buffered, since a script printing a character at a time would
-// otherwise make a system call per character; writes to a terminal are
-// not, so that a long computation shows its progress. Every way out of the
-// program goes through Flush.
-//
-// Blocking output may complete on a goroutine other than the scheduler's,
-// hence the mutex.
+// output is the writer under the interpreter's standard output port. The
+// port does the buffering; output only remembers whether the last line was
+// left unfinished, so that the REPL can start its prompt on a line of its
+// own. Blocking output may complete on a goroutine other than the
+// scheduler's, hence the mutex.
 type output struct {
-	mu sync.Mutex
-	w  *bufio.Writer // nil when unbuffered
-	f  *os.File
-	// midLine is set when the last byte written was not a newline; the
-	// REPL then ends the line so that its prompt starts a line of its own.
+	f       *os.File
+	mu      sync.Mutex
 	midLine bool
-}
-
-func newOutput(f *os.File) *output {
-	o := &output{f: f}
-	if !readline.IsTerminal(int(f.Fd())) {
-		o.w = bufio.NewWriterSize(f, 64<<10)
-	}
-	return o
 }
 
 func (o *output) Write(p []byte) (int, error) {
@@ -42,43 +25,28 @@ func (o *output) Write(p []byte) (int, error) {
 	if len(p) > 0 {
 		o.midLine = p[len(p)-1] != '\n'
 	}
-	if o.w == nil {
-		return o.f.Write(p)
-	}
-	return o.w.Write(p)
+	return o.f.Write(p)
 }
 
-// Flush writes out what is buffered. Flush errors are not reported: the
-// reader of a closed pipe has gone away and there is nobody to tell.
-func (o *output) Flush() error {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	if o.w == nil {
-		return nil
-	}
-	return o.w.Flush()
-}
-
-// endLine writes a newline if the output stopped in the middle of a line.
-func (o *output) endLine() {
+// endLine writes a newline if the output stopped in the middle of a line,
+// and reports whether it did.
+func (o *output) endLine() bool {
 	o.mu.Lock()
 	mid := o.midLine
 	o.mu.Unlock()
 	if mid {
 		o.Write([]byte{'\n'})
 	}
+	return mid
 }
 
-// tryFlush flushes unless a write is in progress: it is for exiting from
-// the signal goroutine while the machine may be stuck inside a Write.
-func (o *output) tryFlush() {
-	if !o.mu.TryLock() {
-		return
-	}
-	defer o.mu.Unlock()
-	if o.w != nil {
-		o.w.Flush()
-	}
+// flushOutput passes on what the program's output ports hold. It must run
+// when no Scheme code is running, before anything is written to standard
+// error and before exiting, so that the program's output comes first and
+// is never lost. Flush errors are not reported: the reader of a closed
+// pipe has gone away and there is nobody to tell.
+func flushOutput() {
+	rt.FlushAllPorts()
 }
 
 // printResult writes a value the way the REPL and -p show it: nothing for

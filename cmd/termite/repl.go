@@ -96,27 +96,45 @@ func repl(in *eval.Interp, it *interrupter, out *output) int {
 			reportError(os.Stderr, err)
 			continue
 		}
-		for _, c := range chunks {
-			var v rt.Value
-			err := it.run(func() (err error) {
-				v, err = in.RunSource(c, replFile)
-				return err
-			})
-			if err == nil {
-				printResult(out, v)
-			}
-			out.endLine()
-			out.Flush()
-			if err != nil {
-				var exit *eval.ExitError
-				if errors.As(err, &exit) {
-					return exit.Code
-				}
-				reportError(os.Stderr, err)
-				break
-			}
+		if code, exit := evalChunks(in, it, out, chunks); exit {
+			return code
 		}
 	}
+}
+
+// evalChunks evaluates the datums of one input in turn, printing their
+// values, and stops at the first error. It reports whether the program
+// called exit, and with what status.
+func evalChunks(in *eval.Interp, it *interrupter, out *output, chunks [][]byte) (int, bool) {
+	// What the program prints runs on from one datum to the next; a value
+	// and the next prompt start on lines of their own.
+	defer out.endLine()
+	for _, c := range chunks {
+		var v rt.Value
+		err := it.run(func() (err error) {
+			v, err = in.RunSource(c, replFile)
+			return err
+		})
+		flushOutput()
+		if err == nil {
+			if v != rt.Unspecified {
+				out.endLine()
+			}
+			printResult(out, v)
+			continue
+		}
+		var exit *eval.ExitError
+		if errors.As(err, &exit) {
+			return exit.Code, true
+		}
+		// The terminal echoes ^C without ending the line: end it, once.
+		if !out.endLine() && isInterrupted(err) {
+			fmt.Fprintln(os.Stderr)
+		}
+		reportError(os.Stderr, err)
+		return 0, false
+	}
+	return 0, false
 }
 
 // splitDatums reads src, whose first skip bytes are newlines, and returns

@@ -182,7 +182,7 @@ func runFile(t *testing.T, path string) {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, termite, filepath.Base(path))
 	cmd.Dir = filepath.Dir(path)
-	var stdout, stderr bytes.Buffer
+	var stdout, stderr cappedBuffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err = cmd.Run()
 	if ctx.Err() != nil {
@@ -231,6 +231,33 @@ func checkErrorText(t *testing.T, path string, want expectation, errText, posRE 
 	if line, _ := strconv.Atoi(m[2]); m[1] != filepath.Base(path) || line != want.line {
 		t.Errorf("%s: error reported at %s:%s, want this line\n%s", marker, m[1], m[2], errText)
 	}
+}
+
+// maxOutput bounds what is kept of a test's output: a runaway loop that
+// prints must fail by its timeout, not exhaust memory first.
+const maxOutput = 4 << 20
+
+// cappedBuffer keeps the first maxOutput bytes written to it.
+type cappedBuffer struct {
+	bytes.Buffer
+	dropped int
+}
+
+func (b *cappedBuffer) Write(p []byte) (int, error) {
+	n := len(p)
+	if room := maxOutput - b.Len(); len(p) > room {
+		b.dropped += len(p) - max(room, 0)
+		p = p[:max(room, 0)]
+	}
+	b.Buffer.Write(p)
+	return n, nil
+}
+
+func (b *cappedBuffer) String() string {
+	if b.dropped > 0 {
+		return b.Buffer.String() + fmt.Sprintf("\n[... %d more bytes]", b.dropped)
+	}
+	return b.Buffer.String()
 }
 
 // tail returns the end of a long text, for messages.

@@ -1,0 +1,72 @@
+package eval_test
+
+import (
+	"testing"
+
+	"termite/eval"
+	"termite/stdlib"
+)
+
+// newInterp returns an interpreter with the standard library.
+func newInterp(tb testing.TB) *eval.Interp {
+	tb.Helper()
+	in := eval.New(eval.Options{})
+	if err := stdlib.Install(in); err != nil {
+		tb.Fatal(err)
+	}
+	return in
+}
+
+// benchProgram runs setup once, then the expression call b.N times.
+func benchProgram(b *testing.B, setup, call string) {
+	in := newInterp(b)
+	if _, err := in.RunSource([]byte(setup), "setup"); err != nil {
+		b.Fatal(err)
+	}
+	thunk, err := in.RunSource([]byte("(lambda () "+call+")"), "call")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := in.Apply(thunk); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkFib20(b *testing.B) {
+	benchProgram(b, `(define (fib n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))`, `(fib 20)`)
+}
+
+func BenchmarkTak(b *testing.B) {
+	benchProgram(b, `(define (tak x y z) (if (not (< y x)) z
+	  (tak (tak (- x 1) y z) (tak (- y 1) z x) (tak (- z 1) x y))))`, `(tak 18 12 6)`)
+}
+
+func BenchmarkTailLoop(b *testing.B) {
+	benchProgram(b, `(define (run n) (let loop ((i 0) (acc 0))
+	  (if (= i n) acc (loop (+ i 1) (+ acc (remainder i 7))))))`, `(run 100000)`)
+}
+
+func BenchmarkCallCCEscape(b *testing.B) {
+	benchProgram(b, `(define (find-index limit lst)
+	  (call-with-current-continuation
+	    (lambda (return)
+	      (let walk ((l lst) (i 0))
+	        (cond ((null? l) -1) ((> (car l) limit) (return i)) (else (walk (cdr l) (+ i 1))))))))
+	(define table '(3 1 4 1 5 9 2 6 5 3))`, `(find-index 4 table)`)
+}
+
+func BenchmarkCallCCReentry(b *testing.B) {
+	benchProgram(b, `(define (make-generator producer)
+	  (define return #f)
+	  (define resume (lambda (ignored)
+	    (producer (lambda (item) (call/cc (lambda (k) (set! resume k) (return item)))))
+	    (return 'done)))
+	  (lambda () (call/cc (lambda (k) (set! return k) (resume #f)))))
+	(define (count-up yield) (let loop ((i 0)) (if (< i 1000) (begin (yield i) (loop (+ i 1))))))
+	(define (run) (let ((next (make-generator count-up)))
+	  (let loop ((sum 0)) (let ((x (next))) (if (eq? x 'done) sum (loop (+ sum x)))))))`, `(run)`)
+}

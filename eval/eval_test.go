@@ -1,0 +1,198 @@
+package eval_test
+
+import (
+	"strings"
+	"testing"
+
+	"termite/eval"
+	rt "termite/runtime"
+)
+
+// run evaluates src in a fresh interpreter and returns the written form of
+// the last value, or the error's message.
+func run(t *testing.T, src string) string {
+	t.Helper()
+	in := newInterp(t)
+	v, err := in.RunSource([]byte(src), "test.scm")
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	return rt.WriteString(v)
+}
+
+func TestEval(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"constant", `42`, `42`},
+		{"string", `"a\nb"`, `"a\nb"`},
+		{"quote", `'(a b . c)`, `(a b . c)`},
+		{"lambda", `((lambda (x y) (+ x y)) 1 2)`, `3`},
+		{"rest args", `((lambda (x . r) (list x r)) 1 2 3)`, `(1 (2 3))`},
+		{"only rest", `((lambda r r) 1 2)`, `(1 2)`},
+		{"define", `(define (f x) (* x 2)) (f 21)`, `42`},
+		{"curried define", `(define ((adder n) x) (+ n x)) ((adder 1) 2)`, `3`},
+		{"set! local", `(define (f x) (set! x (+ x 1)) x) (f 1)`, `2`},
+		{"closure counter", `(define (mk) (let ((n 0)) (lambda () (set! n (+ n 1)) n)))
+			(define c (mk)) (c) (c) (c)`, `3`},
+		{"closures keep own state", `(define (mk) (let ((n 0)) (lambda () (set! n (+ n 1)) n)))
+			(define a (mk)) (define b (mk)) (a) (a) (list (a) (b))`, `(3 1)`},
+		{"if without else", `(if #f #f)`, `#<unspecified>`},
+		{"let", `(let ((x 1) (y 2)) (let ((x y) (y x)) (list x y)))`, `(2 1)`},
+		{"let*", `(let* ((x 1) (y (+ x 1))) (list x y))`, `(1 2)`},
+		{"letrec even/odd", `(letrec ((ev? (lambda (n) (if (= n 0) #t (od? (- n 1)))))
+			(od? (lambda (n) (if (= n 0) #f (ev? (- n 1)))))) (ev? 1001))`, `#f`},
+		{"letrec* sequential", `(letrec* ((a 1) (b (+ a 1))) b)`, `2`},
+		{"named let", `(let loop ((i 0) (acc '())) (if (= i 3) acc (loop (+ i 1) (cons i acc))))`, `(2 1 0)`},
+		{"internal defines", `(define (f) (define a 1) (define (g) (+ a b)) (define b 2) (g)) (f)`, `3`},
+		{"internal define after expression", `(define (f) (define a 1) (set! a 5) (define b (+ a 1)) b) (f)`, `6`},
+		{"begin splices defines", `(define (f) (begin (define a 1) (define b 2)) (+ a b)) (f)`, `3`},
+		{"cond =>", `(cond ((assv 2 '((1 . a) (2 . b))) => cdr) (else 'no))`, `b`},
+		{"cond test only", `(cond (#f) (7))`, `7`},
+		{"case else =>", `(case 9 ((1) 'one) (else => (lambda (x) (* x 2))))`, `18`},
+		{"case symbols", `(case 'b ((a) 1) ((b c) 2) (else 3))`, `2`},
+		{"and or", `(list (and) (and 1 2) (and #f 1) (or) (or #f 3) (or #f #f))`, `(#t 2 #f #f 3 #f)`},
+		{"when unless", `(list (when #t 1 2) (unless #f 3))`, `(2 3)`},
+		{"do", `(do ((i 0 (+ i 1)) (s 0 (+ s i))) ((= i 5) s))`, `10`},
+		{"quasiquote", "`(1 ,(+ 1 1) ,@(list 3 4))", `(1 2 3 4)`},
+		{"quasiquote vector", "`#(1 ,(+ 1 1))", `#(1 2)`},
+		{"quasiquote nested", "`(a `(b ,(c ,(+ 1 2))))", `(a (quasiquote (b (unquote (c 3)))))`},
+		{"quasiquote dotted", "`(1 . ,(+ 1 1))", `(1 . 2)`},
+		{"case-lambda", `(define f (case-lambda ((a) 1) ((a b) 2) ((a . r) 'n))) (list (f 1) (f 1 2) (f 1 2 3))`, `(1 2 n)`},
+		{"values", `(call-with-values (lambda () (values 1 2)) +)`, `3`},
+		{"let-values", `(let-values (((a b) (values 1 2)) ((c . d) (values 3 4 5))) (list a b c d))`, `(1 2 3 (4 5))`},
+		{"let*-values", `(let*-values (((a) (values 1)) ((b) (values (+ a 1)))) (list a b))`, `(1 2)`},
+		{"define-values", `(define-values (a b . c) (values 1 2 3 4)) (list a b c)`, `(1 2 (3 4))`},
+		{"internal define-values", `(define (f) (define-values (x y) (values 1 2)) (+ x y)) (f)`, `3`},
+		{"apply", `(apply list 1 2 '(3 4))`, `(1 2 3 4)`},
+		{"apply in tail position loops", `(define (f n) (if (= n 0) 'done (apply f (list (- n 1))))) (f 100000)`, `done`},
+		{"call/cc escape", `(+ 1 (call/cc (lambda (k) (+ 10 (k 5)))))`, `6`},
+		{"call/cc reentry", `(define k #f) (define n 0)
+			(define r (+ 100 (call/cc (lambda (c) (set! k c) 0))))
+			(set! n (+ n 1))
+			(if (< n 3) (k n) (list n r))`, `(3 102)`},
+		{"dynamic-wind order", `(define out '())
+			(define (note x) (set! out (cons x out)))
+			(call/cc (lambda (k) (dynamic-wind (lambda () (note 'in)) (lambda () (k 1)) (lambda () (note 'out)))))
+			(reverse out)`, `(in out)`},
+		{"dynamic-wind reentry", `(define out '()) (define k #f) (define n 0)
+			(define (note x) (set! out (cons x out)))
+			(dynamic-wind (lambda () (note 'in)) (lambda () (call/cc (lambda (c) (set! k c)))) (lambda () (note 'out)))
+			(set! n (+ n 1))
+			(if (< n 3) (k 'again))
+			(reverse out)`, `(in out in out in out)`},
+		{"guard", `(guard (e ((symbol? e) (list 'sym e)) ((string? e) 'str)) (raise 'boom))`, `(sym boom)`},
+		{"guard reraise", `(guard (e (#t (list 'outer e))) (guard (e ((string? e) 'str)) (raise 'boom)))`, `(outer boom)`},
+		{"guard =>", `(guard (e ((assq 'a e) => cdr) ((assq 'b e))) (raise (list (cons 'a 42))))`, `42`},
+		{"error object", `(guard (e ((error-object? e) (list (error-object-message e) (error-object-irritants e))))
+			(error "bad" 1 2))`, `("bad" (1 2))`},
+		{"raise-continuable", `(with-exception-handler (lambda (c) 42) (lambda () (+ (raise-continuable 'c) 1)))`, `43`},
+		{"handler runs in outer handler context", `(guard (e (#t (list 'outer e)))
+			(with-exception-handler (lambda (e) (raise (list 'inner e))) (lambda () (raise 'x))))`, `(outer (inner x))`},
+		{"primitive error caught", `(guard (e ((error-object? e) (error-object-message e))) (car 5))`, `"car: expected pair"`},
+		{"parameterize", `(define p (make-parameter 1)) (list (p) (parameterize ((p 2)) (p)) (p))`, `(1 2 1)`},
+		{"parameter converter", `(define p (make-parameter 1 (lambda (x) (* x 10)))) (list (p) (parameterize ((p 2)) (p)))`, `(10 20)`},
+		{"parameterize escape restores", `(define p (make-parameter 1))
+			(call/cc (lambda (k) (parameterize ((p 2)) (k 0)))) (p)`, `1`},
+		{"delay force", `(define n 0) (define p (delay (begin (set! n (+ n 1)) n))) (force p) (force p) n`, `1`},
+		{"delay-force loop", `(define (loop n) (delay-force (if (= n 0) (delay 'done) (loop (- n 1))))) (force (loop 100000))`, `done`},
+		{"make-promise", `(force (make-promise 5))`, `5`},
+		{"records", `(define-record-type point (make-point x y) point? (x px set-px!) (y py))
+			(define p (make-point 1 2)) (set-px! p 5) (list (point? p) (point? 1) (px p) (py p))`, `(#t #f 5 2)`},
+		{"record wrong type", `(define-record-type a (make-a x) a? (x ax)) (define-record-type b (make-b x) b? (x bx)) (ax (make-b 1))`,
+			`error: test.scm:1:89: ax: expected record of type a #<b>`},
+		{"syntax-rules", `(define-syntax my-or (syntax-rules () ((_) #f) ((_ e) e) ((_ e r ...) (let ((t e)) (if t t (my-or r ...))))))
+			(define t 5) (my-or #f t)`, `5`},
+		{"hygiene: user binding of if", `(define-syntax my-if (syntax-rules () ((_ c a b) (cond (c a) (else b)))))
+			(let ((cond 1) (else 2)) (my-if #f 'x 'y))`, `y`},
+		{"hygiene: swap with tmp", `(define-syntax swap! (syntax-rules () ((_ a b) (let ((tmp a)) (set! a b) (set! b tmp)))))
+			(define tmp 1) (define other 2) (swap! tmp other) (list tmp other)`, `(2 1)`},
+		{"nested ellipsis", `(define-syntax flat (syntax-rules () ((_ (a ...) ...) '(a ... ...))))
+			(flat (1 2) (3) (4 5))`, `(1 2 3 4 5)`},
+		{"ellipsis depth 2", `(define-syntax my-let* (syntax-rules () ((_ () body ...) (let () body ...))
+			((_ ((x v) rest ...) body ...) (let ((x v)) (my-let* (rest ...) body ...)))))
+			(my-let* ((a 1) (b (+ a 1))) (* a b))`, `2`},
+		{"literals", `(define-syntax arrow (syntax-rules (=>) ((_ a => b) (list a b)) ((_ a b c) 'no)))
+			(list (arrow 1 => 2) (let ((=> 0)) (arrow 1 => 2)))`, `((1 2) no)`},
+		{"custom ellipsis", `(define-syntax my-list (syntax-rules ::: () ((_ x :::) (list x :::)))) (my-list 1 2 3)`, `(1 2 3)`},
+		{"escaped ellipsis", `(define-syntax def-lister (syntax-rules () ((_ name) (define-syntax name (syntax-rules () ((_ x (... ...)) (list x (... ...))))))))
+			(def-lister lst) (lst 1 2)`, `(1 2)`},
+		{"vector pattern", `(define-syntax vsum (syntax-rules () ((_ #(a ...)) (+ a ...)))) (vsum #(1 2 3))`, `6`},
+		{"dotted pattern", `(define-syntax tail (syntax-rules () ((_ a . b) 'b))) (tail 1 2 3)`, `(2 3)`},
+		{"let-syntax", `(let-syntax ((foo (syntax-rules () ((_ x) (* x 2))))) (foo 21))`, `42`},
+		{"macro defining macro at body level", `(define (f) (define-syntax twice (syntax-rules () ((_ e) (begin e e)))) (let ((n 0)) (twice (set! n (+ n 1))) n)) (f)`, `2`},
+		{"eval", `(eval '(+ 1 2) (interaction-environment))`, `3`},
+		{"deep recursion", `(define (build n) (if (= n 0) '() (cons n (build (- n 1))))) (length (build 1000000))`, `1000000`},
+		{"tail call in cond =>", `(define (f n) (cond ((= n 0) 'done) ((- n 1) => f))) (f 1000000)`, `done`},
+		{"mutual tail recursion", `(define (ev n) (if (= n 0) #t (od (- n 1)))) (define (od n) (if (= n 0) #f (ev (- n 1)))) (ev 1000000)`, `#t`},
+		{"big integers", `(* 99999999999 99999999999)`, `9999999999800000000001`},
+		{"fixnum overflow add", `(+ 9223372036854775807 1)`, `9223372036854775808`},
+		{"redefined primitive", `(define (g) (car '(1 2))) (define (car x) 'mine) (g)`, `mine`},
+		{"redefined inline op", `(define (h a b) (+ a b)) (set! + -) (h 5 3)`, `2`},
+		{"unbound variable", `(undefined-thing 1)`, `error: test.scm:1:1: unbound variable undefined-thing`},
+		{"not a procedure", `(5 1)`, `error: test.scm:1:1: attempt to call a non-procedure 5`},
+		{"arity", `(define (f x) x) (f 1 2)`, `error: test.scm:1:18: f: wrong number of arguments: expected 1, got 2`},
+		{"syntax error if", `(if)`, `error: test.scm:1:1: if: expects 2 or 3 subforms, got 0 (if)`},
+		{"uncaught raise", `(raise 'boom)`, `error: test.scm:1:1: uncaught raise of boom`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := run(t, tc.src); got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestUnboundSuggestion(t *testing.T) {
+	in := newInterp(t)
+	_, err := in.RunSource([]byte("(define (fact n) n) (fcat 3)"), "s.scm")
+	se, ok := err.(*eval.SchemeError)
+	if !ok {
+		t.Fatalf("got %v, want a SchemeError", err)
+	}
+	if r := se.Report(); !strings.Contains(r, "did you mean car or fact?") {
+		t.Errorf("report lacks the suggestion:\n%s", r)
+	}
+}
+
+func TestBacktrace(t *testing.T) {
+	in := newInterp(t)
+	src := "(define (inner x) (car x))\n(define (outer x) (+ 1 (inner x)))\n(outer 5)\n"
+	_, err := in.RunSource([]byte(src), "bt.scm")
+	se, ok := err.(*eval.SchemeError)
+	if !ok {
+		t.Fatalf("got %v, want a SchemeError", err)
+	}
+	var got []string
+	for _, e := range se.Trace {
+		got = append(got, e.Proc+"@"+e.Pos.String())
+	}
+	want := "inner@bt.scm:1:19 outer@bt.scm:2:24 @bt.scm:3:1"
+	if strings.Join(got, " ") != want {
+		t.Errorf("trace %v, want %s", got, want)
+	}
+}
+
+func TestInterrupt(t *testing.T) {
+	in := newInterp(t)
+	in.Interrupt()
+	// Interrupt before a run is forgotten: Apply starts afresh.
+	if v, err := in.RunSource([]byte("(+ 1 2)"), "i.scm"); err != nil || rt.WriteString(v) != "3" {
+		t.Fatalf("got %v %v", v, err)
+	}
+	done := make(chan error)
+	go func() {
+		_, err := in.RunSource([]byte("(let loop () (loop))"), "i.scm")
+		done <- err
+	}()
+	for {
+		select {
+		case err := <-done:
+			if _, ok := err.(eval.Interrupted); !ok {
+				t.Fatalf("got %v, want Interrupted", err)
+			}
+			return
+		default:
+			in.Interrupt()
+		}
+	}
+}
