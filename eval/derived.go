@@ -487,8 +487,9 @@ func (x *expander) defineValues(f *rt.Pair) rt.Value {
 	call := rt.List(x.core("call-with-values"),
 		rt.List(x.core("lambda"), rt.Null, args[1]),
 		rt.Cons(x.core("lambda"), rt.Cons(rt.ListWithTail(temps, restTemp), rt.List(sets...))))
-	dummy := rt.List(x.core("define"), x.temp("values"), call)
-	return rt.Cons(x.core("begin"), rt.List(append(defs, dummy)...))
+	// Bodies accept an expression among definitions, so the assignments
+	// need no definition of their own.
+	return rt.Cons(x.core("begin"), rt.List(append(defs, call)...))
 }
 
 // (define-record-type name (ctor field ...) pred (field accessor [modifier]) ...)

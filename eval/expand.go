@@ -58,6 +58,8 @@ func (x *expander) expand(form rt.Value, sc *scope) node {
 	switch f := form.(type) {
 	case *rt.Symbol, *Ident:
 		return x.variable(f, sc)
+	case *rt.Vector:
+		return &constNode{stripSyntax(f)}
 	case *rt.Pair:
 		if p, ok := x.pos[f]; ok {
 			saved := x.here
@@ -159,7 +161,7 @@ func (x *expander) lambda(name string, formals rt.Value, body []rt.Value, sc *sc
 	}
 	fn.body = x.body(body, psc)
 	for _, b := range fn.params {
-		b.boxed = b.captured && b.mutated
+		b.boxed = b.mutated
 	}
 	return fn
 }
@@ -328,8 +330,10 @@ func (x *expander) body(forms []rt.Value, sc *scope) node {
 	return ln
 }
 
-// finishLet decides which variables of ln live in boxes: those both
-// captured and assigned, and in a letrec those captured by a closure that
+// finishLet decides which variables of ln live in boxes: those assigned
+// with set! (a continuation copies the stack, so a variable that may change
+// after a capture must live in the heap for the copies to share it), and
+// in a letrec those captured by a closure that
 // may run before their init is done, unless the capturing closure is
 // itself one of the inits (the compiler then patches the closure once the
 // variable is set).
@@ -341,7 +345,7 @@ func (x *expander) finishLet(ln *letNode) {
 		}
 	}
 	for _, b := range ln.binds {
-		b.boxed = b.captured && b.mutated
+		b.boxed = b.mutated
 		if b.boxed || !ln.rec || !b.captured {
 			continue
 		}

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"sort"
@@ -224,7 +225,8 @@ func (in *Interp) compileTop(form rt.Value, src *source) (thunk *Closure, errObj
 		if r := recover(); r != nil {
 			se, ok := r.(*syntaxError)
 			if !ok {
-				panic(r)
+				// A broken invariant of the expander or compiler.
+				se = &syntaxError{msg: fmt.Sprintf("internal error: %v", r), form: form, pos: x.here}
 			}
 			e := rt.NewError(se.msg, se.form)
 			e.Pos = se.pos

@@ -104,7 +104,13 @@ func (m *machine) run() (result rt.Value, err error) {
 				result, err = nil, s.err
 				return
 			}
-			panic(r)
+			// A broken invariant, in the machine or a primitive: the
+			// evaluation fails with an error and the interpreter lives on.
+			// (The backtrace is as of the last slow path.)
+			result, err = nil, &SchemeError{
+				Obj:   rt.NewError(fmt.Sprintf("internal error: %v", r)),
+				Trace: m.backtrace(),
+			}
 		}
 	}()
 
@@ -221,6 +227,12 @@ func (m *machine) run() (result rt.Value, err error) {
 			}
 			save()
 			if in.Op == opTailCall {
+				if e := m.callError(n); e != nil {
+					// Fail here, where the call is, not in the caller.
+					m.raise(n+1, e)
+					load()
+					continue
+				}
 				m.tailToCall(n)
 			}
 			m.call(n)
@@ -437,6 +449,33 @@ func (m *machine) raise(n int, obj rt.Value) {
 	m.stack[m.sp+1] = obj
 	m.sp += 2
 	m.call(1)
+}
+
+// callError returns the error that calling the procedure below the n
+// arguments on top of the stack would raise at once, or nil.
+func (m *machine) callError(n int) *rt.ErrorObject {
+	switch f := m.stack[m.sp-n-1].(type) {
+	case *Closure:
+		if n != f.Code.NParams && (!f.Code.Rest || n < f.Code.NParams) {
+			return arityError(procName(f), f.Code.NParams, restMax(f.Code), n)
+		}
+	case *rt.Primitive:
+		if n < f.Min || (f.Max >= 0 && n > f.Max) {
+			return arityError(f.Name, f.Min, f.Max, n)
+		}
+	case *controlPrim:
+		if n < f.min || (f.max >= 0 && n > f.max) {
+			return arityError(f.name, f.min, f.max, n)
+		}
+	case *Parameter:
+		if n != 0 {
+			return rt.NewError("parameter: expects no arguments", f)
+		}
+	case *CaseLambda, *Continuation, *recordProc:
+	default:
+		return rt.NewError("attempt to call a non-procedure", f)
+	}
+	return nil
 }
 
 // tailToCall turns a tail call of the n arguments on top of the stack

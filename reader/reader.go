@@ -62,6 +62,11 @@ var charNames = map[string]rune{
 	"altmode":  0x1b,
 }
 
+type pendingPos struct {
+	p         *rt.Pair
+	line, col int32
+}
+
 // placeholder stands for a datum label (#n=) while its datum is being
 // read; references to it (#n#) are patched once the datum is complete.
 type placeholder struct {
@@ -85,18 +90,39 @@ type Reader struct {
 	colOff    int
 	col       int32
 
-	fold   bool
-	err    error
-	pos    rt.Positions
-	labels map[int]*placeholder
-	syms   map[string]*rt.Symbol
-	runes  []rune
+	fold bool
+	err  error
+	// Positions go to pending first and into the map only when asked for:
+	// filling a map of known size at once is much cheaper than growing it
+	// pair by pair, and the map dominated the cost of reading.
+	pending  []pendingPos
+	pos      rt.Positions
+	labels   map[int]*placeholder
+	syms     map[string]*rt.Symbol
+	runes    []rune
+	slab     []rt.Pair
+	slabSize int
+}
+
+// cons allocates pairs from a slab: one allocation per many pairs instead
+// of one each, which matters because source code is mostly pairs. Slabs
+// start small and double, so that a small datum kept alive does not hold
+// a large slab.
+func (r *Reader) cons(car, cdr rt.Value) *rt.Pair {
+	if len(r.slab) == 0 {
+		r.slabSize = min(max(2*r.slabSize, 4), 256)
+		r.slab = make([]rt.Pair, r.slabSize)
+	}
+	p := &r.slab[0]
+	r.slab = r.slab[1:]
+	p.Car, p.Cdr = car, cdr
+	return p
 }
 
 // New returns a reader of src; file names the source in positions. A
 // script's #! line and a UTF-8 byte order mark at the start are skipped.
 func New(src []byte, file string) *Reader {
-	r := &Reader{src: src, file: file, line: 1, col: 1, pos: make(rt.Positions, len(src)/5), syms: make(map[string]*rt.Symbol)}
+	r := &Reader{src: src, file: file, line: 1, col: 1, syms: make(map[string]*rt.Symbol), pending: make([]pendingPos, 0, len(src)/8)}
 	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
 		r.off = 3
 		r.lineStart = 3
@@ -112,9 +138,35 @@ func New(src []byte, file string) *Reader {
 	return r
 }
 
-// Positions returns the start position of every pair read so far. The map
-// is the reader's own and keeps growing as it reads.
-func (r *Reader) Positions() rt.Positions { return r.pos }
+// Positions returns the start position of every pair read so far. Every
+// call returns the same map, brought up to date.
+func (r *Reader) Positions() rt.Positions {
+	if r.pos == nil {
+		r.pos = make(rt.Positions, len(r.pending))
+	}
+	for _, e := range r.pending {
+		r.pos[e.p] = rt.Pos{File: r.file, Line: e.line, Col: e.col}
+	}
+	r.pending = r.pending[:0]
+	return r.pos
+}
+
+func (r *Reader) setPos(p *rt.Pair, pos rt.Pos) {
+	r.pending = append(r.pending, pendingPos{p, pos.Line, pos.Col})
+}
+
+// Offset returns the byte offset in src just past the last datum read (or
+// past the atmosphere before the end, after io.EOF), so that a caller that
+// reads from a stream (a port, the REPL) knows how much text a datum used.
+func (r *Reader) Offset() int { return r.off }
+
+// FoldCase reports whether symbols and character names are being folded to
+// lower case (after #!fold-case).
+func (r *Reader) FoldCase() bool { return r.fold }
+
+// SetFoldCase sets the case folding that #!fold-case and #!no-fold-case
+// control, for a caller that carries it from one reader to the next.
+func (r *Reader) SetFoldCase(fold bool) { r.fold = fold }
 
 // ReadAll reads every datum of src.
 func ReadAll(src []byte, file string) ([]rt.Value, rt.Positions, error) {
@@ -123,10 +175,10 @@ func ReadAll(src []byte, file string) ([]rt.Value, rt.Positions, error) {
 	for {
 		v, err := r.Read()
 		if err == io.EOF {
-			return out, r.pos, nil
+			return out, r.Positions(), nil
 		}
 		if err != nil {
-			return out, r.pos, err
+			return out, r.Positions(), err
 		}
 		out = append(out, v)
 	}
@@ -370,10 +422,10 @@ func (r *Reader) readAbbrev(start rt.Pos, sym *rt.Symbol, text string, depth int
 	if err != nil {
 		return nil, err
 	}
-	inner := &rt.Pair{Car: v, Cdr: rt.Null}
-	outer := &rt.Pair{Car: sym, Cdr: inner}
-	r.pos[outer] = start
-	r.pos[inner] = elem
+	inner := r.cons(v, rt.Null)
+	outer := r.cons(sym, inner)
+	r.setPos(outer, start)
+	r.setPos(inner, elem)
 	return outer, nil
 }
 
@@ -412,13 +464,13 @@ func (r *Reader) readList(start rt.Pos, closer byte, depth int) (rt.Value, error
 		if err != nil {
 			return nil, err
 		}
-		p := &rt.Pair{Car: v, Cdr: rt.Null}
+		p := r.cons(v, rt.Null)
 		if head == nil {
 			head = p
-			r.pos[p] = start
+			r.setPos(p, start)
 		} else {
 			tail.Cdr = p
-			r.pos[p] = elem
+			r.setPos(p, elem)
 		}
 		tail = p
 	}
@@ -743,6 +795,9 @@ func (r *Reader) readAtom(start rt.Pos) (rt.Value, error) {
 		if len(tok) == 1 && c == '.' {
 			return nil, r.fail(start, "unexpected .")
 		}
+		if v, ok := smallInt(tok); ok {
+			return v, nil
+		}
 		if v, ok := rt.ParseNumber(string(tok), 10); ok {
 			return v, nil
 		}
@@ -754,6 +809,22 @@ func (r *Reader) readAtom(start rt.Pos) (rt.Value, error) {
 		return r.intern([]byte(strings.ToLower(string(tok)))), nil
 	}
 	return r.intern(tok), nil
+}
+
+// smallInt reads the unsigned decimal integers of at most 18 digits that
+// most numeric literals are, without making a string of the token.
+func smallInt(tok []byte) (rt.Value, bool) {
+	if len(tok) > 18 {
+		return nil, false
+	}
+	var n int64
+	for _, c := range tok {
+		if c < '0' || c > '9' {
+			return nil, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	return rt.MakeFixnum(n), true
 }
 
 // intern looks the name up in a reader-local table first: indexing a map

@@ -356,3 +356,27 @@ func BenchmarkReadMegabyte(b *testing.B) {
 		}
 	}
 }
+
+func TestOffsetAndFoldCase(t *testing.T) {
+	src := "(a b) #!fold-case X ; end\n"
+	r := New([]byte(src), "t")
+	var offs []int
+	for {
+		_, err := r.Read()
+		offs = append(offs, r.Offset())
+		if err != nil {
+			break
+		}
+	}
+	if fmt.Sprint(offs) != "[5 19 26]" {
+		t.Errorf("offsets %v", offs)
+	}
+	if !r.FoldCase() {
+		t.Error("fold-case not reported")
+	}
+	r = New([]byte("ABC"), "t")
+	r.SetFoldCase(true)
+	if v, _ := r.Read(); v != rt.Intern("abc") {
+		t.Errorf("SetFoldCase: read %s", rt.WriteString(v))
+	}
+}

@@ -51,7 +51,8 @@ func Display(w io.Writer, v Value) error { return printTo(w, v, modeDisplay) }
 
 // WriteString returns the written representation of v.
 func WriteString(v Value) string {
-	p := newDatumPrinter(nil, v, modeWrite)
+	var p datumPrinter
+	p.init(nil, v, modeWrite)
 	p.print(v, 0)
 	return string(p.buf)
 }
@@ -64,13 +65,15 @@ func DisplayString(v Value) string {
 	case *Symbol:
 		return x.Name
 	}
-	p := newDatumPrinter(nil, v, modeDisplay)
+	var p datumPrinter
+	p.init(nil, v, modeDisplay)
 	p.print(v, 0)
 	return string(p.buf)
 }
 
 func printTo(w io.Writer, v Value, mode printMode) error {
-	p := newDatumPrinter(w, v, mode)
+	var p datumPrinter
+	p.init(w, v, mode)
 	p.print(v, 0)
 	p.flush()
 	return p.err
@@ -87,10 +90,11 @@ type datumPrinter struct {
 	next   int
 }
 
-func newDatumPrinter(w io.Writer, v Value, mode printMode) *datumPrinter {
-	p := &datumPrinter{w: w, display: mode == modeDisplay}
+func (p *datumPrinter) init(w io.Writer, v Value, mode printMode) {
+	p.w = w
+	p.display = mode == modeDisplay
 	if !isPrintContainer(v) {
-		return p
+		return
 	}
 	switch mode {
 	case modeShared:
@@ -103,7 +107,6 @@ func newDatumPrinter(w io.Writer, v Value, mode printMode) *datumPrinter {
 	if len(p.labels) == 0 {
 		p.labels = nil
 	}
-	return p
 }
 
 func (p *datumPrinter) flush() {
@@ -317,6 +320,9 @@ func (p *datumPrinter) print(v Value, depth int) {
 	if len(p.buf) >= printFlushSize {
 		p.flush()
 	}
+	if p.err != nil {
+		return
+	}
 	if depth > printMaxDepth {
 		p.buf = append(p.buf, "..."...)
 		return
@@ -474,6 +480,9 @@ func (p *datumPrinter) list(x *Pair, depth int) {
 		}
 		if len(p.buf) >= printFlushSize {
 			p.flush()
+			if p.err != nil {
+				return
+			}
 		}
 		p.buf = append(p.buf, ' ')
 		x = d

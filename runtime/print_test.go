@@ -206,6 +206,12 @@ func TestWriteError(t *testing.T) {
 	if err := Write(printFailWriter{}, Fixnum(1)); err != bytes.ErrTooLarge {
 		t.Errorf("err = %v", err)
 	}
+	// write-simple of a circular list stops when the writer fails.
+	cyc := List(Fixnum(1)).(*Pair)
+	cyc.Cdr = cyc
+	if err := WriteSimple(printFailWriter{}, cyc); err != bytes.ErrTooLarge {
+		t.Errorf("err = %v", err)
+	}
 }
 
 func BenchmarkWriteList(b *testing.B) {

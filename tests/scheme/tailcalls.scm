@@ -12,7 +12,7 @@
 ;; mutual recursion between two top-level procedures
 (define (my-even? n) (if (= n 0) #t (my-odd? (- n 1))))
 (define (my-odd? n) (if (= n 0) #f (my-even? (- n 1))))
-(show (my-even? big) " " (my-odd? big))
+(show (my-even? big) " " (my-odd? 7))
 
 ;; apply calls its procedure in tail position
 (define (count-apply n) (if (= n 0) 'apply-done (apply count-apply (list (- n 1)))))
