@@ -162,6 +162,11 @@ func (c *Code) disassemble(b *strings.Builder, indent string) {
 		}
 		b.WriteByte('\n')
 	}
+	for _, k := range c.Consts {
+		if cl, ok := k.(*Closure); ok {
+			cl.Code.disassemble(b, indent+"  ")
+		}
+	}
 	for _, ch := range c.Children {
 		ch.disassemble(b, indent+"  ")
 	}

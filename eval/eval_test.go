@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"termite/eval"
 	rt "termite/runtime"
 )
@@ -162,13 +164,14 @@ func TestBacktrace(t *testing.T) {
 	if !ok {
 		t.Fatalf("got %v, want a SchemeError", err)
 	}
-	var got []string
-	for _, e := range se.Trace {
-		got = append(got, e.Proc+"@"+e.Pos.String())
+	pos := func(line, col int32) rt.Pos { return rt.Pos{File: "bt.scm", Line: line, Col: col} }
+	want := []eval.TraceEntry{
+		{Proc: "inner", Pos: pos(1, 19)},
+		{Proc: "outer", Pos: pos(2, 24)},
+		{Proc: "", Pos: pos(3, 1)},
 	}
-	want := "inner@bt.scm:1:19 outer@bt.scm:2:24 @bt.scm:3:1"
-	if strings.Join(got, " ") != want {
-		t.Errorf("trace %v, want %s", got, want)
+	if diff := cmp.Diff(want, se.Trace); diff != "" {
+		t.Errorf("trace mismatch (-want +got):\n%s", diff)
 	}
 }
 

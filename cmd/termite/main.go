@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
 
 	"github.com/chzyer/readline"
 
@@ -19,6 +20,13 @@ import (
 )
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		// The machine allocates small short-lived objects at a high rate
+		// (frames captured by call/cc, closures, boxed integers): a larger
+		// heap between collections halves the collector's share of the
+		// time (measured on the call/cc benchmarks of ../shared/bench).
+		debug.SetGCPercent(400)
+	}
 	os.Exit(run(os.Args[1:]))
 }
 

@@ -1,0 +1,77 @@
+package eval
+
+import (
+	"strings"
+	"testing"
+
+	"termite/reader"
+	rt "termite/runtime"
+)
+
+// compileOne compiles the first form of src in an interpreter with the
+// given primitives bound (as stdlib would bind them).
+func compileOne(t *testing.T, src string, prims ...string) *Code {
+	t.Helper()
+	in := New(Options{})
+	for _, name := range prims {
+		in.DefinePrimitive(&rt.Primitive{Name: name, Min: 1, Max: 2,
+			Fn: func([]rt.Value) (rt.Value, error) { return rt.Unspecified, nil }})
+	}
+	forms, pos, err := reader.ReadAll([]byte(src), "c.scm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	thunk, errObj := in.compileTop(forms[0], &source{file: "c.scm", pos: pos})
+	if errObj != nil {
+		t.Fatal(rt.WriteString(errObj))
+	}
+	return thunk.Code
+}
+
+// TestCompile checks the shape of compiled code: lexical addressing,
+// inlined primitives, proper tail calls, flat closures and boxes.
+func TestCompile(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string // lines that must appear in the listing, in order
+	}{
+		{"inline primitive and tail call", `(define (f n) (if (< n 2) n (f (- n 1))))`,
+			[]string{"local 0", "const 2", "<", "jump-false", "return", "global f", "-", "tail-call 1"}},
+		{"non-tail call", `(define (g x) (+ 1 (g x)))`,
+			[]string{"global g", "local 0", "call 1", "+", "return"}},
+		{"flat closure", `(define (adder n) (lambda (x) (+ x n)))`,
+			[]string{"local 0", "closure 0 free=1", "local 0", "free 0", "+"}},
+		{"assigned variable is boxed", `(define (c n) (set! n (+ n 1)) n)`,
+			[]string{"box-local 0", "local-box 0", "set-local-box 0", "local-box 0", "return"}},
+		{"named let patches its closure instead of boxing", `(define (r) (let loop ((i 0)) (loop i)))`,
+			[]string{"closure 0 free=1", "set-local 0", "local 0", "fix-closure 0 0", "free 0", "tail-call 1"}},
+		{"primitive call", `(define (p x) (car x))`, []string{"car", "return"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			listing := compileOne(t, tc.src, "<", "-", "+", "car").Disassemble()
+			rest := listing
+			for _, w := range tc.want {
+				i := strings.Index(rest, " "+w)
+				if i < 0 {
+					t.Fatalf("listing lacks %q (in order):\n%s", w, listing)
+				}
+				rest = rest[i+len(w):]
+			}
+		})
+	}
+}
+
+// TestCodeHash checks that a code object's identity depends on its
+// content only.
+func TestCodeHash(t *testing.T) {
+	a := compileOne(t, `(define (f x) (* x 2))`, "*")
+	b := compileOne(t, `(define (f x) (* x 2))`, "*")
+	c := compileOne(t, `(define (f x) (* x 3))`, "*")
+	if a.Hash != b.Hash {
+		t.Error("the same source compiled twice gives different hashes")
+	}
+	if a.Hash == c.Hash {
+		t.Error("different code gives the same hash")
+	}
+}
