@@ -21,6 +21,8 @@ const (
 	ctlUncaught
 	ctlThrow
 	ctlEval
+	ctlRecvNext
+	ctlSleep
 )
 
 var controlPrims = []*controlPrim{
@@ -38,6 +40,8 @@ var controlPrims = []*controlPrim{
 	{"%uncaught", 1, 1, ctlUncaught},
 	{"%throw", 2, 2, ctlThrow},
 	{"eval", 1, 2, ctlEval},
+	{"%recv-next", 1, 1, ctlRecvNext},
+	{"sleep", 1, 1, ctlSleep},
 }
 
 // control runs control primitive f, called with n arguments whose
@@ -111,7 +115,8 @@ func (m *machine) control(f *controlPrim, base, n int) (int, bool) {
 		m.dyn.params = arg(0)
 		return result(rt.Unspecified)
 	case ctlUncaught:
-		m.stop(m.uncaught(arg(0)))
+		m.fail(m.uncaught(arg(0)))
+		return 0, false
 	case ctlThrow:
 		k, ok := arg(0).(*Continuation)
 		if !ok {
@@ -146,6 +151,40 @@ func (m *machine) control(f *controlPrim, base, n int) (int, bool) {
 		m.stack[base] = thunk
 		m.sp = base + 1
 		return 0, true
+	case ctlRecvNext:
+		p, s := m.proc, m.in.sched
+		if obj := p.takePending(); obj != nil {
+			m.raise(n+1, obj)
+			return 0, false
+		}
+		if msg, ok := p.nextMessage(); ok {
+			return result(msg)
+		}
+		deadline := -1.0
+		if d, ok := arg(0).(rt.Flonum); ok {
+			deadline = float64(d)
+			if s.now() >= deadline {
+				return result(recvTimeout)
+			}
+		}
+		m.sp = base + 1 // the slot where resume puts the message
+		s.block(p, waitRecv, deadline)
+		m.status = blocked
+		return 0, false
+	case ctlSleep:
+		secs, ok := rt.RealToFloat(arg(0))
+		if !ok || secs != secs {
+			m.raise(n+1, rt.TypeError("sleep", "real number", arg(0)))
+			return 0, false
+		}
+		if secs <= 0 {
+			return result(rt.Unspecified)
+		}
+		s := m.in.sched
+		m.sp = base + 1
+		s.block(m.proc, waitSleep, s.now()+secs)
+		m.status = blocked
+		return 0, false
 	}
 	panic("machine: bad control primitive")
 }

@@ -40,7 +40,9 @@ type Interp struct {
 	frozen map[*Global]*Global
 
 	interrupted atomic.Bool
+	wake        chan struct{} // wakes an idle scheduler on interrupt
 	main        *machine
+	sched       *scheduler
 }
 
 // New returns an interpreter with the core forms and the machine's own
@@ -62,6 +64,7 @@ func New(opts Options) *Interp {
 		syntax:      make(map[*rt.Symbol]*binding),
 		specialName: make(map[*binding]string),
 		frozen:      make(map[*Global]*Global),
+		wake:        make(chan struct{}, 1),
 	}
 	for name, f := range specialForms {
 		b := &binding{kind: bindSpecial, name: rt.Intern(name), special: f}
@@ -78,6 +81,11 @@ func New(opts Options) *Interp {
 		in.DefinePrimitive(p)
 	}
 	in.main = newMachine(in)
+	in.sched = newScheduler(in)
+	for _, p := range processPrimitives(in) {
+		in.DefinePrimitive(p)
+	}
+	in.Define("%recv-timeout", recvTimeout)
 	return in
 }
 
@@ -103,7 +111,9 @@ func (in *Interp) driver() (rt.Value, error) {
 	if errObj != nil {
 		return nil, &SchemeError{Obj: errObj}
 	}
-	v, err := in.main.apply(thunk, nil)
+	m := newMachine(in)
+	m.setup(thunk, nil)
+	v, err := m.runAlone()
 	if err != nil {
 		return nil, err
 	}
@@ -190,16 +200,23 @@ func (in *Interp) RunSource(src []byte, file string) (rt.Value, error) {
 }
 
 // Apply calls proc on args in the main process and returns its value.
+// The other processes run while it does; when the main process is done,
+// they stay suspended until the next Apply.
 func (in *Interp) Apply(proc rt.Value, args ...rt.Value) (rt.Value, error) {
 	in.interrupted.Store(false)
-	m := in.main
-	m.dyn = dynState{winders: rt.Null, handlers: rt.Null, params: rt.Null}
-	return m.apply(proc, args)
+	in.main.setup(proc, args)
+	return in.sched.runMain()
 }
 
 // Interrupt makes the running evaluation stop with an Interrupted error
 // at its next checkpoint. It may be called from any goroutine.
-func (in *Interp) Interrupt() { in.interrupted.Store(true) }
+func (in *Interp) Interrupt() {
+	in.interrupted.Store(true)
+	select {
+	case in.wake <- struct{}{}:
+	default:
+	}
+}
 
 // source is the text a top-level form came from: where its pairs are.
 type source struct {

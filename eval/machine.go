@@ -29,11 +29,20 @@ type machine struct {
 	fp   int
 
 	budget int // calls left before checkpoint runs
+
+	status status
+	result rt.Value // when done
+	err    error    // when failed
+	proc   *process // the process the machine runs
 }
 
 // reductionQuantum is how many calls a machine makes between checkpoints
 // (interrupts now, the scheduler's preemption later).
 const reductionQuantum = 2000
+
+// initialStack is the stack size of a new machine: small, since a
+// process waiting for a message should cost little.
+const initialStack = 32
 
 // stackMargin is room kept above a frame's MaxStack for the values the
 // machine itself pushes (a raise, a spread apply's first arguments).
@@ -42,28 +51,48 @@ const stackMargin = 8
 func newMachine(in *Interp) *machine {
 	return &machine{
 		in:     in,
-		stack:  make([]rt.Value, 64),
+		stack:  make([]rt.Value, initialStack),
 		dyn:    dynState{winders: rt.Null, handlers: rt.Null, params: rt.Null},
 		budget: reductionQuantum,
 	}
 }
 
-// apply runs (proc args...) to completion on m and returns its value.
-func (m *machine) apply(proc rt.Value, args []rt.Value) (rt.Value, error) {
+// setup prepares m to call (proc args...) when it runs, from a fresh
+// stack and dynamic state.
+func (m *machine) setup(proc rt.Value, args []rt.Value) {
 	boot := &Code{
 		Name:     "boot",
 		Instrs:   []Instr{{opCall, int32(len(args)), 0}, {opHalt, 0, 0}},
 		MaxStack: len(args) + 1,
 		Internal: true,
 	}
-	m.ensure(len(args) + 1 + stackMargin)
 	m.sp = 0
+	m.ensure(len(args) + 1 + stackMargin)
 	m.frames = m.frames[:0]
 	m.stack[0] = proc
 	copy(m.stack[1:], args)
 	m.sp = 1 + len(args)
 	m.code, m.clo, m.pc, m.fp = boot, nil, 0, 0
-	return m.run()
+	m.dyn = dynState{winders: rt.Null, handlers: rt.Null, params: rt.Null}
+	m.status, m.result, m.err = running, nil, nil
+}
+
+// runAlone runs m to completion outside any scheduler: for code that
+// cannot block (compiling the driver). Interrupts are honoured.
+func (m *machine) runAlone() (rt.Value, error) {
+	for {
+		switch m.run() {
+		case done:
+			return m.result, nil
+		case failed:
+			return nil, m.err
+		case blocked:
+			return nil, rt.NewError("cannot wait for messages here")
+		}
+		if m.in.interrupted.Swap(false) {
+			return nil, Interrupted{}
+		}
+	}
 }
 
 // ensure makes the stack at least n slots long.
@@ -80,12 +109,20 @@ func (m *machine) ensure(n int) {
 	m.stack = s
 }
 
-// errStop is the error of run's internal stop requests.
-type stopError struct{ err error }
+// status says why run returned.
+type status uint8
 
-// run executes until the boot code halts or the machine stops with an
-// error (uncaught raise, exit, interrupt).
-func (m *machine) run() (result rt.Value, err error) {
+const (
+	running status = iota
+	done           // the boot code halted: the value is in result
+	failed         // err says why: uncaught raise, exit, interrupt
+	yielded        // the reduction budget ran out
+	blocked        // waiting in a receive or a sleep (see process)
+)
+
+// run executes until the boot code halts, the machine fails, its budget
+// runs out or it blocks. Calling run again resumes it.
+func (m *machine) run() (st status) {
 	code, clo, pc, fp, sp := m.code, m.clo, m.pc, m.fp, m.sp
 	stack := m.stack
 	instrs := code.Instrs
@@ -93,26 +130,26 @@ func (m *machine) run() (result rt.Value, err error) {
 	// save and load move the registers between these locals and m, around
 	// the slow paths that are methods of machine.
 	save := func() { m.code, m.clo, m.pc, m.fp, m.sp = code, clo, pc, fp, sp }
-	load := func() {
+	// load also reports whether the slow path stopped the machine.
+	load := func() bool {
 		code, clo, pc, fp, sp = m.code, m.clo, m.pc, m.fp, m.sp
 		stack = m.stack
 		instrs = code.Instrs
+		return m.status != running
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			if s, ok := r.(stopError); ok {
-				result, err = nil, s.err
-				return
-			}
 			// A broken invariant, in the machine or a primitive: the
 			// evaluation fails with an error and the interpreter lives on.
 			// (The backtrace is as of the last slow path.)
-			result, err = nil, &SchemeError{
+			m.fail(&SchemeError{
 				Obj:   rt.NewError(fmt.Sprintf("internal error: %v", r)),
 				Trace: m.backtrace(),
-			}
+			})
+			st = m.status
 		}
 	}()
+	m.status = running
 
 	for {
 		in := instrs[pc]
@@ -138,7 +175,9 @@ func (m *machine) run() (result rt.Value, err error) {
 			if g.Value == nil {
 				save()
 				m.raise(0, m.in.unboundError(g))
-				load()
+				if load() {
+					return m.status
+				}
 				continue
 			}
 			stack[sp] = g.Value
@@ -157,7 +196,9 @@ func (m *machine) run() (result rt.Value, err error) {
 			if g.Value == nil {
 				save()
 				m.raise(1, rt.NewError("set!: unbound variable", g.Name))
-				load()
+				if load() {
+					return m.status
+				}
 				continue
 			}
 			sp--
@@ -221,7 +262,9 @@ func (m *machine) run() (result rt.Value, err error) {
 				if m.budget <= 0 {
 					save()
 					m.checkpoint()
-					load()
+					if load() {
+						return m.status
+					}
 				}
 				continue
 			}
@@ -230,13 +273,17 @@ func (m *machine) run() (result rt.Value, err error) {
 				if e := m.callError(n); e != nil {
 					// Fail here, where the call is, not in the caller.
 					m.raise(n+1, e)
-					load()
+					if load() {
+						return m.status
+					}
 					continue
 				}
 				m.tailToCall(n)
 			}
 			m.call(n)
-			load()
+			if load() {
+				return m.status
+			}
 		case opReturn:
 			v := stack[sp-1]
 			sp = fp - 1
@@ -253,14 +300,18 @@ func (m *machine) run() (result rt.Value, err error) {
 			if !g.inline {
 				save()
 				m.callGlobal(g, n)
-				load()
+				if load() {
+					return m.status
+				}
 				continue
 			}
 			v, err := g.Value.(*rt.Primitive).Fn(stack[sp-n : sp])
 			if err != nil {
 				save()
 				m.primError(n, err)
-				load()
+				if load() {
+					return m.status
+				}
 				continue
 			}
 			sp -= n
@@ -308,13 +359,17 @@ func (m *machine) run() (result rt.Value, err error) {
 		slow2:
 			save()
 			m.primSlow(g, 2)
-			load()
+			if load() {
+				return m.status
+			}
 		case opCar, opCdr, opNullP, opPairP, opNot, opZeroP:
 			g := code.Globals[in.A]
 			if !g.inline {
 				save()
 				m.callGlobal(g, 1)
-				load()
+				if load() {
+					return m.status
+				}
 				continue
 			}
 			x := stack[sp-1]
@@ -347,13 +402,17 @@ func (m *machine) run() (result rt.Value, err error) {
 			}
 			save()
 			m.primSlow(g, 1)
-			load()
+			if load() {
+				return m.status
+			}
 		case opCons, opEqP, opVectorRef:
 			g := code.Globals[in.A]
 			if !g.inline {
 				save()
 				m.callGlobal(g, 2)
-				load()
+				if load() {
+					return m.status
+				}
 				continue
 			}
 			a, b := stack[sp-2], stack[sp-1]
@@ -377,27 +436,31 @@ func (m *machine) run() (result rt.Value, err error) {
 			}
 			save()
 			m.primSlow(g, 2)
-			load()
+			if load() {
+				return m.status
+			}
 		case opHalt:
 			m.sp = sp - 1
-			return stack[sp-1], nil
+			m.result = stack[sp-1]
+			m.status = done
+			return done
 		default:
 			panic(fmt.Sprintf("machine: bad opcode %d", in.Op))
 		}
 	}
 }
 
-// stop ends run with err.
-func (m *machine) stop(err error) {
-	panic(stopError{err})
+// fail stops the machine with err; run returns once the slow path that
+// called fail has returned.
+func (m *machine) fail(err error) {
+	m.err = err
+	m.status = failed
 }
 
-// checkpoint runs every reductionQuantum calls.
+// checkpoint runs every reductionQuantum calls: the process yields.
 func (m *machine) checkpoint() {
 	m.budget = reductionQuantum
-	if m.in.interrupted.Swap(false) {
-		m.stop(Interrupted{})
-	}
+	m.status = yielded
 }
 
 // primSlow calls inlined primitive g on the n values on top of the stack
@@ -432,7 +495,8 @@ func (m *machine) callGlobal(g *Global, n int) {
 func (m *machine) primError(n int, err error) {
 	var exit *ExitError
 	if errors.As(err, &exit) {
-		m.stop(exit)
+		m.fail(exit)
+		return
 	}
 	m.raise(n, rt.RaisedObject(err))
 }
@@ -443,7 +507,8 @@ func (m *machine) raise(n int, obj rt.Value) {
 	m.sp -= n
 	r := m.in.raiseProc.Value
 	if r == nil {
-		m.stop(m.uncaught(obj))
+		m.fail(m.uncaught(obj))
+		return
 	}
 	m.stack[m.sp] = r
 	m.stack[m.sp+1] = obj

@@ -15,6 +15,7 @@ var libraryFiles = []string{
 	"scheme/control.scm",
 	"scheme/io.scm",
 	"scheme/lists.scm",
+	"scheme/termite.scm",
 }
 
 // Install defines the standard procedures in in: the Go primitives, the

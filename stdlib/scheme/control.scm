@@ -60,26 +60,39 @@
 
 ;; A handler runs with the handlers outside its own installed; if it
 ;; returns from a non-continuable raise, a secondary error is raised there.
+;; A handler installed by handle (an entry (resume . proc)) makes any raise
+;; continuable: its value is the value of the raise.
 (define (raise obj)
   (let ((hs (%handlers)))
-    (if (null? hs)
-        (%uncaught obj)
-        (begin
-          (%set-handlers! (cdr hs))
-          ((car hs) obj)
-          (raise (%make-error "exception handler returned from non-continuable raise" (list obj)))))))
+    (cond ((null? hs) (%uncaught obj))
+          ((pair? (car hs)) (%call-handler (cdr (car hs)) obj hs))
+          (else
+           (%set-handlers! (cdr hs))
+           ((car hs) obj)
+           (raise (%make-error "exception handler returned from non-continuable raise" (list obj)))))))
 
 (define (raise-continuable obj)
   (let ((hs (%handlers)))
-    (if (null? hs)
-        (%uncaught obj)
-        (begin
-          (%set-handlers! (cdr hs))
-          (%apply-values
-           (lambda results
-             (%set-handlers! hs)
-             (apply values results))
-           ((car hs) obj))))))
+    (cond ((null? hs) (%uncaught obj))
+          ((pair? (car hs)) (%call-handler (cdr (car hs)) obj hs))
+          (else (%call-handler (car hs) obj hs)))))
+
+(define (%call-handler handler obj hs)
+  (%set-handlers! (cdr hs))
+  (%apply-values
+   (lambda results
+     (%set-handlers! hs)
+     (apply values results))
+   (handler obj)))
+
+(define (%handle handler thunk)
+  (let ((saved (%handlers)))
+    (%set-handlers! (cons (cons 'resume handler) saved))
+    (%apply-values
+     (lambda results
+       (%set-handlers! saved)
+       (apply values results))
+     (thunk))))
 
 ;; guard (R7RS 4.2.7): the clauses run in the dynamic environment of the
 ;; guard; with no matching clause the condition is re-raised in the

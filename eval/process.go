@@ -1,0 +1,119 @@
+package eval
+
+import (
+	rt "termite/runtime"
+)
+
+// process is a Termite process: a machine (its continuation) plus a
+// mailbox, links and monitors. A process waiting for a message is only
+// this record, its machine's stack and its mailbox: no goroutine.
+type process struct {
+	pid *rt.Pid
+	m   *machine
+
+	mailbox []rt.Value
+	cursor  int // index of the next message %recv-next looks at
+	last    int // index of the message %recv-next returned last, or -1
+
+	wait     waitKind
+	deadline float64 // seconds on the scheduler's clock; < 0: none
+	timerGen uint64  // invalidates timer entries of earlier waits
+	queued   bool    // in the run queue
+
+	links    []*process
+	watchers []monitor // processes monitoring this one
+	// exitPending is the object a linked process died of, raised at this
+	// process's next receive.
+	exitPending rt.Value
+
+	dead   bool
+	reason rt.Value // why it died: normal, or the raised object
+}
+
+type waitKind uint8
+
+const (
+	notWaiting waitKind = iota
+	waitRecv            // in %recv-next: the result goes in the stack slot
+	waitSleep
+)
+
+// monitor is a watcher's request to hear of a process's death.
+type monitor struct {
+	ref     *rt.Tag
+	watcher *process
+}
+
+// recvTimeout is what %recv-next returns when its deadline passes: an
+// object no program can make or receive.
+var recvTimeout = &rt.Symbol{Name: "#<recv-timeout>"}
+
+// symbols used in process messages
+var (
+	symNormal  = rt.Intern("normal")
+	symDown    = rt.Intern("down")
+	symTimeout = rt.Intern("timeout")
+)
+
+// nextMessage returns the first message at or after the cursor, moving
+// the cursor past it.
+func (p *process) nextMessage() (rt.Value, bool) {
+	if p.cursor >= len(p.mailbox) {
+		return nil, false
+	}
+	p.last = p.cursor
+	p.cursor++
+	return p.mailbox[p.last], true
+}
+
+// accept removes the message last returned by nextMessage.
+func (p *process) accept() {
+	if p.last < 0 {
+		return
+	}
+	if p.last == 0 {
+		p.mailbox[0] = nil
+		p.mailbox = p.mailbox[1:]
+	} else {
+		copy(p.mailbox[p.last:], p.mailbox[p.last+1:])
+		p.mailbox[len(p.mailbox)-1] = nil
+		p.mailbox = p.mailbox[:len(p.mailbox)-1]
+	}
+	if len(p.mailbox) == 0 {
+		p.mailbox = nil
+	}
+	p.last = -1
+	p.cursor = 0
+}
+
+func (p *process) link(q *process) {
+	for _, l := range p.links {
+		if l == q {
+			return
+		}
+	}
+	p.links = append(p.links, q)
+	q.links = append(q.links, p)
+}
+
+func (p *process) unlink(q *process) {
+	p.links = removeProcess(p.links, q)
+	q.links = removeProcess(q.links, p)
+}
+
+func removeProcess(ps []*process, q *process) []*process {
+	for i, x := range ps {
+		if x == q {
+			return append(ps[:i], ps[i+1:]...)
+		}
+	}
+	return ps
+}
+
+// takePending returns and clears the death of a linked process that this
+// process has yet to raise.
+func (p *process) takePending() rt.Value {
+	v := p.exitPending
+	p.exitPending = nil
+	return v
+}

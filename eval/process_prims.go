@@ -1,0 +1,150 @@
+package eval
+
+import (
+	"os"
+	"strconv"
+	"strings"
+
+	rt "termite/runtime"
+)
+
+// processPrimitives are the Termite procedures that act on the scheduler:
+// the ones the library's recv, ?, ?? and !? are written with, and those
+// of DESIGN.md §4 that need no Scheme.
+func processPrimitives(in *Interp) []*rt.Primitive {
+	s := in.sched
+	self := func() *process {
+		if s.current != nil {
+			return s.current
+		}
+		return s.main
+	}
+	pidArg := func(who string, v rt.Value) (*rt.Pid, error) {
+		p, ok := v.(*rt.Pid)
+		if !ok {
+			return nil, rt.TypeError(who, "pid", v)
+		}
+		return p, nil
+	}
+	local := func(p *rt.Pid) *process {
+		proc, _ := p.Proc.(*process)
+		return proc
+	}
+	prim := func(name string, min, max int, fn func(a []rt.Value) (rt.Value, error)) *rt.Primitive {
+		return &rt.Primitive{Name: name, Min: min, Max: max, Fn: fn}
+	}
+	return []*rt.Primitive{
+		prim("self", 0, 0, func(a []rt.Value) (rt.Value, error) {
+			return self().pid, nil
+		}),
+		prim("pid?", 1, 1, func(a []rt.Value) (rt.Value, error) {
+			_, ok := a[0].(*rt.Pid)
+			return rt.MakeBool(ok), nil
+		}),
+		prim("spawn-thunk", 1, 1, func(a []rt.Value) (rt.Value, error) {
+			if _, ok := a[0].(rt.Procedure); !ok {
+				return nil, rt.TypeError("spawn-thunk", "procedure", a[0])
+			}
+			return s.spawn(a[0]).pid, nil
+		}),
+		prim("spawn-link-thunk", 1, 1, func(a []rt.Value) (rt.Value, error) {
+			if _, ok := a[0].(rt.Procedure); !ok {
+				return nil, rt.TypeError("spawn-link-thunk", "procedure", a[0])
+			}
+			p := s.spawn(a[0])
+			p.link(self())
+			return p.pid, nil
+		}),
+		// Sending never fails and never blocks: a message to a process
+		// that has died is dropped ("send and pray").
+		prim("!", 2, 2, func(a []rt.Value) (rt.Value, error) {
+			pid, err := pidArg("!", a[0])
+			if err != nil {
+				return nil, err
+			}
+			if p := local(pid); p != nil {
+				s.send(p, a[1])
+			}
+			return rt.Unspecified, nil
+		}),
+		prim("%recv-start", 0, 0, func(a []rt.Value) (rt.Value, error) {
+			p := self()
+			p.cursor, p.last = 0, -1
+			if obj := p.takePending(); obj != nil {
+				return nil, &rt.Raise{Obj: obj}
+			}
+			return rt.Unspecified, nil
+		}),
+		prim("%recv-accept", 0, 0, func(a []rt.Value) (rt.Value, error) {
+			self().accept()
+			return rt.Unspecified, nil
+		}),
+		prim("%deadline", 1, 1, func(a []rt.Value) (rt.Value, error) {
+			if a[0] == rt.False {
+				return rt.False, nil
+			}
+			secs, ok := rt.RealToFloat(a[0])
+			if !ok || secs != secs {
+				return nil, rt.TypeError("timeout", "real number of seconds", a[0])
+			}
+			return rt.Flonum(s.now() + secs), nil
+		}),
+		prim("make-tag", 0, 0, func(a []rt.Value) (rt.Value, error) {
+			s.nextTag++
+			return &rt.Tag{ID: s.nextTag}, nil
+		}),
+		prim("tag?", 1, 1, func(a []rt.Value) (rt.Value, error) {
+			_, ok := a[0].(*rt.Tag)
+			return rt.MakeBool(ok), nil
+		}),
+		prim("link", 1, 1, func(a []rt.Value) (rt.Value, error) {
+			pid, err := pidArg("link", a[0])
+			if err != nil {
+				return nil, err
+			}
+			if p := local(pid); p != nil && !p.dead && p != self() {
+				p.link(self())
+			}
+			return rt.Unspecified, nil
+		}),
+		prim("unlink", 1, 1, func(a []rt.Value) (rt.Value, error) {
+			pid, err := pidArg("unlink", a[0])
+			if err != nil {
+				return nil, err
+			}
+			if p := local(pid); p != nil {
+				p.unlink(self())
+			}
+			return rt.Unspecified, nil
+		}),
+		prim("monitor", 1, 1, func(a []rt.Value) (rt.Value, error) {
+			pid, err := pidArg("monitor", a[0])
+			if err != nil {
+				return nil, err
+			}
+			s.nextTag++
+			ref := &rt.Tag{ID: s.nextTag}
+			me := self()
+			switch p := local(pid); {
+			case p == nil:
+				s.send(me, rt.List(symDown, ref, pid, rt.Intern("noproc")))
+			case p.dead:
+				s.send(me, rt.List(symDown, ref, pid, p.reason))
+			default:
+				p.watchers = append(p.watchers, monitor{ref, me})
+			}
+			return ref, nil
+		}),
+		prim("local-loadavg", 0, 0, func(a []rt.Value) (rt.Value, error) {
+			data, err := os.ReadFile("/proc/loadavg")
+			if err != nil {
+				return nil, rt.NewError("local-loadavg: " + err.Error())
+			}
+			f, err := strconv.ParseFloat(strings.Fields(string(data))[0], 64)
+			if err != nil {
+				return nil, rt.NewError("local-loadavg: cannot parse /proc/loadavg")
+			}
+			return rt.Flonum(f), nil
+		}),
+	}
+}

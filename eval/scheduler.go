@@ -1,0 +1,262 @@
+package eval
+
+import (
+	"container/heap"
+	"fmt"
+	"time"
+
+	rt "termite/runtime"
+)
+
+// scheduler interleaves the processes of a node on one goroutine (the one
+// that calls Apply), so Scheme code never runs concurrently with itself.
+// Each process runs until it blocks, ends, or spends reductionQuantum
+// calls; then the next runnable one runs (round robin).
+type scheduler struct {
+	in      *Interp
+	runq    []*process
+	timers  timerHeap
+	current *process
+	main    *process
+	epoch   time.Time
+	nextID  uint64
+	nextTag uint64
+}
+
+func newScheduler(in *Interp) *scheduler {
+	s := &scheduler{in: in, epoch: time.Now()}
+	s.main = s.newProcess(in.main)
+	return s
+}
+
+// now is the scheduler's clock, in seconds.
+func (s *scheduler) now() float64 {
+	return time.Since(s.epoch).Seconds()
+}
+
+func (s *scheduler) newProcess(m *machine) *process {
+	s.nextID++
+	p := &process{m: m, last: -1, deadline: -1}
+	p.pid = &rt.Pid{ID: s.nextID, Proc: p}
+	m.proc = p
+	return p
+}
+
+// spawn starts a process that calls thunk; its parameter bindings are
+// those of the process that spawns it.
+func (s *scheduler) spawn(thunk rt.Value) *process {
+	m := newMachine(s.in)
+	m.setup(thunk, nil)
+	if s.current != nil {
+		m.dyn.params = s.current.m.dyn.params
+	}
+	p := s.newProcess(m)
+	s.ready(p)
+	return p
+}
+
+func (s *scheduler) ready(p *process) {
+	if !p.queued && !p.dead {
+		p.queued = true
+		s.runq = append(s.runq, p)
+	}
+}
+
+// send puts msg in p's mailbox, waking p if it waits for one.
+func (s *scheduler) send(p *process, msg rt.Value) {
+	if p.dead {
+		return
+	}
+	p.mailbox = append(p.mailbox, msg)
+	if p.wait == waitRecv {
+		s.ready(p)
+	}
+}
+
+// block makes the running process wait: kind says for what, until
+// deadline (< 0: none).
+func (s *scheduler) block(p *process, kind waitKind, deadline float64) {
+	p.wait = kind
+	p.deadline = deadline
+	p.timerGen++
+	if deadline >= 0 {
+		heap.Push(&s.timers, timer{deadline, p, p.timerGen})
+	}
+}
+
+// runMain runs the scheduler until the main process's machine stops, and
+// returns its value or error.
+func (s *scheduler) runMain() (rt.Value, error) {
+	main := s.main
+	main.dead, main.reason, main.wait = false, nil, notWaiting
+	s.ready(main)
+	for {
+		if s.in.interrupted.Swap(false) {
+			return nil, Interrupted{}
+		}
+		s.fireTimers()
+		if len(s.runq) == 0 {
+			if !s.idle() {
+				err := &SchemeError{Obj: rt.NewError("deadlock: every process is waiting for a message that cannot come")}
+				s.exit(main, err.Obj, true)
+				return nil, err
+			}
+			continue
+		}
+		p := s.runq[0]
+		s.runq[0] = nil
+		s.runq = s.runq[1:]
+		p.queued = false
+		if p.dead {
+			continue
+		}
+		if p.wait != notWaiting && !s.resume(p) {
+			continue // woken, but what it waits for has not come
+		}
+		s.current = p
+		st := p.m.run()
+		s.current = nil
+		switch st {
+		case yielded:
+			s.ready(p)
+		case blocked:
+		case done:
+			s.exit(p, symNormal, false)
+			if p == main {
+				return p.m.result, nil
+			}
+		case failed:
+			if exit, ok := p.m.err.(*ExitError); ok {
+				return nil, exit
+			}
+			if _, ok := p.m.err.(Interrupted); ok {
+				return nil, p.m.err
+			}
+			reason := rt.Value(rt.NewError(p.m.err.Error()))
+			if se, ok := p.m.err.(*SchemeError); ok {
+				reason = se.Obj
+			}
+			s.exit(p, reason, true)
+			if p == main {
+				return nil, p.m.err
+			}
+			s.logDeath(p)
+		}
+	}
+}
+
+// idle waits for the next timer; it returns false when nothing can ever
+// wake a process.
+func (s *scheduler) idle() bool {
+	for len(s.timers) > 0 {
+		t := s.timers[0]
+		if t.gen != t.p.timerGen || t.p.dead {
+			heap.Pop(&s.timers)
+			continue
+		}
+		d := time.Duration((t.at - s.now()) * float64(time.Second))
+		if d > 0 {
+			select {
+			case <-time.After(d):
+			case <-s.in.wake:
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// fireTimers makes runnable the processes whose deadline has passed.
+func (s *scheduler) fireTimers() {
+	now := s.now()
+	for len(s.timers) > 0 && s.timers[0].at <= now {
+		t := heap.Pop(&s.timers).(timer)
+		if t.gen == t.p.timerGen && t.p.wait != notWaiting {
+			s.ready(t.p)
+		}
+	}
+}
+
+// resume finishes the wait of p, woken by a message, a timer or a linked
+// death, and reports whether p can run.
+func (s *scheduler) resume(p *process) bool {
+	m := p.m
+	if obj := p.takePending(); obj != nil {
+		p.wait = notWaiting
+		m.raise(1, obj) // in place of the pending call's result
+		return true
+	}
+	expired := p.deadline >= 0 && s.now() >= p.deadline
+	switch p.wait {
+	case waitRecv:
+		if msg, ok := p.nextMessage(); ok {
+			m.stack[m.sp-1] = msg
+		} else if expired {
+			m.stack[m.sp-1] = recvTimeout
+		} else {
+			return false
+		}
+	case waitSleep:
+		if !expired {
+			return false
+		}
+		m.stack[m.sp-1] = rt.Unspecified
+	}
+	p.wait = notWaiting
+	p.timerGen++
+	return true
+}
+
+// exit records p's death and tells its links and monitors.
+func (s *scheduler) exit(p *process, reason rt.Value, failed bool) {
+	p.dead = true
+	p.reason = reason
+	p.wait = notWaiting
+	for _, l := range p.links {
+		l.links = removeProcess(l.links, p)
+		if failed && !l.dead {
+			l.exitPending = reason
+			if l.wait != notWaiting {
+				s.ready(l)
+			}
+		}
+	}
+	p.links = nil
+	for _, w := range p.watchers {
+		s.send(w.watcher, rt.List(symDown, w.ref, p.pid, reason))
+	}
+	p.watchers = nil
+	p.mailbox = nil
+	if p != s.main {
+		p.m = nil // its stack is garbage now
+	}
+}
+
+// logDeath reports on standard error a process that died of an error.
+func (s *scheduler) logDeath(p *process) {
+	msg := rt.WriteString(p.reason)
+	if e, ok := p.reason.(*rt.ErrorObject); ok {
+		msg = e.Error()
+	}
+	fmt.Fprintf(s.in.opts.Stderr, "termite: process %s died: %s\n", p.pid.OpaqueString(), msg)
+}
+
+// timer is a process's deadline; gen tells a current one from a stale one.
+type timer struct {
+	at  float64
+	p   *process
+	gen uint64
+}
+
+type timerHeap []timer
+
+func (h timerHeap) Len() int            { return len(h) }
+func (h timerHeap) Less(i, j int) bool  { return h[i].at < h[j].at }
+func (h timerHeap) Swap(i, j int)       { h[i], h[j] = h[j], h[i] }
+func (h *timerHeap) Push(x interface{}) { *h = append(*h, x.(timer)) }
+func (h *timerHeap) Pop() interface{} {
+	old := *h
+	t := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return t
+}
