@@ -102,17 +102,17 @@ func (m *machine) control(f *controlPrim, base, n int) (int, bool) {
 	case ctlWinders:
 		return result(m.dyn.winders)
 	case ctlSetWinders:
-		m.dyn.winders = arg(0)
+		m.dyn = &dynState{arg(0), m.dyn.handlers, m.dyn.params}
 		return result(rt.Unspecified)
 	case ctlHandlers:
 		return result(m.dyn.handlers)
 	case ctlSetHandlers:
-		m.dyn.handlers = arg(0)
+		m.dyn = &dynState{m.dyn.winders, arg(0), m.dyn.params}
 		return result(rt.Unspecified)
 	case ctlParams:
 		return result(m.dyn.params)
 	case ctlSetParams:
-		m.dyn.params = arg(0)
+		m.dyn = &dynState{m.dyn.winders, m.dyn.handlers, arg(0)}
 		return result(rt.Unspecified)
 	case ctlUncaught:
 		m.fail(m.uncaught(arg(0)))

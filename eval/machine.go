@@ -19,7 +19,7 @@ type machine struct {
 	stack  []rt.Value
 	sp     int
 	frames []frame
-	dyn    dynState
+	dyn    *dynState // immutable: continuations share it
 
 	// Registers of the running frame, saved here while Go code outside
 	// run() looks at the state.
@@ -31,8 +31,7 @@ type machine struct {
 	budget int // calls left before checkpoint runs
 
 	status status
-	result rt.Value // when done
-	err    error    // when failed
+	err    error // when failed
 	proc   *process // the process the machine runs
 }
 
@@ -42,17 +41,18 @@ const reductionQuantum = 2000
 
 // initialStack is the stack size of a new machine: small, since a
 // process waiting for a message should cost little.
-const initialStack = 32
+const initialStack = 16
 
 // stackMargin is room kept above a frame's MaxStack for the values the
 // machine itself pushes (a raise, a spread apply's first arguments).
-const stackMargin = 8
+const stackMargin = 3
 
 func newMachine(in *Interp) *machine {
 	return &machine{
 		in:     in,
 		stack:  make([]rt.Value, initialStack),
-		dyn:    dynState{winders: rt.Null, handlers: rt.Null, params: rt.Null},
+		frames: make([]frame, 0, 4),
+		dyn:    emptyDyn,
 		budget: reductionQuantum,
 	}
 }
@@ -60,12 +60,7 @@ func newMachine(in *Interp) *machine {
 // setup prepares m to call (proc args...) when it runs, from a fresh
 // stack and dynamic state.
 func (m *machine) setup(proc rt.Value, args []rt.Value) {
-	boot := &Code{
-		Name:     "boot",
-		Instrs:   []Instr{{opCall, int32(len(args)), 0}, {opHalt, 0, 0}},
-		MaxStack: len(args) + 1,
-		Internal: true,
-	}
+	boot := bootCode(len(args))
 	m.sp = 0
 	m.ensure(len(args) + 1 + stackMargin)
 	m.frames = m.frames[:0]
@@ -73,9 +68,37 @@ func (m *machine) setup(proc rt.Value, args []rt.Value) {
 	copy(m.stack[1:], args)
 	m.sp = 1 + len(args)
 	m.code, m.clo, m.pc, m.fp = boot, nil, 0, 0
-	m.dyn = dynState{winders: rt.Null, handlers: rt.Null, params: rt.Null}
-	m.status, m.result, m.err = running, nil, nil
+	m.dyn = emptyDyn
+	m.status, m.err = running, nil
 }
+
+// bootCodes are the code objects that start a machine: call the procedure
+// below n arguments, then halt. Shared, since every process has one.
+var bootCodes = func() (b [4]*Code) {
+	for n := range b {
+		b[n] = makeBootCode(n)
+	}
+	return b
+}()
+
+func bootCode(n int) *Code {
+	if n < len(bootCodes) {
+		return bootCodes[n]
+	}
+	return makeBootCode(n)
+}
+
+func makeBootCode(n int) *Code {
+	return &Code{
+		Name:     "boot",
+		Instrs:   []Instr{{opCall, int32(n), 0}, {opHalt, 0, 0}},
+		MaxStack: n + 1,
+		Internal: true,
+	}
+}
+
+// result is the value of a machine that is done.
+func (m *machine) result() rt.Value { return m.stack[m.sp] }
 
 // runAlone runs m to completion outside any scheduler: for code that
 // cannot block (compiling the driver). Interrupts are honoured.
@@ -83,7 +106,7 @@ func (m *machine) runAlone() (rt.Value, error) {
 	for {
 		switch m.run() {
 		case done:
-			return m.result, nil
+			return m.result(), nil
 		case failed:
 			return nil, m.err
 		case blocked:
@@ -242,7 +265,7 @@ func (m *machine) run() (st status) {
 				// The fast path: a closure called with exactly its arity.
 				cc := c.Code
 				if in.Op == opCall {
-					m.frames = append(m.frames, frame{code, clo, pc, fp})
+					m.frames = append(m.frames, frame{code, clo, int32(pc), int32(fp)})
 					fp = sp - n
 				} else {
 					copy(stack[fp-1:], stack[sp-n-1:sp])
@@ -290,7 +313,7 @@ func (m *machine) run() (st status) {
 			top := len(m.frames) - 1
 			f := m.frames[top]
 			m.frames = m.frames[:top]
-			code, clo, pc, fp = f.code, f.clo, f.pc, f.fp
+			code, clo, pc, fp = f.code, f.clo, int(f.pc), int(f.fp)
 			instrs = code.Instrs
 			stack[sp] = v
 			sp++
@@ -440,8 +463,7 @@ func (m *machine) run() (st status) {
 				return m.status
 			}
 		case opHalt:
-			m.sp = sp - 1
-			m.result = stack[sp-1]
+			m.sp = sp - 1 // the value stays at stack[sp]: result() takes it
 			m.status = done
 			return done
 		default:
@@ -552,7 +574,7 @@ func (m *machine) tailToCall(n int) {
 	top := len(m.frames) - 1
 	f := m.frames[top]
 	m.frames = m.frames[:top]
-	m.code, m.clo, m.pc, m.fp = f.code, f.clo, f.pc, f.fp
+	m.code, m.clo, m.pc, m.fp = f.code, f.clo, int(f.pc), int(f.fp)
 }
 
 // call calls the procedure below the n arguments on top of the stack, as a
@@ -656,7 +678,7 @@ func (m *machine) enter(c *Closure, n int) {
 			return
 		}
 	}
-	m.frames = append(m.frames, frame{m.code, m.clo, m.pc, m.fp})
+	m.frames = append(m.frames, frame{m.code, m.clo, int32(m.pc), int32(m.fp)})
 	m.fp = m.sp - n
 	m.ensure(m.fp + cc.MaxStack + stackMargin)
 	if cc.Rest {
@@ -717,7 +739,7 @@ func (m *machine) capture(base int) *Continuation {
 	}
 	copy(k.stack, m.stack[:base])
 	copy(k.frames, m.frames)
-	k.frames[len(m.frames)] = frame{m.code, m.clo, m.pc, m.fp}
+	k.frames[len(m.frames)] = frame{m.code, m.clo, int32(m.pc), int32(m.fp)}
 	return k
 }
 
@@ -725,7 +747,7 @@ func (m *machine) capture(base int) *Continuation {
 func (m *machine) throw(k *Continuation, v rt.Value) {
 	need := len(k.stack) + 1
 	for _, f := range k.frames {
-		if e := f.fp + f.code.MaxStack; e > need {
+		if e := int(f.fp) + f.code.MaxStack; e > need {
 			need = e
 		}
 	}
@@ -735,7 +757,7 @@ func (m *machine) throw(k *Continuation, v rt.Value) {
 	m.sp = len(k.stack)
 	m.frames = append(m.frames[:0], k.frames[:len(k.frames)-1]...)
 	f := k.frames[len(k.frames)-1]
-	m.code, m.clo, m.pc, m.fp = f.code, f.clo, f.pc, f.fp
+	m.code, m.clo, m.pc, m.fp = f.code, f.clo, int(f.pc), int(f.fp)
 	m.dyn = k.dyn
 	m.stack[m.sp] = v
 	m.sp++
@@ -769,7 +791,7 @@ func (m *machine) backtrace() []TraceEntry {
 	}
 	add(m.code, m.pc)
 	for i := len(m.frames) - 1; i >= 0; i-- {
-		add(m.frames[i].code, m.frames[i].pc)
+		add(m.frames[i].code, int(m.frames[i].pc))
 	}
 	return t
 }

@@ -42,8 +42,8 @@ func (p *Parameter) ProcName() string { return "parameter" }
 type frame struct {
 	code *Code
 	clo  *Closure
-	pc   int
-	fp   int
+	pc   int32
+	fp   int32
 }
 
 // Continuation is a captured continuation: the stack and frames below the
@@ -52,7 +52,7 @@ type frame struct {
 type Continuation struct {
 	stack  []rt.Value
 	frames []frame
-	dyn    dynState
+	dyn    *dynState
 }
 
 // ProcName names continuations in messages.
@@ -68,6 +68,9 @@ type dynState struct {
 	handlers rt.Value
 	params   rt.Value
 }
+
+// emptyDyn is the dynamic state of a new process.
+var emptyDyn = &dynState{winders: rt.Null, handlers: rt.Null, params: rt.Null}
 
 // recordProcKind says what a record procedure does.
 type recordProcKind uint8

@@ -8,8 +8,9 @@ import (
 // mailbox, links and monitors. A process waiting for a message is only
 // this record, its machine's stack and its mailbox: no goroutine.
 type process struct {
-	pid *rt.Pid
-	m   *machine
+	pid    *rt.Pid
+	pidVal rt.Pid // what pid points to: one allocation fewer per process
+	m      *machine
 
 	mailbox []rt.Value
 	cursor  int // index of the next message %recv-next looks at
@@ -20,8 +21,7 @@ type process struct {
 	timerGen uint64  // invalidates timer entries of earlier waits
 	queued   bool    // in the run queue
 
-	links    []*process
-	watchers []monitor // processes monitoring this one
+	rel *relations // links and monitors: most processes have none
 	// exitPending is the object a linked process died of, raised at this
 	// process's next receive.
 	exitPending rt.Value
@@ -37,6 +37,20 @@ const (
 	waitRecv            // in %recv-next: the result goes in the stack slot
 	waitSleep
 )
+
+// relations are the processes a process is linked to and those that
+// monitor it.
+type relations struct {
+	links    []*process
+	watchers []monitor
+}
+
+func (p *process) relations() *relations {
+	if p.rel == nil {
+		p.rel = &relations{}
+	}
+	return p.rel
+}
 
 // monitor is a watcher's request to hear of a process's death.
 type monitor struct {
@@ -87,18 +101,21 @@ func (p *process) accept() {
 }
 
 func (p *process) link(q *process) {
-	for _, l := range p.links {
+	pr, qr := p.relations(), q.relations()
+	for _, l := range pr.links {
 		if l == q {
 			return
 		}
 	}
-	p.links = append(p.links, q)
-	q.links = append(q.links, p)
+	pr.links = append(pr.links, q)
+	qr.links = append(qr.links, p)
 }
 
 func (p *process) unlink(q *process) {
-	p.links = removeProcess(p.links, q)
-	q.links = removeProcess(q.links, p)
+	if p.rel != nil && q.rel != nil {
+		p.rel.links = removeProcess(p.rel.links, q)
+		q.rel.links = removeProcess(q.rel.links, p)
+	}
 }
 
 func removeProcess(ps []*process, q *process) []*process {

@@ -131,7 +131,8 @@ func processPrimitives(in *Interp) []*rt.Primitive {
 			case p.dead:
 				s.send(me, rt.List(symDown, ref, pid, p.reason))
 			default:
-				p.watchers = append(p.watchers, monitor{ref, me})
+				r := p.relations()
+				r.watchers = append(r.watchers, monitor{ref, me})
 			}
 			return ref, nil
 		}),

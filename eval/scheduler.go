@@ -37,7 +37,8 @@ func (s *scheduler) now() float64 {
 func (s *scheduler) newProcess(m *machine) *process {
 	s.nextID++
 	p := &process{m: m, last: -1, deadline: -1}
-	p.pid = &rt.Pid{ID: s.nextID, Proc: p}
+	p.pidVal = rt.Pid{ID: s.nextID, Proc: p}
+	p.pid = &p.pidVal
 	m.proc = p
 	return p
 }
@@ -48,7 +49,7 @@ func (s *scheduler) spawn(thunk rt.Value) *process {
 	m := newMachine(s.in)
 	m.setup(thunk, nil)
 	if s.current != nil {
-		m.dyn.params = s.current.m.dyn.params
+		m.dyn = &dynState{rt.Null, rt.Null, s.current.m.dyn.params}
 	}
 	p := s.newProcess(m)
 	s.ready(p)
@@ -123,7 +124,7 @@ func (s *scheduler) runMain() (rt.Value, error) {
 		case done:
 			s.exit(p, symNormal, false)
 			if p == main {
-				return p.m.result, nil
+				return p.m.result(), nil
 			}
 		case failed:
 			if exit, ok := p.m.err.(*ExitError); ok {
@@ -212,20 +213,21 @@ func (s *scheduler) exit(p *process, reason rt.Value, failed bool) {
 	p.dead = true
 	p.reason = reason
 	p.wait = notWaiting
-	for _, l := range p.links {
-		l.links = removeProcess(l.links, p)
-		if failed && !l.dead {
-			l.exitPending = reason
-			if l.wait != notWaiting {
-				s.ready(l)
+	if r := p.rel; r != nil {
+		for _, l := range r.links {
+			l.rel.links = removeProcess(l.rel.links, p)
+			if failed && !l.dead {
+				l.exitPending = reason
+				if l.wait != notWaiting {
+					s.ready(l)
+				}
 			}
 		}
+		for _, w := range r.watchers {
+			s.send(w.watcher, rt.List(symDown, w.ref, p.pid, reason))
+		}
+		p.rel = nil
 	}
-	p.links = nil
-	for _, w := range p.watchers {
-		s.send(w.watcher, rt.List(symDown, w.ref, p.pid, reason))
-	}
-	p.watchers = nil
 	p.mailbox = nil
 	if p != s.main {
 		p.m = nil // its stack is garbage now
