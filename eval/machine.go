@@ -31,7 +31,7 @@ type machine struct {
 	budget int // calls left before checkpoint runs
 
 	status status
-	err    error // when failed
+	err    error    // when failed
 	proc   *process // the process the machine runs
 }
 
