@@ -22,6 +22,7 @@ const (
 	ctlThrow
 	ctlEval
 	ctlRecvNext
+	ctlTake
 	ctlSleep
 )
 
@@ -41,6 +42,7 @@ var controlPrims = []*controlPrim{
 	{"%throw", 2, 2, ctlThrow},
 	{"eval", 1, 2, ctlEval},
 	{"%recv-next", 1, 1, ctlRecvNext},
+	{"?", 0, 2, ctlTake},
 	{"sleep", 1, 1, ctlSleep},
 }
 
@@ -167,9 +169,36 @@ func (m *machine) control(f *controlPrim, base, n int) (int, bool) {
 				return result(recvTimeout)
 			}
 		}
-		m.sp = base + 1 // the slot where resume puts the message
-		s.block(p, waitRecv, deadline)
-		m.status = blocked
+		s.block(p, waitRecv, base, 0, deadline)
+		return 0, false
+	case ctlTake:
+		// (? [TIMEOUT [DEFAULT]]): the oldest message, in Go since it is
+		// the receive most programs use.
+		p, s := m.proc, m.in.sched
+		if obj := p.takePending(); obj != nil {
+			m.raise(n+1, obj)
+			return 0, false
+		}
+		if msg, ok := p.take(); ok {
+			return result(msg)
+		}
+		deadline := -1.0
+		if n >= 1 && arg(0) != rt.False {
+			secs, ok := rt.RealToFloat(arg(0))
+			if !ok || secs != secs {
+				m.raise(n+1, rt.TypeError("?", "real number of seconds", arg(0)))
+				return 0, false
+			}
+			if secs <= 0 {
+				if n >= 2 {
+					return result(arg(1))
+				}
+				m.raise(n+1, symTimeout)
+				return 0, false
+			}
+			deadline = s.now() + secs
+		}
+		s.block(p, waitTake, base, n, deadline)
 		return 0, false
 	case ctlSleep:
 		secs, ok := rt.RealToFloat(arg(0))
@@ -181,9 +210,7 @@ func (m *machine) control(f *controlPrim, base, n int) (int, bool) {
 			return result(rt.Unspecified)
 		}
 		s := m.in.sched
-		m.sp = base + 1
-		s.block(m.proc, waitSleep, s.now()+secs)
-		m.status = blocked
+		s.block(m.proc, waitSleep, base, n, s.now()+secs)
 		return 0, false
 	}
 	panic("machine: bad control primitive")

@@ -41,7 +41,7 @@ const reductionQuantum = 2000
 
 // initialStack is the stack size of a new machine: small, since a
 // process waiting for a message should cost little.
-const initialStack = 16
+const initialStack = 8
 
 // stackMargin is room kept above a frame's MaxStack for the values the
 // machine itself pushes (a raise, a spread apply's first arguments).
@@ -51,7 +51,7 @@ func newMachine(in *Interp) *machine {
 	return &machine{
 		in:     in,
 		stack:  make([]rt.Value, initialStack),
-		frames: make([]frame, 0, 4),
+		frames: make([]frame, 0, 2),
 		dyn:    emptyDyn,
 		budget: reductionQuantum,
 	}

@@ -17,6 +17,8 @@ type process struct {
 	last    int // index of the message %recv-next returned last, or -1
 
 	wait     waitKind
+	waitBase int32   // the stack slot of the waiting call's procedure
+	waitArgs int32   // and how many arguments it has there
 	deadline float64 // seconds on the scheduler's clock; < 0: none
 	timerGen uint64  // invalidates timer entries of earlier waits
 	queued   bool    // in the run queue
@@ -34,7 +36,8 @@ type waitKind uint8
 
 const (
 	notWaiting waitKind = iota
-	waitRecv            // in %recv-next: the result goes in the stack slot
+	waitRecv            // in %recv-next
+	waitTake            // in ?
 	waitSleep
 )
 
@@ -125,6 +128,18 @@ func removeProcess(ps []*process, q *process) []*process {
 		}
 	}
 	return ps
+}
+
+// take removes and returns the oldest message.
+func (p *process) take() (rt.Value, bool) {
+	p.cursor, p.last = 0, -1
+	if len(p.mailbox) == 0 {
+		return nil, false
+	}
+	p.last = 0
+	msg := p.mailbox[0]
+	p.accept()
+	return msg, true
 }
 
 // takePending returns and clears the death of a linked process that this

@@ -69,15 +69,19 @@ func (s *scheduler) send(p *process, msg rt.Value) {
 		return
 	}
 	p.mailbox = append(p.mailbox, msg)
-	if p.wait == waitRecv {
+	if p.wait == waitRecv || p.wait == waitTake {
 		s.ready(p)
 	}
 }
 
-// block makes the running process wait: kind says for what, until
-// deadline (< 0: none).
-func (s *scheduler) block(p *process, kind waitKind, deadline float64) {
+// block makes the running process wait in the call of a control
+// primitive whose procedure slot is base, with n arguments above it: kind
+// says for what, until deadline (< 0: none).
+func (s *scheduler) block(p *process, kind waitKind, base, n int, deadline float64) {
+	p.m.sp = base + 1 + n
+	p.m.status = blocked
 	p.wait = kind
+	p.waitBase, p.waitArgs = int32(base), int32(n)
 	p.deadline = deadline
 	p.timerGen++
 	if deadline >= 0 {
@@ -182,30 +186,48 @@ func (s *scheduler) fireTimers() {
 // death, and reports whether p can run.
 func (s *scheduler) resume(p *process) bool {
 	m := p.m
+	base, n := int(p.waitBase), int(p.waitArgs)
+	finish := func(v rt.Value) bool {
+		m.stack[base] = v
+		m.sp = base + 1
+		p.wait = notWaiting
+		p.timerGen++
+		return true
+	}
 	if obj := p.takePending(); obj != nil {
 		p.wait = notWaiting
-		m.raise(1, obj) // in place of the pending call's result
+		p.timerGen++
+		m.raise(n+1, obj) // in place of the waiting call
 		return true
 	}
 	expired := p.deadline >= 0 && s.now() >= p.deadline
 	switch p.wait {
 	case waitRecv:
 		if msg, ok := p.nextMessage(); ok {
-			m.stack[m.sp-1] = msg
-		} else if expired {
-			m.stack[m.sp-1] = recvTimeout
-		} else {
-			return false
+			return finish(msg)
+		}
+		if expired {
+			return finish(recvTimeout)
+		}
+	case waitTake:
+		if msg, ok := p.take(); ok {
+			return finish(msg)
+		}
+		if expired {
+			if n >= 2 {
+				return finish(m.stack[base+2])
+			}
+			p.wait = notWaiting
+			p.timerGen++
+			m.raise(n+1, symTimeout)
+			return true
 		}
 	case waitSleep:
-		if !expired {
-			return false
+		if expired {
+			return finish(rt.Unspecified)
 		}
-		m.stack[m.sp-1] = rt.Unspecified
 	}
-	p.wait = notWaiting
-	p.timerGen++
-	return true
+	return false
 }
 
 // exit records p's death and tells its links and monitors.

@@ -23,14 +23,6 @@
       (cadr rest)
       (raise 'timeout)))
 
-(define (? . rest)
-  (let ((deadline (%deadline (if (pair? rest) (car rest) #f))))
-    (%recv-start)
-    (let ((msg (%recv-next deadline)))
-      (if (eq? msg %recv-timeout)
-          (%timed-out rest)
-          (begin (%recv-accept) msg)))))
-
 (define (?? keep? . rest)
   (let ((deadline (%deadline (if (pair? rest) (car rest) #f))))
     (%recv-start)
