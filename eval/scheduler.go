@@ -102,7 +102,10 @@ func (s *scheduler) runMain() (rt.Value, error) {
 		s.fireTimers()
 		if len(s.runq) == 0 {
 			if !s.idle() {
-				err := &SchemeError{Obj: rt.NewError("deadlock: every process is waiting for a message that cannot come")}
+				err := &SchemeError{
+					Obj:   rt.NewError("deadlock: every process is waiting for a message that cannot come"),
+					Trace: main.m.backtrace(),
+				}
 				s.exit(main, err.Obj, true)
 				return nil, err
 			}

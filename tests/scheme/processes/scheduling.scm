@@ -1,0 +1,21 @@
+;; Preemption: a process in an endless loop does not starve the others;
+;; sleep parks a process; spawn takes a thunk too (Gambit's form).
+(define me (self))
+(define spinner (spawn (let loop () (loop))))
+(spawn (lambda () (! me 'thunk-form)))
+(display (?)) (newline)
+(spawn (sleep 0.02) (! me 'slept))
+(spawn (! me 'quick))
+(display (?)) (newline)
+(display (?)) (newline)
+(define (ring n)
+  ;; a ring of n processes passing a counter around once
+  (let ((first (self)))
+    (let loop ((i 0) (next first))
+      (if (= i n)
+          (begin (! next 0) (?))
+          (loop (+ i 1)
+                (let ((to next))
+                  (spawn (! to (+ 1 (?))))))))))
+(display (ring 1000)) (newline)
+(display (pid? me)) (display (pid? 'x)) (display (eq? me (self))) (newline)
