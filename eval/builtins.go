@@ -30,6 +30,13 @@ func builtins(in *Interp) []*rt.Primitive {
 			return k.dyn.winders, nil
 		}},
 		primCaseLambda,
+		{Name: "features", Min: 0, Max: 0, Fn: func(a []rt.Value) (rt.Value, error) {
+			l := make([]rt.Value, len(Features))
+			for i, f := range Features {
+				l[i] = rt.Intern(f)
+			}
+			return rt.List(l...), nil
+		}},
 		{Name: "%make-parameter", Min: 2, Max: 2, Fn: func(a []rt.Value) (rt.Value, error) {
 			p := &Parameter{Value: a[0]}
 			if a[1] != rt.False {

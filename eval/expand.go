@@ -294,8 +294,16 @@ func (x *expander) body(forms []rt.Value, sc *scope) node {
 			x.defineSyntax(p, bsc, func(id rt.Value, m macro) {
 				bsc.add(id, &binding{kind: bindMacro, name: id, macro: m})
 			})
+		case "define-macro":
+			x.defineMacro(p, func(id rt.Value, m macro) {
+				bsc.add(id, &binding{kind: bindMacro, name: id, macro: m})
+			})
 		case "define-values", "define-record-type":
 			queue = append([]rt.Value{x.rewriteDefinition(p, bsc)}, queue...)
+		case "cond-expand":
+			queue = append([]rt.Value{x.condExpand(p, bsc)}, queue...)
+		case "include", "include-ci":
+			queue = append([]rt.Value{x.include(p)}, queue...)
 		default:
 			items = append(items, pending{form: form})
 		}
@@ -394,8 +402,17 @@ func (x *expander) expandTop(form rt.Value, sc *scope) node {
 			x.in.syntax[baseSymbol(id)] = &binding{kind: bindMacro, name: id, macro: m}
 		})
 		return &constNode{rt.Unspecified}
+	case "define-macro":
+		x.defineMacro(p, func(id rt.Value, m macro) {
+			x.in.syntax[baseSymbol(id)] = &binding{kind: bindMacro, name: id, macro: m}
+		})
+		return &constNode{rt.Unspecified}
 	case "define-values", "define-record-type":
 		return x.expandTop(x.rewriteDefinition(p, sc), sc)
+	case "cond-expand":
+		return x.expandTop(x.condExpand(p, sc), sc)
+	case "include", "include-ci":
+		return x.expandTop(x.include(p), sc)
 	}
 	return x.expand(form, sc)
 }

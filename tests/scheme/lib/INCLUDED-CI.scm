@@ -1,0 +1,1 @@
+(DEFINE CI-VALUE 'Hello)

@@ -1,0 +1,2 @@
+(define included-value 42)
+(define (included-double x) (* 2 x))
