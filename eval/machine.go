@@ -520,6 +520,11 @@ func (m *machine) primError(n int, err error) {
 		m.fail(exit)
 		return
 	}
+	if b, ok := err.(*rt.Blocking); ok && m.proc != nil {
+		// The result goes where the call's first value is.
+		m.in.sched.park(m.proc, m.sp-n, n-1, b)
+		return
+	}
 	m.raise(n, rt.RaisedObject(err))
 }
 

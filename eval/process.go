@@ -30,6 +30,15 @@ type process struct {
 
 	dead   bool
 	reason rt.Value // why it died: normal, or the raised object
+
+	io *ioResult // the outcome of a parked primitive, once it is known
+}
+
+// ioResult is what a parked primitive's goroutine hands back.
+type ioResult struct {
+	p   *process
+	v   rt.Value
+	err error
 }
 
 type waitKind uint8
@@ -39,6 +48,7 @@ const (
 	waitRecv            // in %recv-next
 	waitTake            // in ?
 	waitSleep
+	waitIO // a primitive's work runs on another goroutine
 )
 
 // relations are the processes a process is linked to and those that

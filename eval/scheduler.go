@@ -2,6 +2,7 @@ package eval
 
 import (
 	"container/heap"
+	"errors"
 	"fmt"
 	"time"
 
@@ -21,10 +22,13 @@ type scheduler struct {
 	epoch   time.Time
 	nextID  uint64
 	nextTag uint64
+
+	ioDone    chan *ioResult // parked primitives that finished
+	ioPending int            // parked primitives still running
 }
 
 func newScheduler(in *Interp) *scheduler {
-	s := &scheduler{in: in, epoch: time.Now()}
+	s := &scheduler{in: in, epoch: time.Now(), ioDone: make(chan *ioResult, 16)}
 	s.main = s.newProcess(in.main)
 	return s
 }
@@ -89,6 +93,32 @@ func (s *scheduler) block(p *process, kind waitKind, base, n int, deadline float
 	}
 }
 
+// park blocks p in a primitive that returned Blocking: its result slot is
+// stack[base], with n more values above it; b.Do runs on a goroutine of
+// its own and the result comes back through ioDone.
+func (s *scheduler) park(p *process, base, n int, b *rt.Blocking) {
+	s.block(p, waitIO, base, n, -1)
+	s.ioPending++
+	go func() {
+		r := &ioResult{p: p}
+		defer func() {
+			if e := recover(); e != nil {
+				r.err = rt.NewError(fmt.Sprintf("internal error: %v", e))
+			}
+			s.ioDone <- r
+		}()
+		r.v, r.err = b.Do()
+	}()
+}
+
+// collect takes the results of finished parked primitives; with wait, it
+// waits for one (or an interrupt, or the next timer) first.
+func (s *scheduler) collect(r *ioResult) {
+	s.ioPending--
+	r.p.io = r
+	s.ready(r.p)
+}
+
 // runMain runs the scheduler until the main process's machine stops, and
 // returns its value or error.
 func (s *scheduler) runMain() (rt.Value, error) {
@@ -100,6 +130,14 @@ func (s *scheduler) runMain() (rt.Value, error) {
 			return nil, Interrupted{}
 		}
 		s.fireTimers()
+		for drained := false; !drained; {
+			select {
+			case r := <-s.ioDone:
+				s.collect(r)
+			default:
+				drained = true
+			}
+		}
 		if len(s.runq) == 0 {
 			if !s.idle() {
 				err := &SchemeError{
@@ -153,9 +191,10 @@ func (s *scheduler) runMain() (rt.Value, error) {
 	}
 }
 
-// idle waits for the next timer; it returns false when nothing can ever
-// wake a process.
+// idle waits for the next timer or parked primitive; it returns false
+// when nothing can ever wake a process.
 func (s *scheduler) idle() bool {
+	var timeout <-chan time.Time
 	for len(s.timers) > 0 {
 		t := s.timers[0]
 		if t.gen != t.p.timerGen || t.p.dead {
@@ -163,15 +202,24 @@ func (s *scheduler) idle() bool {
 			continue
 		}
 		d := time.Duration((t.at - s.now()) * float64(time.Second))
-		if d > 0 {
-			select {
-			case <-time.After(d):
-			case <-s.in.wake:
-			}
+		if d <= 0 {
+			return true
 		}
-		return true
+		timer := time.NewTimer(d)
+		defer timer.Stop()
+		timeout = timer.C
+		break
 	}
-	return false
+	if timeout == nil && s.ioPending == 0 {
+		return false
+	}
+	select {
+	case <-timeout:
+	case r := <-s.ioDone:
+		s.collect(r)
+	case <-s.in.wake:
+	}
+	return true
 }
 
 // fireTimers makes runnable the processes whose deadline has passed.
@@ -190,6 +238,10 @@ func (s *scheduler) fireTimers() {
 func (s *scheduler) resume(p *process) bool {
 	m := p.m
 	base, n := int(p.waitBase), int(p.waitArgs)
+	if p.wait == waitIO && p.io == nil {
+		// Its goroutine still runs: whatever else happened waits for it.
+		return false
+	}
 	finish := func(v rt.Value) bool {
 		m.stack[base] = v
 		m.sp = base + 1
@@ -229,6 +281,23 @@ func (s *scheduler) resume(p *process) bool {
 		if expired {
 			return finish(rt.Unspecified)
 		}
+	case waitIO:
+		r := p.io
+		if r == nil {
+			return false
+		}
+		p.io = nil
+		if r.err != nil {
+			p.wait = notWaiting
+			var exit *ExitError
+			if errors.As(r.err, &exit) {
+				m.fail(exit)
+				return true
+			}
+			m.raise(n+1, rt.RaisedObject(r.err))
+			return true
+		}
+		return finish(r.v)
 	}
 	return false
 }

@@ -58,6 +58,17 @@ func (r *Raise) Error() string {
 	return "non-error object raised: " + WriteString(r.Obj)
 }
 
+// Blocking is returned by a primitive whose work may wait on the
+// operating system (reading a console): the machine parks the calling
+// process, runs Do on another goroutine, and resumes the process with
+// Do's result as the primitive's. Do must not touch anything but what it
+// was given (no other Scheme state).
+type Blocking struct {
+	Do func() (Value, error)
+}
+
+func (b *Blocking) Error() string { return "blocking operation" }
+
 // RaisedObject returns the Scheme object that a Go error stands for.
 func RaisedObject(err error) Value {
 	switch e := err.(type) {

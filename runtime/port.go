@@ -52,6 +52,12 @@ type Port struct {
 	// inFile is the file an input file port owns and closes.
 	inFile *os.File
 	tie    *Port
+	// readMu is held by a read that runs off the scheduler's goroutine
+	// (see ParkRead), so that reads of one console port never overlap;
+	// parked is set meanwhile: the tie is flushed before parking, not
+	// from the other goroutine.
+	readMu sync.Mutex
+	parked bool
 	// foldCase is the #!fold-case state of read on this port, which R7RS
 	// makes last from the directive to the end of the port.
 	foldCase bool
@@ -280,7 +286,7 @@ func (p *Port) reader() (*bufio.Reader, error) {
 	if !p.inOpen {
 		return nil, ErrPortClosed
 	}
-	if p.tie != nil && p.in.Buffered() == 0 && p.tie.OutputOpen() {
+	if p.tie != nil && !p.parked && p.in.Buffered() == 0 && p.tie.OutputOpen() {
 		p.tie.Flush()
 	}
 	return p.in, nil
@@ -364,6 +370,42 @@ func (p *Port) ReadLine() (string, error) {
 	line = strings.TrimSuffix(line, "\n")
 	line = strings.TrimSuffix(line, "\r")
 	return line, err
+}
+
+// Console reports whether p reads from the outside world (a terminal, a
+// pipe, a file given as a reader), where a read may wait indefinitely.
+func (p *Port) Console() bool { return p.kind == consolePort && p.in != nil }
+
+// Buffered returns how many bytes of input are read ahead.
+func (p *Port) Buffered() int {
+	if p.in == nil {
+		return 0
+	}
+	return p.in.Buffered()
+}
+
+// TryLockRead takes the port for a read on the calling goroutine, unless
+// a parked read holds it.
+func (p *Port) TryLockRead() bool { return p.readMu.TryLock() }
+
+// UnlockRead releases what TryLockRead took.
+func (p *Port) UnlockRead() { p.readMu.Unlock() }
+
+// ParkRead returns a function that runs read with the port held, for a
+// goroutine other than the scheduler's. The output port tied to p is
+// flushed now, on the caller's goroutine, since other processes may write
+// to it while the read waits.
+func (p *Port) ParkRead(read func() (Value, error)) func() (Value, error) {
+	if p.tie != nil && p.tie.OutputOpen() {
+		p.tie.Flush()
+	}
+	return func() (Value, error) {
+		p.readMu.Lock()
+		defer p.readMu.Unlock()
+		p.parked = true
+		defer func() { p.parked = false }()
+		return read()
+	}
 }
 
 // Ready reports whether a read would not block: a whole character (or a

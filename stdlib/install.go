@@ -22,6 +22,9 @@ var libraryFiles = []string{
 // console ports, and the library written in Scheme.
 func Install(in *eval.Interp) error {
 	for _, p := range primitives {
+		if i, ok := consoleReads[p.Name]; ok {
+			p = parkOnConsole(p, i)
+		}
 		in.DefinePrimitive(p)
 	}
 	for _, p := range systemPrimitives(in) {
