@@ -55,7 +55,7 @@ func builtins(in *Interp) []*rt.Primitive {
 			return p.Converter, nil
 		}},
 		{Name: "interaction-environment", Min: 0, Max: 0, Fn: func(a []rt.Value) (rt.Value, error) {
-			return theEnvironment, nil
+			return in.program, nil
 		}},
 		{Name: "%make-record-type", Min: 3, Max: 3, Fn: makeRecordType},
 		{Name: "%record-constructor", Min: 3, Max: 3, Fn: func(a []rt.Value) (rt.Value, error) {
@@ -132,7 +132,6 @@ func builtins(in *Interp) []*rt.Primitive {
 	}
 }
 
-var theEnvironment = &Environment{}
 
 // primCaseLambda builds the procedure of a case-lambda from its name and
 // the closures of its clauses.

@@ -167,7 +167,7 @@ func (c *compiler) compile(n node, tail bool) {
 		c.ret(tail)
 	case *globalRef:
 		c.markPos(n.pos)
-		c.emit(opGlobal, c.globalIndex(c.in.bound(n.g, c.code.Internal)), 0)
+		c.emit(opGlobal, c.globalIndex(c.in.bound(n.g, c.code.Internal || n.core)), 0)
 		c.push(1)
 		c.ret(tail)
 	case *setLocal:
@@ -237,7 +237,7 @@ func (c *compiler) closure(n *lambdaNode) {
 
 func (c *compiler) call(n *callNode, tail bool) {
 	if ref, ok := n.fn.(*globalRef); ok && ref.g.inline {
-		g := c.in.bound(ref.g, c.code.Internal)
+		g := c.in.bound(ref.g, c.code.Internal || ref.core)
 		if p, ok := g.Value.(*rt.Primitive); ok && len(n.args) >= p.Min && (p.Max < 0 || len(n.args) <= p.Max) {
 			for _, a := range n.args {
 				c.compile(a, false)

@@ -139,13 +139,16 @@ func (m *machine) control(f *controlPrim, base, n int) (int, bool) {
 		m.throw(k, v)
 		return 0, false
 	case ctlEval:
+		src := &source{file: "eval", env: m.in.program}
 		if n == 2 {
-			if _, ok := arg(1).(*Environment); !ok {
+			env, ok := arg(1).(*Environment)
+			if !ok {
 				m.raise(n+1, rt.TypeError("eval", "environment", arg(1)))
 				return 0, false
 			}
+			src.env = env
 		}
-		thunk, err := m.in.compileTop(arg(0), nil)
+		thunk, err := m.in.compileTop(arg(0), src)
 		if err != nil {
 			m.raise(n+1, err)
 			return 0, false
@@ -216,9 +219,3 @@ func (m *machine) control(f *controlPrim, base, n int) (int, bool) {
 	panic("machine: bad control primitive")
 }
 
-// Environment is the value of (interaction-environment) and of
-// (environment ...): the interpreter's one global environment.
-type Environment struct{}
-
-// OpaqueString prints the environment.
-func (*Environment) OpaqueString() string { return "#<environment>" }

@@ -85,9 +85,9 @@ func (x *expander) expand(form rt.Value, sc *scope) node {
 }
 
 func (x *expander) variable(id rt.Value, sc *scope) node {
-	b := x.lookup(id, sc)
+	b, env, core := x.resolve(id, sc)
 	if b == nil {
-		return &globalRef{g: x.in.global(baseSymbol(id)), pos: x.here}
+		return &globalRef{g: env.cell(baseSymbol(id)), pos: x.here, core: core}
 	}
 	if b.kind != bindLocal {
 		x.errorf(id, "syntax keyword %s used as a variable", baseSymbol(id).Name)
@@ -295,7 +295,7 @@ func (x *expander) body(forms []rt.Value, sc *scope) node {
 				bsc.add(id, &binding{kind: bindMacro, name: id, macro: m})
 			})
 		case "define-macro":
-			x.defineMacro(p, func(id rt.Value, m macro) {
+			x.defineMacro(p, bsc, func(id rt.Value, m macro) {
 				bsc.add(id, &binding{kind: bindMacro, name: id, macro: m})
 			})
 		case "define-values", "define-record-type":
@@ -393,18 +393,18 @@ func (x *expander) expandTop(form rt.Value, sc *scope) node {
 		return s
 	case "define":
 		d := x.parseDefine(p)
-		sym := baseSymbol(d.name)
-		g := x.in.global(sym)
-		delete(x.in.syntax, sym)
+		// A program's definition of a standard name replaces it, as in
+		// Gambit (the library's own code keeps the original: see bound).
+		g := x.topEnv(sc).cell(baseSymbol(d.name))
 		return &setGlobal{g: g, val: x.initNode(d, sc), define: true, pos: x.posOf(p)}
 	case "define-syntax":
 		x.defineSyntax(p, sc, func(id rt.Value, m macro) {
-			x.in.syntax[baseSymbol(id)] = &binding{kind: bindMacro, name: id, macro: m}
+			x.topEnv(sc).defineSyntax(baseSymbol(id), &binding{kind: bindMacro, name: id, macro: m})
 		})
 		return &constNode{rt.Unspecified}
 	case "define-macro":
-		x.defineMacro(p, func(id rt.Value, m macro) {
-			x.in.syntax[baseSymbol(id)] = &binding{kind: bindMacro, name: id, macro: m}
+		x.defineMacro(p, sc, func(id rt.Value, m macro) {
+			x.topEnv(sc).defineSyntax(baseSymbol(id), &binding{kind: bindMacro, name: id, macro: m})
 		})
 		return &constNode{rt.Unspecified}
 	case "define-values", "define-record-type":

@@ -25,8 +25,8 @@ type Options struct {
 // runs code in it. It is not safe for concurrent use, except Interrupt.
 type Interp struct {
 	opts        Options
-	globals     map[*rt.Symbol]*Global
-	syntax      map[*rt.Symbol]*binding
+	system      *Environment // the standard library's definitions
+	program     *Environment // the program's top level; its parent is system
 	specialName map[*binding]string
 
 	// globals the machine itself calls
@@ -38,6 +38,7 @@ type Interp struct {
 	// a private cell with the value it had then, so that a program that
 	// redefines car does not change how map or the driver work.
 	frozen map[*Global]*Global
+	sealed bool // the library is loaded: frozen cells no longer follow their globals
 
 	interrupted atomic.Bool
 	wake        chan struct{} // wakes an idle scheduler on interrupt
@@ -60,20 +61,20 @@ func New(opts Options) *Interp {
 	}
 	in := &Interp{
 		opts:        opts,
-		globals:     make(map[*rt.Symbol]*Global),
-		syntax:      make(map[*rt.Symbol]*binding),
+		system:      newEnvironment("system", nil),
 		specialName: make(map[*binding]string),
 		frozen:      make(map[*Global]*Global),
 		wake:        make(chan struct{}, 1),
 	}
 	for name, f := range specialForms {
 		b := &binding{kind: bindSpecial, name: rt.Intern(name), special: f}
-		in.syntax[rt.Intern(name)] = b
+		in.system.defineSyntax(rt.Intern(name), b)
 		in.specialName[b] = name
 	}
-	in.raiseProc = in.global(rt.Intern("raise"))
-	in.windAndThrow = in.global(rt.Intern("%wind-and-throw"))
-	in.runForms = in.global(rt.Intern("%run-forms"))
+	in.program = newEnvironment("program", in.system)
+	in.raiseProc = in.system.define(rt.Intern("raise"))
+	in.windAndThrow = in.system.define(rt.Intern("%wind-and-throw"))
+	in.runForms = in.system.define(rt.Intern("%run-forms"))
 	for _, c := range controlPrims {
 		in.Define(c.name, c)
 	}
@@ -107,7 +108,7 @@ func (in *Interp) driver() (rt.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	thunk, errObj := in.compileTop(form, &source{file: "<driver>"})
+	thunk, errObj := in.compileTop(form, &source{file: "<driver>", env: in.system})
 	if errObj != nil {
 		return nil, &SchemeError{Obj: errObj}
 	}
@@ -124,14 +125,10 @@ func (in *Interp) driver() (rt.Value, error) {
 // Options returns the options the interpreter was made with.
 func (in *Interp) Options() Options { return in.opts }
 
-// global returns the global cell of sym, creating it unbound.
+// global returns the cell that sym names at the program's top level (the
+// program's own, or the standard library's), creating it unbound.
 func (in *Interp) global(sym *rt.Symbol) *Global {
-	g, ok := in.globals[sym]
-	if !ok {
-		g = &Global{Name: sym}
-		in.globals[sym] = g
-	}
-	return g
+	return in.program.cell(sym)
 }
 
 // bound returns the cell that code refers to for global g: g itself for
@@ -143,32 +140,33 @@ func (in *Interp) bound(g *Global, internal bool) *Global {
 		return g
 	}
 	f, ok := in.frozen[g]
-	if !ok || f.Value != g.Value {
+	if !ok || (!in.sealed && f.Value != g.Value) {
 		f = &Global{Name: g.Name, Value: g.Value, inline: g.inline}
 		in.frozen[g] = f
 	}
 	return f
 }
 
-// Define binds a global variable.
+// Define binds a variable of the standard library (the system
+// environment, which the program sees).
 func (in *Interp) Define(name string, v rt.Value) {
-	g := in.global(rt.Intern(name))
+	g := in.system.define(rt.Intern(name))
 	g.Value = v
 	g.inline = false
-	delete(in.syntax, g.Name)
 }
 
 // DefinePrimitive binds p under its name. Calls to it may be compiled to
 // direct calls (no procedure lookup) while the global keeps this value.
 func (in *Interp) DefinePrimitive(p *rt.Primitive) {
 	in.Define(p.Name, p)
-	in.global(rt.Intern(p.Name)).inline = true
+	in.system.define(rt.Intern(p.Name)).inline = true
 }
 
-// Lookup returns the value of a global variable, and false if unbound.
+// Lookup returns the value of a variable at the program's top level, and
+// false if unbound.
 func (in *Interp) Lookup(name string) (rt.Value, bool) {
-	g, ok := in.globals[rt.Intern(name)]
-	if !ok || g.Value == nil {
+	g := in.program.find(rt.Intern(name))
+	if g == nil || g.Value == nil {
 		return nil, false
 	}
 	return g.Value, true
@@ -192,11 +190,42 @@ func (in *Interp) RunSource(src []byte, file string) (rt.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	in.seal()
+	return in.run(forms, &source{file: file, pos: pos, env: in.program})
+}
+
+// seal records the value of every standard binding, once the library is
+// loaded and before the program runs: what the library's code and the
+// derived forms refer to from then on, whatever the program redefines.
+func (in *Interp) seal() {
+	if in.sealed {
+		return
+	}
+	for _, g := range in.system.vars {
+		in.bound(g, true)
+	}
+	in.sealed = true
+}
+
+// RunSystemSource runs text that defines part of the standard library, in
+// the system environment: its code is internal (hidden in backtraces,
+// immune to the program's redefinitions).
+func (in *Interp) RunSystemSource(src []byte, file string) error {
+	forms, pos, err := reader.ReadAll(src, file)
+	if err != nil {
+		return err
+	}
+	_, err = in.run(forms, &source{file: file, pos: pos, env: in.system})
+	return err
+}
+
+// run runs forms one after the other in the main process.
+func (in *Interp) run(forms []rt.Value, src *source) (rt.Value, error) {
 	driver, err := in.driver()
 	if err != nil {
 		return nil, err
 	}
-	return in.Apply(driver, rt.List(forms...), &source{file: file, pos: pos}, rt.Unspecified)
+	return in.Apply(driver, rt.List(forms...), src, rt.Unspecified)
 }
 
 // Apply calls proc on args in the main process and returns its value.
@@ -222,6 +251,7 @@ func (in *Interp) Interrupt() {
 type source struct {
 	file string
 	pos  rt.Positions
+	env  *Environment // where its top level is
 }
 
 // OpaqueString prints a source.
@@ -231,13 +261,15 @@ func (s *source) OpaqueString() string { return "#<source " + s.file + ">" }
 // error comes back as an error object to raise.
 func (in *Interp) compileTop(form rt.Value, src *source) (thunk *Closure, errObj rt.Value) {
 	x := &expander{in: in}
-	internal := false
+	env := in.program
 	if src != nil {
 		x.pos = src.pos
-		internal = strings.HasPrefix(src.file, "<")
+		env = src.env
 	}
+	internal := env == in.system
 	fn := &lambdaNode{top: true}
 	sc := newScope(nil, fn)
+	sc.env = env
 	defer func() {
 		if r := recover(); r != nil {
 			se, ok := r.(*syntaxError)
@@ -269,12 +301,14 @@ func (in *Interp) unboundError(g *Global) *rt.ErrorObject {
 	}
 	var cands []cand
 	limit := 1 + len(name)/4
-	for sym, h := range in.globals {
-		if h.Value == nil || strings.HasPrefix(sym.Name, "%") {
-			continue
-		}
-		if d := editDistance(name, sym.Name); d <= limit {
-			cands = append(cands, cand{sym.Name, d})
+	for _, env := range []*Environment{in.program, in.system} {
+		for sym, h := range env.vars {
+			if h.Value == nil || strings.HasPrefix(sym.Name, "%") {
+				continue
+			}
+			if d := editDistance(name, sym.Name); d <= limit {
+				cands = append(cands, cand{sym.Name, d})
+			}
 		}
 	}
 	sort.Slice(cands, func(i, j int) bool {

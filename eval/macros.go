@@ -50,7 +50,7 @@ func (pm *procMacro) transform(x *expander, form rt.Value, use *scope) rt.Value 
 // defineMacro handles (define-macro (name . params) body...) and
 // (define-macro name transformer-expression): the transformer is
 // evaluated now, in the global environment.
-func (x *expander) defineMacro(f *rt.Pair, bind func(rt.Value, macro)) {
+func (x *expander) defineMacro(f *rt.Pair, sc *scope, bind func(rt.Value, macro)) {
 	args := x.list(f.Cdr, f)
 	if len(args) < 2 {
 		x.errorf(f, "define-macro: bad syntax")
@@ -65,7 +65,7 @@ func (x *expander) defineMacro(f *rt.Pair, bind func(rt.Value, macro)) {
 	if !isIdentifier(name) {
 		x.errorf(f, "define-macro: bad name")
 	}
-	thunk, errObj := x.in.compileTop(expr, &source{file: x.here.File, pos: x.pos})
+	thunk, errObj := x.in.compileTop(expr, &source{file: x.here.File, pos: x.pos, env: x.topEnv(sc)})
 	if errObj != nil {
 		x.errorf(f, "define-macro: %s", rt.DisplayString(errObj))
 	}

@@ -10,8 +10,9 @@ type (
 	constNode struct{ v rt.Value }
 	localRef  struct{ b *binding }
 	globalRef struct {
-		g   *Global
-		pos rt.Pos
+		g    *Global
+		pos  rt.Pos
+		core bool // inserted by a derived form: means the standard binding
 	}
 	setLocal struct {
 		b   *binding

@@ -66,9 +66,9 @@ func expandSet(x *expander, f *rt.Pair, sc *scope) node {
 		x.errorf(f, "set!: expects a variable and an expression")
 	}
 	val := x.expandNamed(args[1], sc, args[0])
-	b := x.lookup(args[0], sc)
+	b, env, _ := x.resolve(args[0], sc)
 	if b == nil {
-		return &setGlobal{g: x.in.global(baseSymbol(args[0])), val: val, pos: x.posOf(f)}
+		return &setGlobal{g: env.cell(baseSymbol(args[0])), val: val, pos: x.posOf(f)}
 	}
 	if b.kind != bindLocal {
 		x.errorf(f, "set!: %s is a syntax keyword", baseSymbol(args[0]).Name)

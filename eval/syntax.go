@@ -102,6 +102,7 @@ type binding struct {
 // scope is a contour of the expansion environment.
 type scope struct {
 	parent *scope
+	env    *Environment // of a root scope: the top level its free names are in
 	fn     *lambdaNode // the lambda whose frame holds this scope's variables; nil at top level
 	ids    []rt.Value
 	binds  []*binding
@@ -124,24 +125,49 @@ type macro interface {
 // specialForm expands a core form.
 type specialForm func(x *expander, form *rt.Pair, sc *scope) node
 
-// lookup returns what id means in sc: a binding, or nil for a global
-// variable named by id's base symbol.
+// lookup returns what id means in sc: a binding, or nil for a variable of
+// a top-level environment.
 func (x *expander) lookup(id rt.Value, sc *scope) *binding {
+	b, _, _ := x.resolve(id, sc)
+	return b
+}
+
+// resolve returns what id means in sc: a lexical binding; or a keyword or
+// nil (a variable) of the top-level environment id is free in: the one of
+// the root scope its search ends in (for a renamed identifier, the scope
+// where its macro was defined), the system's for the identifiers that
+// derived forms insert (x.core), for which core is true.
+func (x *expander) resolve(id rt.Value, sc *scope) (b *binding, env *Environment, core bool) {
 	for {
+		var root *scope
 		for s := sc; s != nil; s = s.parent {
 			for i := len(s.ids) - 1; i >= 0; i-- {
 				if s.ids[i] == id {
-					return s.binds[i]
+					return s.binds[i], nil, false
 				}
 			}
+			root = s
 		}
 		r, ok := id.(*Ident)
 		if !ok {
-			break
+			env, core = x.in.system, true
+			if root != nil && root.env != nil {
+				env, core = root.env, false
+			}
+			return env.keyword(id.(*rt.Symbol)), env, core
 		}
 		id, sc = r.Name, r.Env
 	}
-	return x.in.syntax[id.(*rt.Symbol)]
+}
+
+// topEnv returns the top-level environment that sc is in.
+func (x *expander) topEnv(sc *scope) *Environment {
+	for ; sc != nil; sc = sc.parent {
+		if sc.parent == nil && sc.env != nil {
+			return sc.env
+		}
+	}
+	return x.in.system
 }
 
 // sameIdentifier is free-identifier=?: a and b (seen from sa and sb) mean

@@ -16,6 +16,8 @@ var libraryFiles = []string{
 	"scheme/io.scm",
 	"scheme/lists.scm",
 	"scheme/termite.scm",
+	"scheme/hashtables.scm",
+	"scheme/server.scm",
 }
 
 // Install defines the standard procedures in in: the Go primitives, the
@@ -44,8 +46,7 @@ func Install(in *eval.Interp) error {
 		if err != nil {
 			return err
 		}
-		// The "<...>" name marks the code as the system's: backtraces skip it.
-		if _, err := in.RunSource(src, "<"+name+">"); err != nil {
+		if err := in.RunSystemSource(src, "<"+name+">"); err != nil {
 			return err
 		}
 	}

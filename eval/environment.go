@@ -1,0 +1,83 @@
+package eval
+
+import (
+	rt "termite/runtime"
+)
+
+// Environment is a top-level environment: variables (global cells) and
+// keywords by name. The system environment holds the standard library;
+// the program's environment sees it through parent and shadows it with its
+// own definitions; a library defined with define-library has its own, with
+// no parent, filled by its imports. As a Scheme value it is what
+// (interaction-environment) and (environment ...) return.
+type Environment struct {
+	name   string
+	vars   map[*rt.Symbol]*Global
+	syntax map[*rt.Symbol]*binding
+	parent *Environment
+}
+
+func newEnvironment(name string, parent *Environment) *Environment {
+	return &Environment{
+		name:   name,
+		vars:   make(map[*rt.Symbol]*Global),
+		syntax: make(map[*rt.Symbol]*binding),
+		parent: parent,
+	}
+}
+
+// OpaqueString prints the environment.
+func (e *Environment) OpaqueString() string { return "#<environment " + e.name + ">" }
+
+// find returns the cell sym names in e or its parents, or nil.
+func (e *Environment) find(sym *rt.Symbol) *Global {
+	for ; e != nil; e = e.parent {
+		if g, ok := e.vars[sym]; ok {
+			return g
+		}
+		if _, ok := e.syntax[sym]; ok {
+			return nil
+		}
+	}
+	return nil
+}
+
+// cell returns the cell a reference to sym means in e, making an unbound
+// one in e itself when there is none (a forward reference).
+func (e *Environment) cell(sym *rt.Symbol) *Global {
+	if g := e.find(sym); g != nil {
+		return g
+	}
+	return e.define(sym)
+}
+
+// define returns e's own cell for sym, shadowing any of a parent's.
+func (e *Environment) define(sym *rt.Symbol) *Global {
+	delete(e.syntax, sym)
+	g, ok := e.vars[sym]
+	if !ok {
+		g = &Global{Name: sym}
+		e.vars[sym] = g
+	}
+	return g
+}
+
+// defineSyntax binds sym to a keyword in e.
+func (e *Environment) defineSyntax(sym *rt.Symbol, b *binding) {
+	delete(e.vars, sym)
+	e.syntax[sym] = b
+}
+
+// keyword returns the keyword sym names in e or its parents, or nil when
+// it names a variable or nothing.
+func (e *Environment) keyword(sym *rt.Symbol) *binding {
+	for ; e != nil; e = e.parent {
+		if b, ok := e.syntax[sym]; ok {
+			return b
+		}
+		if _, ok := e.vars[sym]; ok {
+			return nil
+		}
+	}
+	return nil
+}
