@@ -132,7 +132,6 @@ func builtins(in *Interp) []*rt.Primitive {
 	}
 }
 
-
 // primCaseLambda builds the procedure of a case-lambda from its name and
 // the closures of its clauses.
 var primCaseLambda = &rt.Primitive{Name: "%case-lambda", Min: 1, Max: rt.Variadic,

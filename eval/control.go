@@ -218,4 +218,3 @@ func (m *machine) control(f *controlPrim, base, n int) (int, bool) {
 	}
 	panic("machine: bad control primitive")
 }
-

@@ -129,8 +129,8 @@ func TestEval(t *testing.T) {
 		{"fixnum overflow add", `(+ 9223372036854775807 1)`, `9223372036854775808`},
 		{"redefined primitive", `(define (g) (car '(1 2))) (define (car x) 'mine) (g)`, `mine`},
 		{"derived forms keep the standard bindings", `(define (list . x) 'mine) (define (call-with-values a b) 'mine)
-			(let-values (((a b) (values 1 2))) `+"`"+`(,a ,b #(,a)))`, `(1 2 #(1))`},
-		{"quasiquote after redefinitions", `(define (cons a b) 'mine) (define (append . x) 'mine) `+"`"+`(1 ,@'(2 3) ,(+ 2 2))`, `(1 2 3 4)`},
+			(let-values (((a b) (values 1 2))) ` + "`" + `(,a ,b #(,a)))`, `(1 2 #(1))`},
+		{"quasiquote after redefinitions", `(define (cons a b) 'mine) (define (append . x) 'mine) ` + "`" + `(1 ,@'(2 3) ,(+ 2 2))`, `(1 2 3 4)`},
 		{"redefined inline op", `(define (h a b) (+ a b)) (set! + -) (h 5 3)`, `2`},
 		{"unbound variable", `(undefined-thing 1)`, `error: test.scm:1:1: unbound variable undefined-thing`},
 		{"not a procedure", `(5 1)`, `error: test.scm:1:1: attempt to call a non-procedure 5`},

@@ -103,7 +103,7 @@ type binding struct {
 type scope struct {
 	parent *scope
 	env    *Environment // of a root scope: the top level its free names are in
-	fn     *lambdaNode // the lambda whose frame holds this scope's variables; nil at top level
+	fn     *lambdaNode  // the lambda whose frame holds this scope's variables; nil at top level
 	ids    []rt.Value
 	binds  []*binding
 }
