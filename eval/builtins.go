@@ -57,6 +57,23 @@ func builtins(in *Interp) []*rt.Primitive {
 		{Name: "interaction-environment", Min: 0, Max: 0, Fn: func(a []rt.Value) (rt.Value, error) {
 			return in.program, nil
 		}},
+		{Name: "environment", Min: 0, Max: rt.Variadic, Fn: func(a []rt.Value) (rt.Value, error) {
+			env := newEnvironment("environment", nil)
+			for _, set := range a {
+				names, err := in.importSet(set, "")
+				if err != nil {
+					return nil, rt.NewError("environment: "+err.Error(), set)
+				}
+				bindImports(env, names)
+			}
+			return env, nil
+		}},
+		{Name: "scheme-report-environment", Min: 1, Max: 1, Fn: func(a []rt.Value) (rt.Value, error) {
+			return in.system, nil
+		}},
+		{Name: "null-environment", Min: 1, Max: 1, Fn: func(a []rt.Value) (rt.Value, error) {
+			return in.system, nil
+		}},
 		{Name: "%make-record-type", Min: 3, Max: 3, Fn: makeRecordType},
 		{Name: "%record-constructor", Min: 3, Max: 3, Fn: func(a []rt.Value) (rt.Value, error) {
 			t, err := recordTypeArg("define-record-type", a[0])

@@ -24,7 +24,6 @@ func init() {
 		"delay":              expandDelay,
 		"delay-force":        expandDelay,
 		"cons-stream":        expandConsStream,
-		"import":             expandImport,
 		"quasiquote":         expandQuasiquote,
 		"define-record-type": expandMisplaced,
 	} {
@@ -409,44 +408,6 @@ func expandConsStream(x *expander, f *rt.Pair, sc *scope) node {
 		x.errorf(f, "cons-stream: expects two expressions")
 	}
 	return x.expand(rt.List(x.core("cons"), args[0], rt.List(x.core("delay"), args[1])), sc)
-}
-
-// standardLibraries are the libraries whose names an import may mention:
-// their bindings are all present at the top level already.
-var standardLibraries = map[string]bool{
-	"base": true, "case-lambda": true, "char": true, "complex": true, "cxr": true,
-	"eval": true, "file": true, "inexact": true, "lazy": true, "load": true,
-	"process-context": true, "read": true, "repl": true, "time": true, "write": true,
-	"r5rs": true,
-}
-
-func expandImport(x *expander, f *rt.Pair, sc *scope) node {
-	for _, set := range x.list(f.Cdr, f) {
-		if !x.knownLibrary(set) {
-			x.errorf(f, "import: unknown library %s", rt.WriteString(stripSyntax(set)))
-		}
-	}
-	return &constNode{rt.Unspecified}
-}
-
-func (x *expander) knownLibrary(set rt.Value) bool {
-	parts, ok := rt.ListToSlice(stripSyntax(set))
-	if !ok || len(parts) == 0 {
-		return false
-	}
-	head, _ := parts[0].(*rt.Symbol)
-	switch {
-	case head == nil:
-		return false
-	case head.Name == "only" || head.Name == "except" || head.Name == "prefix" || head.Name == "rename":
-		return len(parts) >= 2 && x.knownLibrary(parts[1])
-	case head.Name == "scheme" && len(parts) == 2:
-		s, ok := parts[1].(*rt.Symbol)
-		return ok && standardLibraries[s.Name]
-	case head.Name == "termite" && len(parts) == 1:
-		return true
-	}
-	return false
 }
 
 // rewriteDefinition rewrites define-values and define-record-type into a

@@ -15,14 +15,18 @@ type Environment struct {
 	vars   map[*rt.Symbol]*Global
 	syntax map[*rt.Symbol]*binding
 	parent *Environment
+	// imported are the names bound by import: a definition of one of them
+	// makes a new variable instead of assigning the exporter's.
+	imported map[*rt.Symbol]bool
 }
 
 func newEnvironment(name string, parent *Environment) *Environment {
 	return &Environment{
 		name:   name,
 		vars:   make(map[*rt.Symbol]*Global),
-		syntax: make(map[*rt.Symbol]*binding),
-		parent: parent,
+		syntax:   make(map[*rt.Symbol]*binding),
+		parent:   parent,
+		imported: make(map[*rt.Symbol]bool),
 	}
 }
 
@@ -62,9 +66,34 @@ func (e *Environment) define(sym *rt.Symbol) *Global {
 	return g
 }
 
+// definition returns the cell a top-level definition of sym in e sets: an
+// imported name gets a variable of e's own; otherwise the variable the
+// name already means, so that a program's definition of a standard name
+// replaces it (as in Gambit).
+func (e *Environment) definition(sym *rt.Symbol) *Global {
+	if e.imported[sym] {
+		delete(e.imported, sym)
+		delete(e.vars, sym)
+		return e.define(sym)
+	}
+	return e.cell(sym)
+}
+
+// bindImport binds sym in e to what an import gives.
+func (e *Environment) bindImport(sym *rt.Symbol, b imported) {
+	if b.kw != nil {
+		e.defineSyntax(sym, b.kw)
+	} else {
+		delete(e.syntax, sym)
+		e.vars[sym] = b.cell
+	}
+	e.imported[sym] = true
+}
+
 // defineSyntax binds sym to a keyword in e.
 func (e *Environment) defineSyntax(sym *rt.Symbol, b *binding) {
 	delete(e.vars, sym)
+	delete(e.imported, sym)
 	e.syntax[sym] = b
 }
 

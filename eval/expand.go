@@ -395,7 +395,7 @@ func (x *expander) expandTop(form rt.Value, sc *scope) node {
 		d := x.parseDefine(p)
 		// A program's definition of a standard name replaces it, as in
 		// Gambit (the library's own code keeps the original: see bound).
-		g := x.topEnv(sc).cell(baseSymbol(d.name))
+		g := x.topEnv(sc).definition(baseSymbol(d.name))
 		return &setGlobal{g: g, val: x.initNode(d, sc), define: true, pos: x.posOf(p)}
 	case "define-syntax":
 		x.defineSyntax(p, sc, func(id rt.Value, m macro) {
@@ -411,6 +411,8 @@ func (x *expander) expandTop(form rt.Value, sc *scope) node {
 		return x.expandTop(x.rewriteDefinition(p, sc), sc)
 	case "cond-expand":
 		return x.expandTop(x.condExpand(p, sc), sc)
+	case "define-library":
+		return x.defineLibrary(p, sc)
 	case "include", "include-ci":
 		return x.expandTop(x.include(p), sc)
 	}

@@ -40,6 +40,10 @@ type Interp struct {
 	frozen map[*Global]*Global
 	sealed bool // the library is loaded: frozen cells no longer follow their globals
 
+	libraries map[string]*library // by written name
+	provided  map[string]bool     // names of libraries that are the system environment
+	loading   map[string]bool     // library files being loaded (to catch cycles)
+
 	interrupted atomic.Bool
 	wake        chan struct{} // wakes an idle scheduler on interrupt
 	main        *machine
@@ -63,6 +67,9 @@ func New(opts Options) *Interp {
 		opts:        opts,
 		system:      newEnvironment("system", nil),
 		specialName: make(map[*binding]string),
+		libraries:   make(map[string]*library),
+		provided:    make(map[string]bool),
+		loading:     make(map[string]bool),
 		frozen:      make(map[*Global]*Global),
 		wake:        make(chan struct{}, 1),
 	}
@@ -72,6 +79,9 @@ func New(opts Options) *Interp {
 		in.specialName[b] = name
 	}
 	in.program = newEnvironment("program", in.system)
+	for _, name := range standardLibraries {
+		in.ProvideLibrary(name)
+	}
 	in.raiseProc = in.system.define(rt.Intern("raise"))
 	in.windAndThrow = in.system.define(rt.Intern("%wind-and-throw"))
 	in.runForms = in.system.define(rt.Intern("%run-forms"))

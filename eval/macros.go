@@ -146,7 +146,11 @@ func (x *expander) featureHolds(req rt.Value, f rt.Value) bool {
 		}
 		return !x.featureHolds(parts[1], f)
 	case "library":
-		return len(parts) == 2 && x.knownLibrary(parts[1])
+		if len(parts) != 2 {
+			return false
+		}
+		_, err := x.in.library(parts[1], x.here.File)
+		return err == nil
 	}
 	x.errorf(f, "cond-expand: bad feature requirement %s", rt.WriteString(req))
 	return false
