@@ -22,8 +22,8 @@ type Environment struct {
 
 func newEnvironment(name string, parent *Environment) *Environment {
 	return &Environment{
-		name:   name,
-		vars:   make(map[*rt.Symbol]*Global),
+		name:     name,
+		vars:     make(map[*rt.Symbol]*Global),
 		syntax:   make(map[*rt.Symbol]*binding),
 		parent:   parent,
 		imported: make(map[*rt.Symbol]bool),
