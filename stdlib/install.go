@@ -2,6 +2,7 @@ package stdlib
 
 import (
 	"embed"
+	"fmt"
 
 	"termite/eval"
 	rt "termite/runtime"
@@ -42,13 +43,25 @@ func Install(in *eval.Interp) error {
 	in.Define("%stdout", stdout)
 	in.Define("%stderr", stderr)
 	for _, name := range libraryFiles {
-		src, err := schemeFiles.ReadFile(name)
-		if err != nil {
-			return err
-		}
-		if err := in.RunSystemSource(src, "<"+name+">"); err != nil {
+		if err := loadSystemFile(in, name); err != nil {
 			return err
 		}
 	}
+	for _, s := range srfis {
+		for _, name := range s.files {
+			if err := loadSystemFile(in, name); err != nil {
+				return err
+			}
+		}
+		in.ProvideLibrary(fmt.Sprintf("(srfi %d)", s.number))
+	}
 	return nil
+}
+
+func loadSystemFile(in *eval.Interp, name string) error {
+	src, err := schemeFiles.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	return in.RunSystemSource(src, "<"+name+">")
 }
