@@ -2,6 +2,9 @@ package eval
 
 import (
 	"fmt"
+	"os"
+
+	"termite/reader"
 
 	rt "termite/runtime"
 )
@@ -67,6 +70,30 @@ func builtins(in *Interp) []*rt.Primitive {
 				bindImports(env, names)
 			}
 			return env, nil
+		}},
+		// (%load-source FILE ENV) reads FILE whole for load: (FORMS . SOURCE).
+		{Name: "%load-source", Min: 2, Max: 2, Fn: func(a []rt.Value) (rt.Value, error) {
+			name, ok := a[0].(*rt.String)
+			if !ok {
+				return nil, rt.TypeError("load", "string", a[0])
+			}
+			env, ok := a[1].(*Environment)
+			if !ok {
+				return nil, rt.TypeError("load", "environment", a[1])
+			}
+			text, err := os.ReadFile(name.String())
+			if err != nil {
+				e := rt.NewError("load: cannot read file", a[0])
+				e.Kind = rt.FileError
+				return nil, e
+			}
+			forms, pos, err := reader.ReadAll(text, name.String())
+			if err != nil {
+				e := rt.NewError("load: "+err.Error(), a[0])
+				e.Kind = rt.ReadError
+				return nil, e
+			}
+			return rt.Cons(rt.List(forms...), &source{file: name.String(), pos: pos, env: env}), nil
 		}},
 		{Name: "scheme-report-environment", Min: 1, Max: 1, Fn: func(a []rt.Value) (rt.Value, error) {
 			return in.system, nil

@@ -10,4 +10,5 @@ var srfis = []struct {
 	{2, []string{"scheme/srfi-2.scm"}},   // and-let*
 	{8, []string{"scheme/srfi-8.scm"}},   // receive
 	{26, []string{"scheme/srfi-26.scm"}}, // cut, cute
+	{69, nil},                            // hash tables: scheme/hashtables.scm, always loaded
 }

@@ -151,3 +151,10 @@
   (%wind-to! '())
   (apply emergency-exit code))
 
+
+;; (load FILE [ENV]) runs the forms of FILE in ENV (the program's top
+;; level by default), one after the other, like a script.
+(define (load file . env)
+  (let ((s (%load-source file (if (pair? env) (car env) (interaction-environment)))))
+    (%run-forms (car s) (cdr s) (if #f #f))
+    (if #f #f)))

@@ -1,0 +1,378 @@
+package stdlib
+
+import (
+	"sync"
+
+	rt "termite/runtime"
+)
+
+// SRFI 69 hash tables and Termite's dicts (DESIGN.md §4), both on
+// runtime.HashTable. The procedures that call back into Scheme
+// (hash-table-ref with a thunk, hash-table-update!, hash-table-walk,
+// hash-table-fold) are in scheme/hashtables.scm, over these.
+
+func init() {
+	register(
+		&rt.Primitive{Name: "make-hash-table", Min: 0, Max: rt.Variadic, Fn: func(args []rt.Value) (rt.Value, error) {
+			kind, err := tableKind("make-hash-table", args)
+			if err != nil {
+				return nil, err
+			}
+			return rt.NewHashTable(kind), nil
+		}},
+		&rt.Primitive{Name: "hash-table?", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
+			_, ok := args[0].(*rt.HashTable)
+			return rt.MakeBool(ok), nil
+		}},
+		&rt.Primitive{Name: "hash-table-ref/default", Min: 3, Max: 3, Fn: func(args []rt.Value) (rt.Value, error) {
+			return tableRef("hash-table-ref/default", args[0], args[1], args[2])
+		}},
+		&rt.Primitive{Name: "hash-table-set!", Min: 3, Max: 3, Fn: func(args []rt.Value) (rt.Value, error) {
+			return tableSet("hash-table-set!", args[0], args[1], args[2])
+		}},
+		&rt.Primitive{Name: "hash-table-delete!", Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
+			return tableDelete("hash-table-delete!", args[0], args[1])
+		}},
+		tableContains("hash-table-exists?"),
+		tableContains("hash-table-contains?"),
+		tableSize("hash-table-size"),
+		tableSize("hash-table-count"),
+		&rt.Primitive{Name: "hash-table-keys", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
+			return tableList("hash-table-keys", args[0], func(k, v rt.Value) rt.Value { return k })
+		}},
+		&rt.Primitive{Name: "hash-table-values", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
+			return tableList("hash-table-values", args[0], func(k, v rt.Value) rt.Value { return v })
+		}},
+		&rt.Primitive{Name: "hash-table->alist", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
+			return tableList("hash-table->alist", args[0], entryPair)
+		}},
+		// The optional second argument of SRFI 69 (whether the copy is
+		// mutable) makes no difference: every table is mutable.
+		&rt.Primitive{Name: "hash-table-copy", Min: 1, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
+			t, err := argTable("hash-table-copy", args[0])
+			if err != nil {
+				return nil, err
+			}
+			return t.Copy(), nil
+		}},
+		&rt.Primitive{Name: "hash-table-clear!", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
+			t, err := argTable("hash-table-clear!", args[0])
+			if err != nil {
+				return nil, err
+			}
+			t.Clear()
+			return rt.Unspecified, nil
+		}},
+		&rt.Primitive{Name: "hash-table-merge!", Min: 2, Max: 2, Fn: hashTableMerge},
+		&rt.Primitive{Name: "alist->hash-table", Min: 1, Max: rt.Variadic, Fn: alistToHashTable},
+		&rt.Primitive{Name: "hash-table-equivalence-function", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
+			t, err := argTable("hash-table-equivalence-function", args[0])
+			if err != nil {
+				return nil, err
+			}
+			return equivalencePrimitive(t.Kind), nil
+		}},
+		&rt.Primitive{Name: "hash-table-hash-function", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
+			t, err := argTable("hash-table-hash-function", args[0])
+			if err != nil {
+				return nil, err
+			}
+			switch t.Kind {
+			case rt.TableEq, rt.TableEqv:
+				return hashByIdentityPrim, nil
+			case rt.TableString:
+				return stringHashPrim, nil
+			}
+			return hashPrim, nil
+		}},
+		hashPrim,
+		stringHashPrim,
+		hashByIdentityPrim,
+
+		// Dicts: equal? tables under Termite's names. The dict
+		// procedures accept any hash table and use its equivalence.
+		&rt.Primitive{Name: "make-dict", Min: 0, Max: 0, Fn: func(args []rt.Value) (rt.Value, error) {
+			return rt.NewHashTable(rt.TableEqual), nil
+		}},
+		&rt.Primitive{Name: "dict?", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
+			t, ok := args[0].(*rt.HashTable)
+			return rt.MakeBool(ok && t.Kind == rt.TableEqual), nil
+		}},
+		&rt.Primitive{Name: "dict-ref", Min: 2, Max: 3, Fn: func(args []rt.Value) (rt.Value, error) {
+			def := rt.Value(rt.False)
+			if len(args) == 3 {
+				def = args[2]
+			}
+			return tableRef("dict-ref", args[0], args[1], def)
+		}},
+		&rt.Primitive{Name: "dict-set!", Min: 3, Max: 3, Fn: func(args []rt.Value) (rt.Value, error) {
+			return tableSet("dict-set!", args[0], args[1], args[2])
+		}},
+		// dict-set copies the whole dict: O(size) per call. A persistent
+		// map (a HAMT) would make it O(log size) when dicts get big.
+		&rt.Primitive{Name: "dict-set", Min: 3, Max: 3, Fn: func(args []rt.Value) (rt.Value, error) {
+			t, err := argTable("dict-set", args[0])
+			if err != nil {
+				return nil, err
+			}
+			c := t.Copy()
+			if _, err := tableSet("dict-set", c, args[1], args[2]); err != nil {
+				return nil, err
+			}
+			return c, nil
+		}},
+		&rt.Primitive{Name: "dict-remove!", Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
+			return tableDelete("dict-remove!", args[0], args[1])
+		}},
+		&rt.Primitive{Name: "dict->list", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
+			return tableList("dict->list", args[0], entryPair)
+		}},
+		&rt.Primitive{Name: "dict-keys", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
+			return tableList("dict-keys", args[0], func(k, v rt.Value) rt.Value { return k })
+		}},
+		&rt.Primitive{Name: "dict-values", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
+			return tableList("dict-values", args[0], func(k, v rt.Value) rt.Value { return v })
+		}},
+		tableContains("dict-contains?"),
+		tableSize("dict-count"),
+	)
+}
+
+// The SRFI 69 hash functions: a nonnegative fixnum, below BOUND when one
+// is given.
+var (
+	hashPrim = &rt.Primitive{Name: "hash", Min: 1, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
+		return boundedHash("hash", rt.Hash(args[0]), args)
+	}}
+	stringHashPrim = &rt.Primitive{Name: "string-hash", Min: 1, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
+		s, err := argString("string-hash", args[0])
+		if err != nil {
+			return nil, err
+		}
+		return boundedHash("string-hash", rt.HashString(s), args)
+	}}
+	hashByIdentityPrim = &rt.Primitive{Name: "hash-by-identity", Min: 1, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
+		return boundedHash("hash-by-identity", rt.HashEqv(args[0]), args)
+	}}
+)
+
+func boundedHash(who string, h uint64, args []rt.Value) (rt.Value, error) {
+	if len(args) < 2 {
+		return rt.MakeFixnum(int64(h >> 2)), nil
+	}
+	bound, ok := args[1].(rt.Fixnum)
+	if !ok || bound <= 0 {
+		if b, big := args[1].(*rt.Bignum); big && b.I.Sign() > 0 {
+			// A bound beyond the fixnums bounds nothing that a fixnum
+			// hash can reach.
+			return rt.MakeFixnum(int64(h >> 2)), nil
+		}
+		return nil, rt.TypeError(who, "exact positive integer", args[1])
+	}
+	return rt.MakeFixnum(int64(h % uint64(bound))), nil
+}
+
+var (
+	kindsOnce sync.Once
+	// kindOf maps the equivalence primitives a table can be made with to
+	// the table's kind. Primitives are recognised by identity: a global
+	// such as eq? holds the very *Primitive registered here.
+	kindOf map[*rt.Primitive]rt.HashKind
+	// equivalenceOf is the reverse map.
+	equivalenceOf map[rt.HashKind]*rt.Primitive
+)
+
+// loadKinds finds the equivalence primitives among the registered ones.
+// It runs at the first use rather than in init, because string=? is
+// registered by a file whose init may run after this one's.
+func loadKinds() {
+	names := map[string]rt.HashKind{
+		"equal?": rt.TableEqual, "eqv?": rt.TableEqv, "eq?": rt.TableEq, "string=?": rt.TableString,
+	}
+	kindOf = make(map[*rt.Primitive]rt.HashKind)
+	equivalenceOf = make(map[rt.HashKind]*rt.Primitive)
+	for _, p := range primitives {
+		if k, ok := names[p.Name]; ok {
+			kindOf[p] = k
+			equivalenceOf[k] = p
+		}
+	}
+}
+
+func equivalencePrimitive(k rt.HashKind) rt.Value {
+	kindsOnce.Do(loadKinds)
+	return equivalenceOf[k]
+}
+
+// tableKind reads the optional equivalence argument of make-hash-table
+// and alist->hash-table. A hash function may follow it (SRFI 69); it is
+// not needed, since each kind of table has a hash consistent with its
+// equivalence, and it is not called (a primitive cannot call Scheme), but
+// it must be a procedure.
+func tableKind(who string, args []rt.Value) (rt.HashKind, error) {
+	if len(args) == 0 {
+		return rt.TableEqual, nil
+	}
+	if len(args) > 2 {
+		return 0, rt.NewError(who+": too many arguments: expected an equivalence predicate and a hash function", args...)
+	}
+	if len(args) == 2 {
+		if _, ok := args[1].(rt.Procedure); !ok {
+			return 0, rt.TypeError(who, "hash function", args[1])
+		}
+	}
+	kindsOnce.Do(loadKinds)
+	if p, ok := args[0].(*rt.Primitive); ok {
+		if k, ok := kindOf[p]; ok {
+			return k, nil
+		}
+	}
+	return 0, rt.NewError(who+": only equal?, eqv?, eq? and string=? are supported as the equivalence predicate", args[0])
+}
+
+func argTable(who string, v rt.Value) (*rt.HashTable, error) {
+	if t, ok := v.(*rt.HashTable); ok {
+		return t, nil
+	}
+	return nil, rt.TypeError(who, "hash table", v)
+}
+
+// argKey checks that key suits t: a string=? table takes only strings.
+func argKey(who string, t *rt.HashTable, key rt.Value) error {
+	if t.Kind == rt.TableString {
+		if _, ok := key.(*rt.String); !ok {
+			return rt.NewError(who+": the keys of a string=? table must be strings", key)
+		}
+	}
+	return nil
+}
+
+func tableRef(who string, tv, key, def rt.Value) (rt.Value, error) {
+	t, err := argTable(who, tv)
+	if err != nil {
+		return nil, err
+	}
+	if err := argKey(who, t, key); err != nil {
+		return nil, err
+	}
+	if v, ok := t.Ref(key); ok {
+		return v, nil
+	}
+	return def, nil
+}
+
+func tableSet(who string, tv, key, val rt.Value) (rt.Value, error) {
+	t, err := argTable(who, tv)
+	if err != nil {
+		return nil, err
+	}
+	if err := argKey(who, t, key); err != nil {
+		return nil, err
+	}
+	t.Set(key, val)
+	return rt.Unspecified, nil
+}
+
+func tableDelete(who string, tv, key rt.Value) (rt.Value, error) {
+	t, err := argTable(who, tv)
+	if err != nil {
+		return nil, err
+	}
+	if err := argKey(who, t, key); err != nil {
+		return nil, err
+	}
+	t.Delete(key)
+	return rt.Unspecified, nil
+}
+
+func tableContains(name string) *rt.Primitive {
+	return &rt.Primitive{Name: name, Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
+		t, err := argTable(name, args[0])
+		if err != nil {
+			return nil, err
+		}
+		if err := argKey(name, t, args[1]); err != nil {
+			return nil, err
+		}
+		_, ok := t.Ref(args[1])
+		return rt.MakeBool(ok), nil
+	}}
+}
+
+func tableSize(name string) *rt.Primitive {
+	return &rt.Primitive{Name: name, Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
+		t, err := argTable(name, args[0])
+		if err != nil {
+			return nil, err
+		}
+		return fixnum(t.Len()), nil
+	}}
+}
+
+func entryPair(k, v rt.Value) rt.Value { return rt.Cons(k, v) }
+
+// tableList lists f(key, value) for each entry, in insertion order.
+func tableList(who string, tv rt.Value, f func(k, v rt.Value) rt.Value) (rt.Value, error) {
+	t, err := argTable(who, tv)
+	if err != nil {
+		return nil, err
+	}
+	items := make([]rt.Value, 0, t.Len())
+	t.Each(func(k, v rt.Value) { items = append(items, f(k, v)) })
+	return rt.List(items...), nil
+}
+
+// hashTableMerge adds the entries of the second table to the first; a key
+// in both takes the second table's value.
+func hashTableMerge(args []rt.Value) (rt.Value, error) {
+	dst, err := argTable("hash-table-merge!", args[0])
+	if err != nil {
+		return nil, err
+	}
+	src, err := argTable("hash-table-merge!", args[1])
+	if err != nil {
+		return nil, err
+	}
+	if dst == src {
+		return dst, nil
+	}
+	var bad rt.Value
+	src.Each(func(k, v rt.Value) {
+		if bad == nil && argKey("hash-table-merge!", dst, k) != nil {
+			bad = k
+		}
+	})
+	if bad != nil {
+		return nil, argKey("hash-table-merge!", dst, bad)
+	}
+	src.Each(dst.Set)
+	return dst, nil
+}
+
+// alistToHashTable makes a table of an association list; as SRFI 69
+// says, the first association of a key wins over later ones.
+func alistToHashTable(args []rt.Value) (rt.Value, error) {
+	const who = "alist->hash-table"
+	items, err := argList(who, args[0])
+	if err != nil {
+		return nil, err
+	}
+	kind, err := tableKind(who, args[1:])
+	if err != nil {
+		return nil, err
+	}
+	t := rt.NewHashTable(kind)
+	for _, item := range items {
+		p, ok := item.(*rt.Pair)
+		if !ok {
+			return nil, rt.TypeError(who, "association list (of pairs)", item)
+		}
+		if err := argKey(who, t, p.Car); err != nil {
+			return nil, err
+		}
+		if _, found := t.Ref(p.Car); !found {
+			t.Set(p.Car, p.Cdr)
+		}
+	}
+	return t, nil
+}
