@@ -15,6 +15,49 @@ type Closure struct {
 // ProcName returns the name the lambda was defined under.
 func (c *Closure) ProcName() string { return c.Code.Name }
 
+// Closures with few free variables hold them in the same allocation.
+type (
+	closure1 struct {
+		Closure
+		free [1]rt.Value
+	}
+	closure2 struct {
+		Closure
+		free [2]rt.Value
+	}
+	closure3 struct {
+		Closure
+		free [3]rt.Value
+	}
+	closure4 struct {
+		Closure
+		free [4]rt.Value
+	}
+)
+
+// newClosure returns a closure of code with room for n free values.
+func newClosure(code *Code, n int) *Closure {
+	switch n {
+	case 1:
+		c := &closure1{}
+		c.Closure = Closure{Code: code, Free: c.free[:]}
+		return &c.Closure
+	case 2:
+		c := &closure2{}
+		c.Closure = Closure{Code: code, Free: c.free[:]}
+		return &c.Closure
+	case 3:
+		c := &closure3{}
+		c.Closure = Closure{Code: code, Free: c.free[:]}
+		return &c.Closure
+	case 4:
+		c := &closure4{}
+		c.Closure = Closure{Code: code, Free: c.free[:]}
+		return &c.Closure
+	}
+	return &Closure{Code: code, Free: make([]rt.Value, n)}
+}
+
 // CaseLambda is the procedure made by case-lambda: the first clause that
 // accepts the number of arguments runs.
 type CaseLambda struct {
