@@ -478,8 +478,13 @@ func (x *expander) defineRecordType(f *rt.Pair) rt.Value {
 			spec = rt.List(spec)
 		}
 		parts, ok := rt.ListToSlice(spec)
-		if !ok || len(parts) < 1 || len(parts) > 3 || !isIdentifier(parts[0]) {
+		if !ok || len(parts) < 1 || len(parts) > 3 {
 			x.errorf(f, "define-record-type: bad field spec %s", rt.WriteString(stripSyntax(spec)))
+		}
+		for _, id := range parts {
+			if !isIdentifier(id) {
+				x.errorf(f, "define-record-type: bad field spec %s", rt.WriteString(stripSyntax(spec)))
+			}
 		}
 		fs := fieldSpec{name: baseSymbol(parts[0])}
 		if len(parts) > 1 {
@@ -496,6 +501,9 @@ func (x *expander) defineRecordType(f *rt.Pair) rt.Value {
 		rt.List(x.core("%make-record-type"), quote(baseSymbol(typeName)), quote(rt.List(fields...)), uid))}
 	switch ctor := args[1].(type) {
 	case *rt.Pair:
+		if !isIdentifier(ctor.Car) {
+			x.errorf(f, "define-record-type: bad constructor name %s", rt.WriteString(stripSyntax(ctor.Car)))
+		}
 		cfields := x.list(ctor.Cdr, f)
 		names := make([]rt.Value, len(cfields))
 		for i, c := range cfields {
