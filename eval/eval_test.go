@@ -132,6 +132,8 @@ func TestEval(t *testing.T) {
 			(let-values (((a b) (values 1 2))) ` + "`" + `(,a ,b #(,a)))`, `(1 2 #(1))`},
 		{"quasiquote after redefinitions", `(define (cons a b) 'mine) (define (append . x) 'mine) ` + "`" + `(1 ,@'(2 3) ,(+ 2 2))`, `(1 2 3 4)`},
 		{"redefined inline op", `(define (h a b) (+ a b)) (set! + -) (h 5 3)`, `2`},
+		{"inline op redefined as a closure", `(define (h a b) (list (+ a b) (car a) (cons a b)))
+			(set! + (lambda (a b) 'plus)) (set! car (lambda (x) 'car)) (set! cons (lambda (a b) 'cons)) (h 1 2)`, `(plus car cons)`},
 		{"unbound variable", `(undefined-thing 1)`, `error: test.scm:1:1: unbound variable undefined-thing`},
 		{"not a procedure", `(5 1)`, `error: test.scm:1:1: attempt to call a non-procedure 5`},
 		{"arity", `(define (f x) x) (f 1 2)`, `error: test.scm:1:18: f: wrong number of arguments: expected 1, got 2`},

@@ -323,7 +323,7 @@ func (m *machine) run() (st status) {
 			g := code.Globals[in.A]
 			if !g.inline {
 				save()
-				m.callGlobal(g, n)
+				m.inlineSlow(g, n)
 				if load() {
 					return m.status
 				}
@@ -382,74 +382,60 @@ func (m *machine) run() (st status) {
 			}
 		slow2:
 			save()
-			m.primSlow(g, 2)
+			m.inlineSlow(g, 2)
 			if load() {
 				return m.status
 			}
 		case opCar, opCdr, opNullP, opPairP, opNot, opZeroP:
 			g := code.Globals[in.A]
-			if !g.inline {
-				save()
-				m.callGlobal(g, 1)
-				if load() {
-					return m.status
-				}
-				continue
-			}
 			x := stack[sp-1]
-			switch in.Op {
-			case opCar:
+			switch op := in.Op; {
+			case !g.inline:
+			case op == opCar:
 				if p, ok := x.(*rt.Pair); ok {
 					stack[sp-1] = p.Car
 					continue
 				}
-			case opCdr:
+			case op == opCdr:
 				if p, ok := x.(*rt.Pair); ok {
 					stack[sp-1] = p.Cdr
 					continue
 				}
-			case opNullP:
+			case op == opNullP:
 				stack[sp-1] = rt.MakeBool(x == rt.Null)
 				continue
-			case opPairP:
+			case op == opPairP:
 				_, ok := x.(*rt.Pair)
 				stack[sp-1] = rt.MakeBool(ok)
 				continue
-			case opNot:
+			case op == opNot:
 				stack[sp-1] = rt.MakeBool(x == rt.False)
 				continue
-			case opZeroP:
+			case op == opZeroP:
 				if i, ok := x.(rt.Fixnum); ok {
 					stack[sp-1] = rt.MakeBool(i == 0)
 					continue
 				}
 			}
 			save()
-			m.primSlow(g, 1)
+			m.inlineSlow(g, 1)
 			if load() {
 				return m.status
 			}
 		case opCons, opEqP, opVectorRef:
 			g := code.Globals[in.A]
-			if !g.inline {
-				save()
-				m.callGlobal(g, 2)
-				if load() {
-					return m.status
-				}
-				continue
-			}
 			a, b := stack[sp-2], stack[sp-1]
-			switch in.Op {
-			case opCons:
+			switch op := in.Op; {
+			case !g.inline:
+			case op == opCons:
 				sp--
 				stack[sp-1] = &rt.Pair{Car: a, Cdr: b}
 				continue
-			case opEqP:
+			case op == opEqP:
 				sp--
 				stack[sp-1] = rt.MakeBool(rt.Eq(a, b))
 				continue
-			case opVectorRef:
+			case op == opVectorRef:
 				if v, ok := a.(*rt.Vector); ok {
 					if i, ok := b.(rt.Fixnum); ok && i >= 0 && int64(i) < int64(len(v.Items)) {
 						sp--
@@ -459,7 +445,7 @@ func (m *machine) run() (st status) {
 				}
 			}
 			save()
-			m.primSlow(g, 2)
+			m.inlineSlow(g, 2)
 			if load() {
 				return m.status
 			}
@@ -486,9 +472,15 @@ func (m *machine) checkpoint() {
 	m.status = yielded
 }
 
-// primSlow calls inlined primitive g on the n values on top of the stack
-// through its Go function (the inline fast path did not apply).
-func (m *machine) primSlow(g *Global, n int) {
+// inlineSlow is the way of an instruction that calls primitive g directly
+// when its fast path did not apply: through the primitive's Go function
+// (which reports the error, if any), or, if the program has redefined g,
+// as a call of g's new value.
+func (m *machine) inlineSlow(g *Global, n int) {
+	if !g.inline {
+		m.callGlobal(g, n)
+		return
+	}
 	v, err := g.Value.(*rt.Primitive).Fn(m.stack[m.sp-n : m.sp])
 	if err != nil {
 		m.primError(n, err)
