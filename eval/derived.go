@@ -269,6 +269,29 @@ func expandCaseLambda(x *expander, f *rt.Pair, sc *scope) node {
 	return n
 }
 
+// tempFormals renames the variables of a formals list (a b . c) to fresh
+// temporaries: it returns the renamed formals and the (variable
+// temporary) pairs.
+func (x *expander) tempFormals(formals rt.Value) (rt.Value, [][2]rt.Value) {
+	var temps []rt.Value
+	var pairs [][2]rt.Value
+	for {
+		p, ok := formals.(*rt.Pair)
+		if !ok {
+			break
+		}
+		t := x.temp("v")
+		temps = append(temps, t)
+		pairs = append(pairs, [2]rt.Value{p.Car, t})
+		formals = p.Cdr
+	}
+	if formals == rt.Null {
+		return rt.List(temps...), pairs
+	}
+	rest := x.temp("rest")
+	return rt.ListWithTail(temps, rest), append(pairs, [2]rt.Value{formals, rest})
+}
+
 // (let-values (((formals) expr) ...) body...): every expr is evaluated
 // outside the new bindings, into temporaries, then bound at once.
 func expandLetValues(x *expander, f *rt.Pair, sc *scope) node {
@@ -277,36 +300,22 @@ func expandLetValues(x *expander, f *rt.Pair, sc *scope) node {
 		x.errorf(f, "let-values: bad syntax")
 	}
 	var final []rt.Value
-	body := rt.Value(nil)
-	specs := x.list(args[0], f)
-	// Build from the innermost out: the body binds every formal from its temporary.
 	type clause struct{ temps, expr rt.Value }
 	var cls []clause
-	for _, spec := range specs {
+	for _, spec := range x.list(args[0], f) {
 		parts, ok := rt.ListToSlice(spec)
 		if !ok || len(parts) != 2 {
 			x.errorf(f, "let-values: bad binding")
 		}
-		formals := parts[0]
-		var temps []rt.Value
-		var restTemp rt.Value = rt.Null
-		for {
-			if p, ok := formals.(*rt.Pair); ok {
-				t := x.temp("v")
-				temps = append(temps, t)
-				final = append(final, rt.List(p.Car, t))
-				formals = p.Cdr
-				continue
-			}
-			if formals != rt.Null {
-				restTemp = x.temp("rest")
-				final = append(final, rt.List(formals, restTemp))
-			}
-			break
+		temps, pairs := x.tempFormals(parts[0])
+		for _, p := range pairs {
+			final = append(final, rt.List(p[0], p[1]))
 		}
-		cls = append(cls, clause{rt.ListWithTail(temps, restTemp), parts[1]})
+		cls = append(cls, clause{temps, parts[1]})
 	}
-	body = rt.Cons(x.core("let"), rt.Cons(rt.List(final...), rt.List(args[1:]...)))
+	// Built from the innermost out: the body binds every formal from its
+	// temporary.
+	var body rt.Value = rt.Cons(x.core("let"), rt.Cons(rt.List(final...), rt.List(args[1:]...)))
 	for i := len(cls) - 1; i >= 0; i-- {
 		body = rt.List(x.core("call-with-values"),
 			rt.List(x.core("lambda"), rt.Null, cls[i].expr),
@@ -424,30 +433,16 @@ func (x *expander) defineValues(f *rt.Pair) rt.Value {
 	if len(args) != 2 {
 		x.errorf(f, "define-values: expects formals and an expression")
 	}
+	temps, pairs := x.tempFormals(args[0])
 	var defs, sets []rt.Value
-	var temps []rt.Value
-	var restTemp rt.Value = rt.Null
-	formals := args[0]
-	for {
-		if p, ok := formals.(*rt.Pair); ok {
-			t := x.temp("v")
-			temps = append(temps, t)
-			defs = append(defs, rt.List(x.core("define"), p.Car))
-			sets = append(sets, rt.List(x.core("set!"), p.Car, t))
-			formals = p.Cdr
-			continue
-		}
-		if formals != rt.Null {
-			restTemp = x.temp("rest")
-			defs = append(defs, rt.List(x.core("define"), formals))
-			sets = append(sets, rt.List(x.core("set!"), formals, restTemp))
-		}
-		break
+	for _, p := range pairs {
+		defs = append(defs, rt.List(x.core("define"), p[0]))
+		sets = append(sets, rt.List(x.core("set!"), p[0], p[1]))
 	}
 	sets = append(sets, rt.Unspecified)
 	call := rt.List(x.core("call-with-values"),
 		rt.List(x.core("lambda"), rt.Null, args[1]),
-		rt.Cons(x.core("lambda"), rt.Cons(rt.ListWithTail(temps, restTemp), rt.List(sets...))))
+		rt.Cons(x.core("lambda"), rt.Cons(temps, rt.List(sets...))))
 	// Bodies accept an expression among definitions, so the assignments
 	// need no definition of their own.
 	return rt.Cons(x.core("begin"), rt.List(append(defs, call)...))
