@@ -80,25 +80,25 @@ func (x *expander) qqArg(p *rt.Pair) rt.Value {
 }
 
 func (x *expander) hasUnquote(t rt.Value, depth int, sc *scope) bool {
-	switch v := t.(type) {
-	case *rt.Pair:
-		for {
+	seen := map[rt.Value]bool{} // circular literals: labels in a template
+	work := []rt.Value{t}
+	for len(work) > 0 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		switch v := v.(type) {
+		case *rt.Pair:
+			if seen[v] {
+				continue
+			}
+			seen[v] = true
 			if x.isGlobalName(v.Car, sc, "unquote") || x.isGlobalName(v.Car, sc, "unquote-splicing") {
 				return true
 			}
-			if x.hasUnquote(v.Car, depth, sc) {
-				return true
-			}
-			next, ok := v.Cdr.(*rt.Pair)
-			if !ok {
-				return x.hasUnquote(v.Cdr, depth, sc)
-			}
-			v = next
-		}
-	case *rt.Vector:
-		for _, e := range v.Items {
-			if x.hasUnquote(e, depth, sc) {
-				return true
+			work = append(work, v.Car, v.Cdr)
+		case *rt.Vector:
+			if !seen[v] {
+				seen[v] = true
+				work = append(work, v.Items...)
 			}
 		}
 	}

@@ -39,34 +39,79 @@ func baseSymbol(v rt.Value) *rt.Symbol {
 }
 
 // stripSyntax returns datum with every renamed identifier replaced by its
-// symbol (what quote yields). It copies only the parts that change.
+// symbol (what quote yields). It copies only data that holds renamed
+// identifiers, and handles the circular literals that datum labels make.
 func stripSyntax(v rt.Value) rt.Value {
+	if !hasIdent(v) {
+		return v
+	}
+	return stripCopy(v, map[rt.Value]rt.Value{})
+}
+
+// hasIdent reports whether v holds a renamed identifier.
+func hasIdent(v rt.Value) bool {
+	seen := map[rt.Value]bool{}
+	work := []rt.Value{v}
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		switch x := x.(type) {
+		case *Ident:
+			return true
+		case *rt.Pair:
+			if !seen[x] {
+				seen[x] = true
+				work = append(work, x.Car, x.Cdr)
+			}
+		case *rt.Vector:
+			if !seen[x] {
+				seen[x] = true
+				work = append(work, x.Items...)
+			}
+		}
+	}
+	return false
+}
+
+// stripCopy copies v without renamed identifiers; memo maps the pairs and
+// vectors copied so far to their copies, which keeps sharing and cycles.
+func stripCopy(v rt.Value, memo map[rt.Value]rt.Value) rt.Value {
 	switch x := v.(type) {
 	case *Ident:
 		return baseSymbol(x)
 	case *rt.Pair:
-		car := stripSyntax(x.Car)
-		cdr := stripSyntax(x.Cdr)
-		if car == x.Car && cdr == x.Cdr {
-			return x
+		if c, ok := memo[x]; ok {
+			return c
 		}
-		return &rt.Pair{Car: car, Cdr: cdr}
+		head := &rt.Pair{}
+		memo[x] = head
+		c := head
+		for {
+			c.Car = stripCopy(x.Car, memo)
+			next, ok := x.Cdr.(*rt.Pair)
+			if !ok {
+				c.Cdr = stripCopy(x.Cdr, memo)
+				return head
+			}
+			if done, ok := memo[next]; ok {
+				c.Cdr = done
+				return head
+			}
+			nc := &rt.Pair{}
+			memo[next] = nc
+			c.Cdr = nc
+			c, x = nc, next
+		}
 	case *rt.Vector:
-		var out []rt.Value
+		if c, ok := memo[x]; ok {
+			return c
+		}
+		c := &rt.Vector{Items: make([]rt.Value, len(x.Items))}
+		memo[x] = c
 		for i, e := range x.Items {
-			s := stripSyntax(e)
-			if s != e && out == nil {
-				out = make([]rt.Value, len(x.Items))
-				copy(out, x.Items[:i])
-			}
-			if out != nil {
-				out[i] = s
-			}
+			c.Items[i] = stripCopy(e, memo)
 		}
-		if out == nil {
-			return x
-		}
-		return &rt.Vector{Items: out}
+		return c
 	}
 	return v
 }

@@ -75,7 +75,7 @@ func (m *syntaxRules) transform(x *expander, form rt.Value, use *scope) rt.Value
 	for _, r := range m.rules {
 		b := matchEnv{}
 		if m.match(x, r[0], f.Cdr, use, b) {
-			return m.instantiate(x, r[1], b, map[rt.Value]rt.Value{}, false)
+			return m.instantiate(x, r[1], b, &expansion{renames: map[rt.Value]rt.Value{}, active: map[*rt.Pair]*rt.Pair{}}, false)
 		}
 	}
 	x.errorf(form, "no syntax-rules pattern of %s matches %s", baseSymbol(f.Car).Name, rt.WriteString(stripSyntax(form)))
@@ -174,10 +174,18 @@ func (m *syntaxRules) patternVars(pat rt.Value, acc []rt.Value) []rt.Value {
 	return acc
 }
 
-// instantiate builds the expansion of tmpl. renames maps each template
-// identifier to its renamed form, the same one throughout an expansion.
-// With literal set ((... ...) escape), ellipses are plain identifiers.
-func (m *syntaxRules) instantiate(x *expander, tmpl rt.Value, b matchEnv, renames map[rt.Value]rt.Value, literal bool) rt.Value {
+// expansion is the state of one instantiation: renames maps each template
+// identifier to its renamed form, the same one throughout an expansion;
+// active maps the template pairs being instantiated to their copies, which
+// ties the knot of a circular literal in a template.
+type expansion struct {
+	renames map[rt.Value]rt.Value
+	active  map[*rt.Pair]*rt.Pair
+}
+
+// instantiate builds the expansion of tmpl. With literal set ((... ...)
+// escape), ellipses are plain identifiers.
+func (m *syntaxRules) instantiate(x *expander, tmpl rt.Value, b matchEnv, e *expansion, literal bool) rt.Value {
 	switch t := tmpl.(type) {
 	case *rt.Symbol, *Ident:
 		if mt, ok := b[t]; ok {
@@ -186,21 +194,29 @@ func (m *syntaxRules) instantiate(x *expander, tmpl rt.Value, b matchEnv, rename
 			}
 			return mt.datum
 		}
-		r, ok := renames[t]
+		r, ok := e.renames[t]
 		if !ok {
 			r = &Ident{Name: t, Env: m.env}
-			renames[t] = r
+			e.renames[t] = r
 		}
 		return r
 	case *rt.Pair:
 		if !literal && m.isEllipsis(t.Car) {
 			if rest, ok := t.Cdr.(*rt.Pair); ok {
-				return m.instantiate(x, rest.Car, b, renames, true)
+				return m.instantiate(x, rest.Car, b, e, true)
 			}
 		}
 		next, ok := t.Cdr.(*rt.Pair)
 		if literal || !ok || !m.isEllipsis(next.Car) {
-			return rt.Cons(m.instantiate(x, t.Car, b, renames, literal), m.instantiate(x, t.Cdr, b, renames, literal))
+			if r, ok := e.active[t]; ok {
+				return r
+			}
+			r := &rt.Pair{}
+			e.active[t] = r
+			r.Car = m.instantiate(x, t.Car, b, e, literal)
+			r.Cdr = m.instantiate(x, t.Cdr, b, e, literal)
+			delete(e.active, t)
+			return r
 		}
 		// sub <ellipsis> [<ellipsis> ...] . tail
 		depth := 0
@@ -213,10 +229,10 @@ func (m *syntaxRules) instantiate(x *expander, tmpl rt.Value, b matchEnv, rename
 			depth++
 			after = ap.Cdr
 		}
-		items := m.repeat(x, t.Car, b, renames, depth)
-		return rt.ListWithTail(items, m.instantiate(x, after, b, renames, literal))
+		items := m.repeat(x, t.Car, b, e, depth)
+		return rt.ListWithTail(items, m.instantiate(x, after, b, e, literal))
 	case *rt.Vector:
-		l := m.instantiate(x, rt.List(t.Items...), b, renames, literal)
+		l := m.instantiate(x, rt.List(t.Items...), b, e, literal)
 		items, _ := rt.ListToSlice(l)
 		return &rt.Vector{Items: items}
 	}
@@ -225,7 +241,7 @@ func (m *syntaxRules) instantiate(x *expander, tmpl rt.Value, b matchEnv, rename
 
 // repeat instantiates sub once per repetition of the sequence variables it
 // uses, flattening depth levels of ellipsis.
-func (m *syntaxRules) repeat(x *expander, sub rt.Value, b matchEnv, renames map[rt.Value]rt.Value, depth int) []rt.Value {
+func (m *syntaxRules) repeat(x *expander, sub rt.Value, b matchEnv, e *expansion, depth int) []rt.Value {
 	var vars []rt.Value
 	n := -1
 	for _, v := range m.templateVars(sub, b, nil) {
@@ -251,9 +267,9 @@ func (m *syntaxRules) repeat(x *expander, sub rt.Value, b matchEnv, renames map[
 			ib[v] = b[v].items[i]
 		}
 		if depth > 1 {
-			out = append(out, m.repeat(x, sub, ib, renames, depth-1)...)
+			out = append(out, m.repeat(x, sub, ib, e, depth-1)...)
 		} else {
-			out = append(out, m.instantiate(x, sub, ib, renames, false))
+			out = append(out, m.instantiate(x, sub, ib, e, false))
 		}
 	}
 	return out
