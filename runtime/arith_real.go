@@ -143,6 +143,11 @@ func Expt(base, exp Value) (Value, error) {
 	}
 	if IsExactInteger(exp) {
 		if isExactZero(exp) {
+			// R7RS: z^0 is 1, and 0.0^0 is 1.0 "with inexact results";
+			// an inexact base gives an inexact one, as in chibi.
+			if !IsExact(base) {
+				return Flonum(1), nil
+			}
 			return MakeFixnum(1), nil
 		}
 		switch b := base.(type) {

@@ -323,12 +323,6 @@ func (p *datumPrinter) print(v Value, depth int) {
 	if p.err != nil {
 		return
 	}
-	if v == nil {
-		// Never a Scheme value: a bug elsewhere, but printing it must
-		// not make things worse (it is often an error message).
-		p.buf = append(p.buf, "#<go-nil>"...)
-		return
-	}
 	if depth > printMaxDepth {
 		p.buf = append(p.buf, "..."...)
 		return
