@@ -1,4 +1,36 @@
-// Package eval owns the expander (core forms, syntax-rules, define-macro),
-// the compiler from expanded code to code objects, and the machine that
-// runs code objects with continuations held as heap data.
+// Package eval owns the evaluation of Scheme code: the expander (core and
+// derived forms, hygienic syntax-rules, define-macro, define-library and
+// import), the compiler from expanded code to code objects, the machine
+// that runs code objects with continuations held as heap data, and the
+// scheduler that interleaves processes.
+//
+// # Expansion
+//
+// The expander (expand.go, specials.go, derived.go) turns a datum into
+// nodes (nodes.go) with every identifier resolved: to a lexical binding,
+// or to a cell of a top-level Environment (environment.go). Hygiene comes
+// from renaming: a syntax-rules expansion renames the identifiers its
+// template inserts to Idents that remember the scope of the macro's
+// definition (syntax.go). Derived forms insert identifiers that always
+// mean the standard bindings.
+//
+// # Code and the machine
+//
+// The compiler (compile.go) gives each lambda a Code object: bytecode for
+// a stack machine, with lexical addressing (frame slots, flat closures,
+// boxes for assigned variables) and calls of standard primitives compiled
+// to instructions of their own. The machine (machine.go) keeps the frames
+// of suspended callers as records in a slice next to the operand stack;
+// nothing recurses on the Go stack, and call/cc copies both (control.go).
+// Continuations, closures and code are plain data: no Go closures.
+//
+// # Processes
+//
+// A process (process.go) is a machine plus a mailbox, links and monitors.
+// The scheduler (scheduler.go) runs the processes of an interpreter on the
+// goroutine that calls Apply, each for a quantum of calls; blocking
+// receives, sleep and console reads park a process without a goroutine of
+// its own (reads complete on a helper goroutine).
+//
+// An Interp is not safe for concurrent use, except Interrupt.
 package eval
