@@ -18,9 +18,10 @@ type expander struct {
 }
 
 type syntaxError struct {
-	msg  string
-	form rt.Value
-	pos  rt.Pos
+	msg       string
+	form      rt.Value
+	pos       rt.Pos
+	irritants []rt.Value // nil: the form is the irritant
 }
 
 func (x *expander) errorf(form rt.Value, format string, args ...interface{}) {

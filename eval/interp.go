@@ -287,7 +287,11 @@ func (in *Interp) compileTop(form rt.Value, src *source) (thunk *Closure, errObj
 				// A broken invariant of the expander or compiler.
 				se = &syntaxError{msg: fmt.Sprintf("internal error: %v", r), form: form, pos: x.here}
 			}
-			e := rt.NewError(se.msg, se.form)
+			irritants := se.irritants
+			if irritants == nil {
+				irritants = []rt.Value{se.form}
+			}
+			e := rt.NewError(se.msg, irritants...)
 			e.Pos = se.pos
 			thunk, errObj = nil, e
 		}

@@ -18,6 +18,25 @@ func init() {
 	specialForms["cond-expand"] = expandCondExpand
 	specialForms["include"] = expandInclude
 	specialForms["include-ci"] = expandInclude
+	specialForms["syntax-error"] = expandSyntaxError
+}
+
+// (syntax-error MESSAGE ARG ...) reports an error when it is expanded
+// (R7RS 4.3.3), typically from a syntax-rules template.
+func expandSyntaxError(x *expander, f *rt.Pair, sc *scope) node {
+	args := x.list(f.Cdr, f)
+	if len(args) == 0 {
+		x.errorf(f, "syntax-error: missing message")
+	}
+	msg, ok := args[0].(*rt.String)
+	if !ok {
+		x.errorf(f, "syntax-error: the message must be a string")
+	}
+	irritants := make([]rt.Value, len(args)-1)
+	for i, a := range args[1:] {
+		irritants[i] = stripSyntax(a)
+	}
+	panic(&syntaxError{msg: msg.String(), form: stripSyntax(f), pos: x.posOf(f), irritants: irritants})
 }
 
 // procMacro is a define-macro transformer: a Scheme procedure applied to

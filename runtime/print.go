@@ -413,6 +413,8 @@ func (p *datumPrinter) print(v Value, depth int) {
 		}
 	case *Box:
 		p.buf = append(p.buf, "#<box>"...)
+	case *Promise:
+		p.buf = append(p.buf, "#<promise>"...)
 	case *Record:
 		p.buf = append(p.buf, "#<"...)
 		p.buf = append(p.buf, recordTypeName(x.Type)...)
@@ -571,7 +573,9 @@ func SymbolNeedsBars(name string) bool {
 		case '(', ')', '[', ']', '{', '}', '"', ';', '|', '\'', '`', ',':
 			return true
 		}
-		if r == utf8.RuneError || !unicode.IsPrint(r) || unicode.IsSpace(r) {
+		// R7RS 6.13.3: symbols with non-ASCII characters are written
+		// between vertical lines.
+		if r >= utf8.RuneSelf || !unicode.IsPrint(r) || unicode.IsSpace(r) {
 			return true
 		}
 	}

@@ -64,7 +64,8 @@ func TestWriteDisplay(t *testing.T) {
 		{printSym("(x)"), "|(x)|", "(x)"},
 		{printSym("a;b"), "|a;b|", "a;b"},
 		{printSym("'a"), "|'a|", "'a"},
-		{printSym("λ"), "λ", "λ"},
+		{printSym("λ"), "|λ|", "λ"}, // R7RS 6.13.3: non-ASCII symbols in bars
+		{&Promise{}, "#<promise>", "#<promise>"},
 		{List(Fixnum(1), Fixnum(2), Fixnum(3)), "(1 2 3)", "(1 2 3)"},
 		{Cons(Fixnum(1), Fixnum(2)), "(1 . 2)", "(1 . 2)"},
 		{ListWithTail([]Value{Fixnum(1), Fixnum(2)}, Fixnum(3)), "(1 2 . 3)", "(1 2 . 3)"},

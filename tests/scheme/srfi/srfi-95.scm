@@ -1,0 +1,46 @@
+(import (scheme base) (scheme write) (srfi 95))
+
+(include "lib/check.scm")
+
+(define (lt a b) (< a b))
+
+(check 'sorted?-list (sorted? '(1 2 2 5) <) #t)
+(check 'sorted?-list-no (sorted? '(1 5 2) <) #f)
+(check 'sorted?-vector (sorted? #(1 2 3) <) #t)
+(check 'sorted?-vector-no (sorted? #(3 2) <) #f)
+(check 'sorted?-key (sorted? '((1 . b) (2 . a)) < car) #t)
+(check 'sorted?-key-no (sorted? '((1 . b) (2 . a)) string<? (lambda (p) (symbol->string (cdr p)))) #f)
+(check 'sorted?-empty (list (sorted? '() <) (sorted? #() <)) '(#t #t))
+
+(check 'sort-list (sort '(3 1 2) <) '(1 2 3))
+(check 'sort-list-closure (sort '(3 1 2 1) lt) '(1 1 2 3))
+(check 'sort-vector (sort #(3 1 2) <) #(1 2 3))
+(check 'sort-vector-fresh (let* ((v (vector 2 1)) (w (sort v <))) (list v w (eq? v w))) '(#(2 1) #(1 2) #f))
+(check 'sort-list-intact (let ((l (list 2 1))) (sort l <) l) '(2 1))
+(check 'sort-key (sort '((b . 2) (a . 1) (c . 0)) < cdr) '((c . 0) (a . 1) (b . 2)))
+(check 'sort-key-stable (sort '((x . 1) (y . 0) (z . 1) (w . 0)) < cdr)
+       '((y . 0) (w . 0) (x . 1) (z . 1)))
+(check 'sort-key-once
+       (let ((calls 0))
+         (sort '(5 4 3 2 1) < (lambda (x) (set! calls (+ calls 1)) x))
+         calls)
+       5)
+(check 'sort-key-vector (sort #("ccc" "a" "bb") < string-length) #("a" "bb" "ccc"))
+(check 'sort-desc (sort '(1 3 2) >) '(3 2 1))
+(check 'sort-empty (list (sort '() <) (sort #() <)) '(() #()))
+
+(check 'sort!-vector (let ((v (vector 3 1 2))) (list (sort! v <) v)) '(#(1 2 3) #(1 2 3)))
+(check 'sort!-vector-same (let ((v (vector 3 1 2))) (eq? v (sort! v <))) #t)
+(check 'sort!-list (let ((l (list 3 1 2))) (list (sort! l <) l)) '((1 2 3) (1 2 3)))
+(check 'sort!-key (let ((v (vector '(2 . a) '(1 . b)))) (sort! v < car) v) #((1 . b) (2 . a)))
+
+(check 'merge (merge '(1 4 6) '(2 3 5 7) <) '(1 2 3 4 5 6 7))
+(check 'merge-stable (merge '((1 . a) (2 . a)) '((1 . b) (2 . b)) < car)
+       '((1 . a) (1 . b) (2 . a) (2 . b)))
+(check 'merge-intact (let ((a (list 1 3)) (b (list 2))) (merge a b <) (list a b)) '((1 3) (2)))
+(check 'merge! (merge! (list 1 4 6) (list 2 3 5 7) <) '(1 2 3 4 5 6 7))
+(check 'merge!-key (merge! (list '(0 . a) '(3 . a)) (list '(1 . b)) < car) '((0 . a) (1 . b) (3 . a)))
+(check 'merge-empty (list (merge '() '(1) <) (merge '(1) '() <)) '((1) (1)))
+
+(check 'sort-bad (error-message (lambda () (sort 5 <))) "sort: expected list or vector")
+(check 'sort-bad-key (error-message (lambda () (sort '(1) < 'car))) "sort: expected key procedure")
