@@ -186,6 +186,7 @@ func (c *compiler) compile(n node, tail bool) {
 		c.constant(rt.Unspecified, tail)
 	case *ifNode:
 		c.compile(n.test, false)
+		fused := c.fusable()
 		jf := c.emit(opJumpFalse, 0, 0)
 		c.depth--
 		c.compile(n.then, tail)
@@ -195,6 +196,9 @@ func (c *compiler) compile(n node, tail bool) {
 			c.depth--
 		}
 		c.code.Instrs[jf].A = int32(len(c.code.Instrs))
+		if fused {
+			c.code.Instrs[jf-1].B = c.code.Instrs[jf].A + 1
+		}
 		c.compile(n.els, tail)
 		if !tail {
 			c.code.Instrs[jend].A = int32(len(c.code.Instrs))
@@ -218,6 +222,23 @@ func (c *compiler) compile(n node, tail bool) {
 	default:
 		panic("compile: unknown node")
 	}
+}
+
+// fusable reports whether the instruction just emitted is a test that can
+// branch by itself: an inlined comparison or predicate followed by
+// jump-false. Its B operand then holds the jump's target plus one; its
+// fast path branches at once and skips the jump-false, which stays for the
+// slow path (a primitive redefined, an operand not a fixnum).
+func (c *compiler) fusable() bool {
+	n := len(c.code.Instrs)
+	if n == 0 {
+		return false
+	}
+	switch c.code.Instrs[n-1].Op {
+	case opLt, opGt, opLe, opGe, opNumEq, opNullP, opPairP, opNot, opZeroP:
+		return true
+	}
+	return false
 }
 
 func (c *compiler) closure(n *lambdaNode) {
@@ -245,7 +266,7 @@ func (c *compiler) call(n *callNode, tail bool) {
 			c.markPos(n.pos)
 			gi := c.globalIndex(g)
 			if in, ok := inlineOps[p.Name]; ok && in.arity == len(n.args) {
-				c.emit(in.op, gi, int32(len(n.args)))
+				c.emit(in.op, gi, 0) // B: see fuseTest
 			} else {
 				c.emit(opPrim, gi, int32(len(n.args)))
 			}

@@ -131,6 +131,10 @@ func TestEval(t *testing.T) {
 		{"derived forms keep the standard bindings", `(define (list . x) 'mine) (define (call-with-values a b) 'mine)
 			(let-values (((a b) (values 1 2))) ` + "`" + `(,a ,b #(,a)))`, `(1 2 #(1))`},
 		{"quasiquote after redefinitions", `(define (cons a b) 'mine) (define (append . x) 'mine) ` + "`" + `(1 ,@'(2 3) ,(+ 2 2))`, `(1 2 3 4)`},
+		{"fused tests, fast and slow paths", `(define (t a b c) (list (if (< a b) 'lt 'ge) (if (zero? a) 'z 'nz) (if (null? c) 'n 'nn)))
+			(list (t 1 2 '()) (t 2 1 '(x)) (t 0 1 '()) (t 1.5 2 1) (t 2.5 2.0 1) (t 0.0 1 1))`,
+			`((lt nz n) (ge nz nn) (lt z n) (lt nz nn) (ge nz nn) (lt z nn))`},
+		{"fused test after redefinition", `(define (t a b) (if (< a b) 'yes 'no)) (set! < (lambda (a b) #f)) (t 1 2)`, `no`},
 		{"redefined inline op", `(define (h a b) (+ a b)) (set! + -) (h 5 3)`, `2`},
 		{"inline op redefined as a closure", `(define (h a b) (list (+ a b) (car a) (cons a b)))
 			(set! + (lambda (a b) 'plus)) (set! car (lambda (x) 'car)) (set! cons (lambda (a b) 'cons)) (h 1 2)`, `(plus car cons)`},

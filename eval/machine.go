@@ -341,7 +341,45 @@ func (m *machine) run() (st status) {
 			sp -= n
 			stack[sp] = v
 			sp++
-		case opAdd, opSub, opMul, opLt, opGt, opLe, opGe, opNumEq:
+		case opLt, opGt, opLe, opGe, opNumEq:
+			g := code.Globals[in.A]
+			if a, ok := stack[sp-2].(rt.Fixnum); ok && g.inline {
+				if b, ok := stack[sp-1].(rt.Fixnum); ok {
+					var t bool
+					switch in.Op {
+					case opLt:
+						t = a < b
+					case opGt:
+						t = a > b
+					case opLe:
+						t = a <= b
+					case opGe:
+						t = a >= b
+					default:
+						t = a == b
+					}
+					if in.B != 0 {
+						// Fused with the jump-false after it (see
+						// compiler.fuseTest): branch without the boolean.
+						sp -= 2
+						if t {
+							pc++
+						} else {
+							pc = int(in.B) - 1
+						}
+						continue
+					}
+					sp--
+					stack[sp-1] = rt.MakeBool(t)
+					continue
+				}
+			}
+			save()
+			m.inlineSlow(g, 2)
+			if load() {
+				return m.status
+			}
+		case opAdd, opSub, opMul:
 			g := code.Globals[in.A]
 			if a, ok := stack[sp-2].(rt.Fixnum); ok && g.inline {
 				if b, ok := stack[sp-1].(rt.Fixnum); ok {
@@ -364,16 +402,6 @@ func (m *machine) run() (st status) {
 							goto slow2
 						}
 						r = rt.MakeFixnum(int64(a * b))
-					case opLt:
-						r = rt.MakeBool(a < b)
-					case opGt:
-						r = rt.MakeBool(a > b)
-					case opLe:
-						r = rt.MakeBool(a <= b)
-					case opGe:
-						r = rt.MakeBool(a >= b)
-					case opNumEq:
-						r = rt.MakeBool(a == b)
 					}
 					sp--
 					stack[sp-1] = r
@@ -386,7 +414,44 @@ func (m *machine) run() (st status) {
 			if load() {
 				return m.status
 			}
-		case opCar, opCdr, opNullP, opPairP, opNot, opZeroP:
+		case opNullP, opPairP, opNot, opZeroP:
+			g := code.Globals[in.A]
+			x := stack[sp-1]
+			if g.inline {
+				var t bool
+				switch in.Op {
+				case opNullP:
+					t = x == rt.Null
+				case opPairP:
+					_, t = x.(*rt.Pair)
+				case opNot:
+					t = x == rt.False
+				default:
+					i, ok := x.(rt.Fixnum)
+					if !ok {
+						goto slow1
+					}
+					t = i == 0
+				}
+				if in.B != 0 { // fused with a jump-false, as above
+					sp--
+					if t {
+						pc++
+					} else {
+						pc = int(in.B) - 1
+					}
+					continue
+				}
+				stack[sp-1] = rt.MakeBool(t)
+				continue
+			}
+		slow1:
+			save()
+			m.inlineSlow(g, 1)
+			if load() {
+				return m.status
+			}
+		case opCar, opCdr:
 			g := code.Globals[in.A]
 			x := stack[sp-1]
 			switch op := in.Op; {
@@ -399,21 +464,6 @@ func (m *machine) run() (st status) {
 			case op == opCdr:
 				if p, ok := x.(*rt.Pair); ok {
 					stack[sp-1] = p.Cdr
-					continue
-				}
-			case op == opNullP:
-				stack[sp-1] = rt.MakeBool(x == rt.Null)
-				continue
-			case op == opPairP:
-				_, ok := x.(*rt.Pair)
-				stack[sp-1] = rt.MakeBool(ok)
-				continue
-			case op == opNot:
-				stack[sp-1] = rt.MakeBool(x == rt.False)
-				continue
-			case op == opZeroP:
-				if i, ok := x.(rt.Fixnum); ok {
-					stack[sp-1] = rt.MakeBool(i == 0)
 					continue
 				}
 			}
