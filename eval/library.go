@@ -13,10 +13,11 @@ import (
 
 // Libraries (R7RS 5.6): define-library makes an environment of its own
 // whose exports import binds elsewhere; the standard libraries ((scheme
-// base) and the others, (srfi N), (termite)) all export the system
-// environment. A library named (a b c) that is not defined yet is loaded
-// from a/b/c.sld on the search path: the -I directories, the folder of
-// the file that imports it, then TERMITE_PATH.
+// base) and the others, (srfi N), (termite)) are in the system
+// environment; (scheme ...) ones export their names of R7RS Appendix A
+// (standardExports), the others all of it. A library named (a b c) that
+// is not defined yet is loaded from a/b/c.sld on the search path: the -I
+// directories, the folder of the file that imports it, then TERMITE_PATH.
 func init() {
 	specialForms["define-library"] = expandMisplaced
 	specialForms["import"] = expandImport
@@ -76,6 +77,9 @@ func (in *Interp) library(name rt.Value, from string) (map[*rt.Symbol]imported, 
 		return nil, err
 	}
 	if in.provided[key] {
+		if names, ok := standardExports[key]; ok {
+			return in.standardLibraryExports(names), nil
+		}
 		return in.systemExports(), nil
 	}
 	lib, ok := in.libraries[key]

@@ -24,6 +24,13 @@ var specialForms = map[string]specialForm{
 	"let-syntax":    expandLetSyntax,
 	"letrec-syntax": expandLetSyntax,
 	"syntax-rules":  expandMisplaced,
+	// auxiliary syntax: keywords only inside the forms that use them
+	"else":             expandMisplaced,
+	"=>":               expandMisplaced,
+	"...":              expandMisplaced,
+	"_":                expandMisplaced,
+	"unquote":          expandMisplaced,
+	"unquote-splicing": expandMisplaced,
 }
 
 func expandMisplaced(x *expander, f *rt.Pair, sc *scope) node {
