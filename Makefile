@@ -36,6 +36,8 @@ bench:
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzRead -fuzztime 30s ./reader
+	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime 30s ./serialize
+	$(GO) test -run '^$$' -fuzz FuzzRun -fuzztime 30s ./eval
 
 clean:
 	rm -rf bin

@@ -266,11 +266,12 @@ func (c *compiler) call(n *callNode, tail bool) {
 			c.markPos(n.pos)
 			gi := c.globalIndex(g)
 			if in, ok := inlineOps[p.Name]; ok && in.arity == len(n.args) {
-				c.emit(in.op, gi, 0) // B: see fuseTest
+				c.emit(in.op, gi, 0) // B: see fusable
 			} else {
 				c.emit(opPrim, gi, int32(len(n.args)))
 			}
-			c.depth -= len(n.args) - 1
+			c.depth -= len(n.args)
+			c.push(1) // the result (a call of no arguments may deepen the stack)
 			c.ret(tail)
 			return
 		}

@@ -62,6 +62,26 @@ func TestCompile(t *testing.T) {
 	}
 }
 
+// TestMaxStack checks that the operand stack a code object claims covers
+// the value of a primitive called without arguments.
+func TestMaxStack(t *testing.T) {
+	in := New(Options{})
+	in.DefinePrimitive(&rt.Primitive{Name: "zero-args", Min: 0, Max: 0,
+		Fn: func([]rt.Value) (rt.Value, error) { return rt.Unspecified, nil }})
+	forms, pos, err := reader.ReadAll([]byte(`(lambda () (zero-args))`), "m.scm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	thunk, errObj := in.compileTop(forms[0], &source{file: "m.scm", pos: pos, env: in.program})
+	if errObj != nil {
+		t.Fatal(rt.WriteString(errObj))
+	}
+	lam := thunk.Code.Consts[0].(*Closure).Code
+	if want := lam.NLocals + 1 + 1; lam.MaxStack < want {
+		t.Errorf("MaxStack %d, want at least %d:\n%s", lam.MaxStack, want, lam.Disassemble())
+	}
+}
+
 // TestCodeHash checks that a code object's identity depends on its
 // content only.
 func TestCodeHash(t *testing.T) {

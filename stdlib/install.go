@@ -55,6 +55,9 @@ func Install(in *eval.Interp) error {
 		}
 		in.ProvideLibrary(fmt.Sprintf("(srfi %d)", s.number))
 	}
+	for _, p := range serializePrimitives(in) {
+		in.DefinePrimitive(p)
+	}
 	return nil
 }
 

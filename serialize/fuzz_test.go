@@ -1,0 +1,56 @@
+package serialize_test
+
+import (
+	"testing"
+
+	rt "termite/runtime"
+	"termite/serialize"
+)
+
+// FuzzDecode feeds Decode arbitrary bytes, starting from messages of every
+// kind: it must never panic, must fail with an error object, and what it
+// accepts must encode again. `make fuzz` runs it for a while; `go test`
+// runs the seeds.
+func FuzzDecode(f *testing.F) {
+	in := newInterp(f)
+	seeds := []string{
+		`'()`, `'(1 -2 3.5 "s" #\c sym)`, `(vector 1 (vector 2) (bytevector 1 2))`,
+		`(expt 3 200)`, `-5/7`, `1+2i`, `(string->uninterned-symbol "g")`,
+		`(let ((l (list 1 2))) (set-cdr! (cdr l) l) l)`,
+		`(let ((s "x")) (list s s))`,
+		`(define-record-type point (make-point x y) point? (x point-x set-point-x!) (y point-y)) (list (make-point 1 2) point? point-x set-point-x! make-point)`,
+		`(list (make-tag) (self) (eof-object) (if #f #f) car display current-output-port)`,
+		`(define (make-counter) (let ((n 0)) (lambda () (set! n (+ n 1)) n))) (make-counter)`,
+		`(case-lambda ((x) x) ((x y) (+ x y)))`,
+		`(make-parameter 1 (lambda (x) x))`,
+		`(delay (+ 1 2))`, `(let ((p (delay 1))) (force p) p)`,
+		`(guard (e (#t e)) (error "boom" 1 'two))`,
+		`(define k #f) (define (deep n) (if (= n 0) (call/cc (lambda (c) (set! k c) 0)) (+ 1 (deep (- n 1))))) (deep 5) k`,
+		`(define g 5) (define (use-g) (+ g 1)) use-g`,
+		`(interaction-environment)`,
+	}
+	for _, src := range seeds {
+		v, err := in.RunSource([]byte(src), "seed.scm")
+		if err != nil {
+			f.Fatalf("%s: %v", src, err)
+		}
+		f.Add(encode(f, in, v))
+	}
+	f.Add([]byte{})
+	f.Add([]byte{0x83, 0x01, 0x80, 0xf6})
+	ctx := serialize.ContextOf(in)
+	opts := &serialize.DecodeOptions{Limits: serialize.Limits{MaxBytes: 1 << 16, MaxFrameSlots: 1 << 12, MaxBignumBytes: 1 << 10}}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		v, err := ctx.Decode(data, opts)
+		if err != nil {
+			if _, ok := err.(*rt.ErrorObject); !ok {
+				t.Fatalf("error %T (%v) is not an error object", err, err)
+			}
+			return
+		}
+		_ = rt.WriteString(v)
+		if _, err := ctx.Encode(v, nil); err != nil {
+			t.Fatalf("decoded %s, which does not encode again: %v", rt.WriteString(v), err)
+		}
+	})
+}
