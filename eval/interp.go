@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -364,10 +363,4 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
-}
-
-// IsSyntaxError reports whether err is a reader error (exit status 65).
-func IsSyntaxError(err error) bool {
-	var re *reader.Error
-	return errors.As(err, &re)
 }
