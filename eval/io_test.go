@@ -2,6 +2,7 @@ package eval_test
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"strings"
 	"testing"
@@ -22,14 +23,25 @@ func TestConsoleReadParks(t *testing.T) {
 	if err := stdlib.Install(in); err != nil {
 		t.Fatal(err)
 	}
+	// The line is typed only once the ticker has run to its end, which it
+	// can only do while the main process waits for the line.
+	ticked := make(chan struct{})
+	in.DefinePrimitive(&rt.Primitive{Name: "ticked", Fn: func([]rt.Value) (rt.Value, error) {
+		close(ticked)
+		return rt.Unspecified, nil
+	}})
 	go func() {
-		time.Sleep(100 * time.Millisecond)
-		io.WriteString(feed, "hello\n")
+		select {
+		case <-ticked:
+			io.WriteString(feed, "hello\n")
+		case <-time.After(10 * time.Second):
+			feed.CloseWithError(errors.New("the ticker never ran"))
+		}
 	}()
 	src := `(define me (self))
-	        (spawn (let loop ((i 0)) (if (< i 3) (begin (sleep 0.001) (loop (+ i 1))))) (! me 'ticked))
+	        (spawn (let loop ((i 0)) (if (< i 3) (begin (sleep 0.001) (loop (+ i 1))))) (ticked) (! me 'ticked))
 	        (define line (read-line))
-	        (list line (? 0 'no-tick))`
+	        (list line (? 1 'no-tick))`
 	v, err := in.RunSource([]byte(src), "io.scm")
 	if err != nil {
 		t.Fatal(err)
