@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"termite/internal/testbin"
 )
 
 // termiteBin is the binary under test: built once by TestMain, or
@@ -19,33 +21,7 @@ import (
 var termiteBin string
 
 func TestMain(m *testing.M) {
-	os.Exit(buildAndRun(m))
-}
-
-func buildAndRun(m *testing.M) int {
-	if bin := os.Getenv("TERMITE_BIN"); bin != "" {
-		abs, err := filepath.Abs(bin)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			return 1
-		}
-		termiteBin = abs
-		return m.Run()
-	}
-	dir, err := os.MkdirTemp("", "termite-cli")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	defer os.RemoveAll(dir)
-	termiteBin = filepath.Join(dir, "termite")
-	build := exec.Command("go", "build", "-o", termiteBin, ".")
-	build.Stdout, build.Stderr = os.Stderr, os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "building termite:", err)
-		return 1
-	}
-	return m.Run()
+	os.Exit(testbin.Main(m, &termiteBin))
 }
 
 // result is what one run of termite did.

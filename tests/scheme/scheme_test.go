@@ -57,6 +57,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"termite/internal/testbin"
 )
 
 // termite is the path of the binary under test.
@@ -65,33 +67,7 @@ var termite string
 const timeout = 30 * time.Second
 
 func TestMain(m *testing.M) {
-	os.Exit(buildAndRun(m))
-}
-
-func buildAndRun(m *testing.M) int {
-	if bin := os.Getenv("TERMITE_BIN"); bin != "" {
-		abs, err := filepath.Abs(bin)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			return 1
-		}
-		termite = abs
-		return m.Run()
-	}
-	dir, err := os.MkdirTemp("", "termite-test")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	defer os.RemoveAll(dir)
-	termite = filepath.Join(dir, "termite")
-	build := exec.Command("go", "build", "-o", termite, "termite/cmd/termite")
-	build.Stdout, build.Stderr = os.Stderr, os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "building termite:", err)
-		return 1
-	}
-	return m.Run()
+	os.Exit(testbin.Main(m, &termite))
 }
 
 func TestScheme(t *testing.T) {
