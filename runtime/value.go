@@ -1,5 +1,7 @@
 package runtime
 
+import "sync/atomic"
+
 // Value is a Scheme value. See the package documentation for the rules.
 type Value interface{}
 
@@ -53,22 +55,36 @@ type Fixnum int64
 const (
 	fixCacheMin = -1024
 	fixCacheMax = 1 << 16
+	fixChunk    = 1024
 )
 
-var fixCache = func() []Value {
-	c := make([]Value, fixCacheMax-fixCacheMin)
-	for i := range c {
-		c[i] = Fixnum(int64(i) + fixCacheMin)
-	}
-	return c
-}()
+// fixChunks hold the boxed small fixnums, each chunk made on first use:
+// boxing 66,000 of them when the program starts would cost milliseconds
+// that most programs never win back. The chunks are shared by every
+// interpreter of the Go process, hence the atomic pointers.
+var fixChunks [(fixCacheMax - fixCacheMin) / fixChunk]atomic.Pointer[[fixChunk]Value]
 
 // MakeFixnum boxes i, without allocating when it is small.
 func MakeFixnum(i int64) Value {
-	if uint64(i-fixCacheMin) < uint64(fixCacheMax-fixCacheMin) {
-		return fixCache[i-fixCacheMin]
+	if k := uint64(i - fixCacheMin); k < uint64(fixCacheMax-fixCacheMin) {
+		if c := fixChunks[k/fixChunk].Load(); c != nil {
+			return c[k%fixChunk]
+		}
+		return makeFixChunk(k)[k%fixChunk]
 	}
 	return Fixnum(i)
+}
+
+func makeFixChunk(k uint64) *[fixChunk]Value {
+	n := k / fixChunk
+	c := new([fixChunk]Value)
+	for j := range c {
+		c[j] = Fixnum(int64(n*fixChunk+uint64(j)) + fixCacheMin)
+	}
+	if !fixChunks[n].CompareAndSwap(nil, c) {
+		return fixChunks[n].Load()
+	}
+	return c
 }
 
 // MultipleValues is the result of (values ...) with other than one value.
