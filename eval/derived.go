@@ -80,29 +80,14 @@ func (x *expander) qqArg(p *rt.Pair) rt.Value {
 }
 
 func (x *expander) hasUnquote(t rt.Value, depth int, sc *scope) bool {
-	seen := map[rt.Value]bool{} // circular literals: labels in a template
-	work := []rt.Value{t}
-	for len(work) > 0 {
-		v := work[len(work)-1]
-		work = work[:len(work)-1]
-		switch v := v.(type) {
-		case *rt.Pair:
-			if seen[v] {
-				continue
-			}
-			seen[v] = true
-			if x.isGlobalName(v.Car, sc, "unquote") || x.isGlobalName(v.Car, sc, "unquote-splicing") {
-				return true
-			}
-			work = append(work, v.Car, v.Cdr)
-		case *rt.Vector:
-			if !seen[v] {
-				seen[v] = true
-				work = append(work, v.Items...)
-			}
+	found := false
+	rt.Walk(t, func(v rt.Value) bool { // templates may be circular (labels)
+		if p, ok := v.(*rt.Pair); ok {
+			found = x.isGlobalName(p.Car, sc, "unquote") || x.isGlobalName(p.Car, sc, "unquote-splicing")
 		}
-	}
-	return false
+		return !found
+	})
+	return found
 }
 
 func expandCond(x *expander, f *rt.Pair, sc *scope) node {

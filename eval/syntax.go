@@ -50,27 +50,12 @@ func stripSyntax(v rt.Value) rt.Value {
 
 // hasIdent reports whether v holds a renamed identifier.
 func hasIdent(v rt.Value) bool {
-	seen := map[rt.Value]bool{}
-	work := []rt.Value{v}
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		switch x := x.(type) {
-		case *Ident:
-			return true
-		case *rt.Pair:
-			if !seen[x] {
-				seen[x] = true
-				work = append(work, x.Car, x.Cdr)
-			}
-		case *rt.Vector:
-			if !seen[x] {
-				seen[x] = true
-				work = append(work, x.Items...)
-			}
-		}
-	}
-	return false
+	found := false
+	rt.Walk(v, func(x rt.Value) bool {
+		_, found = x.(*Ident)
+		return !found
+	})
+	return found
 }
 
 // stripCopy copies v without renamed identifiers; memo maps the pairs and

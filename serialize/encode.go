@@ -400,32 +400,16 @@ func (e *encoder) contAux(k *eval.Continuation) *contAux {
 // forms.
 func (e *encoder) namedGlobals(forms rt.Value) []*eval.Global {
 	var out []*eval.Global
-	seen := make(map[rt.Value]bool)
-	work := []rt.Value{forms}
-	for len(work) > 0 {
-		v := work[len(work)-1]
-		work = work[:len(work)-1]
-		switch x := v.(type) {
-		case *rt.Pair:
-			if !seen[x] {
-				seen[x] = true
-				work = append(work, x.Car, x.Cdr)
-			}
-		case *rt.Vector:
-			if !seen[x] {
-				seen[x] = true
-				work = append(work, x.Items...)
-			}
-		case *rt.Symbol:
-			if seen[x] {
-				continue
-			}
-			seen[x] = true
+	named := make(map[*rt.Symbol]bool)
+	rt.Walk(forms, func(v rt.Value) bool {
+		if x, ok := v.(*rt.Symbol); ok && !named[x] {
+			named[x] = true
 			if g := e.ctx.in.FindGlobal(eval.GlobalName{Env: "program", Name: x}); g != nil && g.Value != nil {
 				out = append(out, g)
 			}
 		}
-	}
+		return true
+	})
 	return out
 }
 
