@@ -372,6 +372,10 @@ func (c *compiler) hash() [32]byte {
 		h.Write([]byte{0})
 	}
 	for _, g := range code.Globals {
+		// The environment too: the same text in two libraries refers to
+		// different variables.
+		h.Write([]byte(g.home))
+		h.Write([]byte{0})
 		h.Write([]byte(g.Name.Name))
 		h.Write([]byte{0})
 	}

@@ -95,3 +95,28 @@ func TestCodeHash(t *testing.T) {
 		t.Error("different code gives the same hash")
 	}
 }
+
+// TestCodeHashEnvironments checks that the same text compiled in two
+// environments, where it refers to different variables, gets two hashes.
+func TestCodeHashEnvironments(t *testing.T) {
+	in := New(Options{})
+	hash := func(env *Environment) [32]byte {
+		forms, pos, err := reader.ReadAll([]byte(`(lambda () x)`), "h.scm")
+		if err != nil {
+			t.Fatal(err)
+		}
+		thunk, errObj := in.compileTop(forms[0], &source{file: "h.scm", pos: pos, env: env})
+		if errObj != nil {
+			t.Fatal(rt.WriteString(errObj))
+		}
+		return thunk.Code.Consts[0].(*Closure).Code.Hash
+	}
+	a := hash(newEnvironment("(a)", in.system))
+	b := hash(newEnvironment("(b)", in.system))
+	if a == b {
+		t.Error("(lambda () x) has one hash in two environments, whose x differ")
+	}
+	if a != hash(newEnvironment("(a)", in.system)) {
+		t.Error("the same code in environments of the same name has two hashes")
+	}
+}

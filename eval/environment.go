@@ -60,7 +60,7 @@ func (e *Environment) define(sym *rt.Symbol) *Global {
 	delete(e.syntax, sym)
 	g, ok := e.vars[sym]
 	if !ok {
-		g = &Global{Name: sym}
+		g = &Global{Name: sym, home: e.name}
 		e.vars[sym] = g
 	}
 	return g

@@ -240,7 +240,7 @@ func (in *Interp) ResolveGlobal(n GlobalName) *Global {
 			return g
 		}
 	}
-	return &Global{Name: n.Name}
+	return &Global{Name: n.Name, home: n.Env}
 }
 
 // SystemValue returns the value the standard library gave name, as its

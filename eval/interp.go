@@ -150,7 +150,7 @@ func (in *Interp) bound(g *Global, internal bool) *Global {
 	}
 	f, ok := in.frozen[g]
 	if !ok || (!in.sealed && f.Value != g.Value) {
-		f = &Global{Name: g.Name, Value: g.Value, inline: g.inline}
+		f = &Global{Name: g.Name, Value: g.Value, inline: g.inline, home: g.home}
 		in.frozen[g] = f
 	}
 	return f

@@ -157,4 +157,5 @@ type Global struct {
 	Name   *rt.Symbol
 	Value  rt.Value
 	inline bool
+	home   string // the name of the environment that made it
 }
