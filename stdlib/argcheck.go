@@ -125,4 +125,21 @@ func argList(who string, v rt.Value) ([]rt.Value, error) {
 }
 
 // fixnum boxes a Go int as a Scheme integer.
+// copyDestination checks the destination of a copy! procedure called as
+// (who TO AT ...): AT (args[1]) must be an index of TO, whose length is
+// size, with room for count elements after it. It returns AT.
+func copyDestination(who string, args []rt.Value, size, count int) (int, error) {
+	at, err := argIndex(who, args[1])
+	if err != nil {
+		return 0, err
+	}
+	if at > size {
+		return 0, rt.NewError(who+": index out of range", args[0], args[1])
+	}
+	if count > size-at {
+		return 0, rt.NewError(who+": not enough room in destination", args[0], args[1], fixnum(count))
+	}
+	return at, nil
+}
+
 func fixnum(i int) rt.Value { return rt.MakeFixnum(int64(i)) }

@@ -104,19 +104,13 @@ func bytevectorCopyInto(args []rt.Value) (rt.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	at, err := argIndex("bytevector-copy!", args[1])
-	if err != nil {
-		return nil, err
-	}
-	if at > len(to.B) {
-		return nil, rt.NewError("bytevector-copy!: index out of range", args[0], args[1])
-	}
 	from, start, end, err := bytevectorRange("bytevector-copy!", args[2:])
 	if err != nil {
 		return nil, err
 	}
-	if end-start > len(to.B)-at {
-		return nil, rt.NewError("bytevector-copy!: not enough room in destination", args[0], args[1], fixnum(end-start))
+	at, err := copyDestination("bytevector-copy!", args, len(to.B), end-start)
+	if err != nil {
+		return nil, err
 	}
 	copy(to.B[at:], from.B[start:end])
 	return rt.Unspecified, nil

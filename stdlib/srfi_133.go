@@ -103,19 +103,13 @@ func vectorReverseCopyInto(args []rt.Value) (rt.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	at, err := argIndex("vector-reverse-copy!", args[1])
-	if err != nil {
-		return nil, err
-	}
-	if at > len(to.Items) {
-		return nil, rt.NewError("vector-reverse-copy!: index out of range", args[0], args[1])
-	}
 	from, start, end, err := vectorRange("vector-reverse-copy!", args[2:])
 	if err != nil {
 		return nil, err
 	}
-	if end-start > len(to.Items)-at {
-		return nil, rt.NewError("vector-reverse-copy!: not enough room in destination", args[0], args[1], fixnum(end-start))
+	at, err := copyDestination("vector-reverse-copy!", args, len(to.Items), end-start)
+	if err != nil {
+		return nil, err
 	}
 	items := append([]rt.Value(nil), from.Items[start:end]...)
 	reverseValues(items)

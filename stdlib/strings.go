@@ -200,19 +200,13 @@ func stringCopyInto(args []rt.Value) (rt.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	at, err := argIndex("string-copy!", args[1])
-	if err != nil {
-		return nil, err
-	}
-	if at > len(to.R) {
-		return nil, rt.NewError("string-copy!: index out of range", args[0], args[1])
-	}
 	from, start, end, err := stringRange("string-copy!", args[2:])
 	if err != nil {
 		return nil, err
 	}
-	if end-start > len(to.R)-at {
-		return nil, rt.NewError("string-copy!: not enough room in destination", args[0], args[1], fixnum(end-start))
+	at, err := copyDestination("string-copy!", args, len(to.R), end-start)
+	if err != nil {
+		return nil, err
 	}
 	copy(to.R[at:], from.R[start:end])
 	return rt.Unspecified, nil

@@ -120,19 +120,13 @@ func vectorCopyInto(args []rt.Value) (rt.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	at, err := argIndex("vector-copy!", args[1])
-	if err != nil {
-		return nil, err
-	}
-	if at > len(to.Items) {
-		return nil, rt.NewError("vector-copy!: index out of range", args[0], args[1])
-	}
 	from, start, end, err := vectorRange("vector-copy!", args[2:])
 	if err != nil {
 		return nil, err
 	}
-	if end-start > len(to.Items)-at {
-		return nil, rt.NewError("vector-copy!: not enough room in destination", args[0], args[1], fixnum(end-start))
+	at, err := copyDestination("vector-copy!", args, len(to.Items), end-start)
+	if err != nil {
+		return nil, err
 	}
 	copy(to.Items[at:], from.Items[start:end])
 	return rt.Unspecified, nil
