@@ -82,6 +82,14 @@ func (m *machine) control(f *controlPrim, base, n int) (int, bool) {
 		m.stack[base] = proc
 		m.stack[base+1] = k
 		m.sp = base + 2
+		if c, ok := proc.(*Closure); ok && m.callError(1) == nil {
+			// Called from k's top frame, the receiver leaves everything
+			// below it to k: the next capture shares it instead of
+			// copying it again.
+			m.enter(c, 1)
+			m.leaveBelow(k, base)
+			return 0, false
+		}
 		return 1, true
 	case ctlValues:
 		if n == 1 {

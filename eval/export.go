@@ -28,11 +28,12 @@ type Frame struct {
 // capture point, the frames from the outermost (the boot code) to the
 // innermost, and the dynamic state (see dynState).
 func ContinuationParts(k *Continuation) (stack []rt.Value, frames []Frame, winders, handlers, params rt.Value) {
-	frames = make([]Frame, len(k.frames))
-	for i, f := range k.frames {
+	stack, fs := k.flatten()
+	frames = make([]Frame, len(fs))
+	for i, f := range fs {
 		frames[i] = Frame{Code: f.code, Closure: f.clo, PC: int(f.pc), FP: int(f.fp)}
 	}
-	return k.stack, frames, k.dyn.winders, k.dyn.handlers, k.dyn.params
+	return stack, frames, k.dyn.winders, k.dyn.handlers, k.dyn.params
 }
 
 // BootCode returns the code that starts every machine: call the procedure

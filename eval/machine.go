@@ -11,7 +11,8 @@ import (
 // frames of suspended callers, the dynamic state, and the registers of the
 // running frame (code, pc, fp, closure). Scheme calls never recurse on the
 // Go stack: a call pushes a frame record and jumps; a return pops one. A
-// continuation is a copy of the stack and frame records (see callCC).
+// continuation is made of copies of stack slots and frame records (see
+// continuation.go).
 //
 // A machine is owned by one goroutine at a time.
 type machine struct {
@@ -20,6 +21,12 @@ type machine struct {
 	sp     int
 	frames []frame
 	dyn    *dynState // immutable: continuations share it
+
+	// The bottom of the stack and frames may be lazy: left in a
+	// continuation until a return needs them (see continuation.go).
+	under  *Continuation
+	lazyF  int
+	lazySP int
 
 	// Registers of the running frame, saved here while Go code outside
 	// run() looks at the state.
@@ -65,6 +72,7 @@ func (m *machine) setup(proc rt.Value, args []rt.Value) {
 	m.sp = 0
 	m.ensure(len(args) + 1 + stackMargin)
 	m.frames = m.frames[:0]
+	m.under, m.lazyF, m.lazySP = nil, 0, 0
 	m.stack[0] = proc
 	copy(m.stack[1:], args)
 	m.sp = 1 + len(args)
@@ -293,7 +301,10 @@ func (m *machine) run() (st status) {
 				continue
 			}
 			save()
-			if in.Op == opTailCall {
+			// A continuation called in tail position drops the frame with
+			// everything else: no need to pop it, which could copy back
+			// the frame below (see underflow).
+			if _, k := stack[sp-n-1].(*Continuation); in.Op == opTailCall && !k {
 				if e := m.callError(n); e != nil {
 					// Fail here, where the call is, not in the caller.
 					m.raise(n+1, e)
@@ -312,6 +323,11 @@ func (m *machine) run() (st status) {
 			v := stack[sp-1]
 			sp = fp - 1
 			top := len(m.frames) - 1
+			if top < m.lazyF {
+				save()
+				m.underflow()
+				stack = m.stack
+			}
 			f := m.frames[top]
 			m.frames = m.frames[:top]
 			code, clo, pc, fp = f.code, f.clo, int(f.pc), int(f.fp)
@@ -620,6 +636,9 @@ func (m *machine) tailToCall(n int) {
 	copy(m.stack[m.fp-1:], m.stack[m.sp-n-1:m.sp])
 	m.sp = m.fp + n
 	top := len(m.frames) - 1
+	if top < m.lazyF {
+		m.underflow()
+	}
 	f := m.frames[top]
 	m.frames = m.frames[:top]
 	m.code, m.clo, m.pc, m.fp = f.code, f.clo, int(f.pc), int(f.fp)
@@ -777,91 +796,6 @@ func arityError(name string, min, max, got int) *rt.ErrorObject {
 	return rt.NewError(fmt.Sprintf("%s: wrong number of arguments: expected %s, got %d", name, want, got))
 }
 
-// capture returns the continuation of a call whose procedure is at
-// stack[base]: the stack below it and the frames including the current one.
-func (m *machine) capture(base int) *Continuation {
-	if m.slabs == nil {
-		m.slabs = &slabs{}
-	}
-	k := m.slabs.continuation()
-	k.stack = m.slabs.values(base)
-	k.frames = m.slabs.frames(len(m.frames) + 1)
-	k.dyn = m.dyn
-	copy(k.stack, m.stack[:base])
-	copy(k.frames, m.frames)
-	k.frames[len(m.frames)] = frame{m.code, m.clo, int32(m.pc), int32(m.fp)}
-	return k
-}
-
-// slabs hand out the memory of captured continuations in blocks: a
-// generator or an escape captures at a high rate, and one allocation per
-// block instead of three per capture halves the cost. A block lives while
-// any continuation carved from it does; blocks are small to bound that.
-type slabs struct {
-	vals  []rt.Value
-	frms  []frame
-	conts []Continuation
-}
-
-const (
-	slabValues = 256
-	slabFrames = 64
-	slabConts  = 16
-)
-
-func (s *slabs) values(n int) []rt.Value {
-	if n > slabValues/4 {
-		return make([]rt.Value, n)
-	}
-	if len(s.vals) < n {
-		s.vals = make([]rt.Value, slabValues)
-	}
-	v := s.vals[:n:n]
-	s.vals = s.vals[n:]
-	return v
-}
-
-func (s *slabs) frames(n int) []frame {
-	if n > slabFrames/4 {
-		return make([]frame, n)
-	}
-	if len(s.frms) < n {
-		s.frms = make([]frame, slabFrames)
-	}
-	f := s.frms[:n:n]
-	s.frms = s.frms[n:]
-	return f
-}
-
-func (s *slabs) continuation() *Continuation {
-	if len(s.conts) == 0 {
-		s.conts = make([]Continuation, slabConts)
-	}
-	k := &s.conts[0]
-	s.conts = s.conts[1:]
-	return k
-}
-
-// throw reinstates k and returns v to it.
-func (m *machine) throw(k *Continuation, v rt.Value) {
-	need := len(k.stack) + 1
-	for _, f := range k.frames {
-		if e := int(f.fp) + f.code.MaxStack; e > need {
-			need = e
-		}
-	}
-	m.sp = 0
-	m.ensure(need + stackMargin)
-	copy(m.stack, k.stack)
-	m.sp = len(k.stack)
-	m.frames = append(m.frames[:0], k.frames[:len(k.frames)-1]...)
-	f := k.frames[len(k.frames)-1]
-	m.code, m.clo, m.pc, m.fp = f.code, f.clo, int(f.pc), int(f.fp)
-	m.dyn = k.dyn
-	m.stack[m.sp] = v
-	m.sp++
-}
-
 // paramValue returns p's value in the current dynamic environment.
 func (m *machine) paramValue(p *Parameter) rt.Value {
 	for l := m.dyn.params; l != rt.Null; l = l.(*rt.Pair).Cdr {
@@ -889,8 +823,13 @@ func (m *machine) backtrace() []TraceEntry {
 		t = append(t, TraceEntry{Proc: c.Name, Pos: c.PosAt(pc - 1)})
 	}
 	add(m.code, m.pc)
-	for i := len(m.frames) - 1; i >= 0; i-- {
+	for i := len(m.frames) - 1; i >= m.lazyF; i-- {
 		add(m.frames[i].code, int(m.frames[i].pc))
+	}
+	for k := m.under; k != nil; k = k.parent {
+		for i := len(k.frames) - 1; i >= 0; i-- {
+			add(k.frames[i].code, int(k.frames[i].pc))
+		}
 	}
 	return t
 }

@@ -80,26 +80,14 @@ type Parameter struct {
 func (p *Parameter) ProcName() string { return "parameter" }
 
 // frame is a suspended caller: where to resume (Code, PC), its frame
-// pointer and the closure that is running there. A continuation is a copy
-// of the operand stack and of these records: plain data, no Go closures.
+// pointer and the closure that is running there. A continuation is made of
+// operand stack slots and these records: plain data, no Go closures.
 type frame struct {
 	code *Code
 	clo  *Closure
 	pc   int32
 	fp   int32
 }
-
-// Continuation is a captured continuation: the stack and frames below the
-// capture point and the dynamic state (winders, exception handlers,
-// parameter bindings) of that moment.
-type Continuation struct {
-	stack  []rt.Value
-	frames []frame
-	dyn    *dynState
-}
-
-// ProcName names continuations in messages.
-func (k *Continuation) ProcName() string { return "continuation" }
 
 // dynState is the part of a process's state that continuations capture
 // besides the stack: the dynamic-wind list (innermost first, each entry a

@@ -59,3 +59,20 @@
 (when (= entries 1)
   ((copy saved) 100))
 (show "done")
+
+;; A continuation captured after a re-entry is made of a new top segment
+;; over the older continuation's frames: the copy holds all of them.
+(define deep-entries 0)
+(define k-first #f)
+(define k-second #f)
+(define (deep n)
+  (if (= n 0)
+      (let ((v (call/cc (lambda (k) (set! k-first k) 0))))
+        (if (> v 0) (call/cc (lambda (k) (set! k-second k) v)) v))
+      (+ 1 (deep (- n 1)))))
+(define r (deep 40))
+(set! deep-entries (+ deep-entries 1))
+(show "deep: entry " deep-entries ": " r)
+(cond ((= deep-entries 1) (k-first 5))
+      ((= deep-entries 2) ((copy k-second) 7)))
+(show "deep done")

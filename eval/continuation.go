@@ -1,0 +1,195 @@
+package eval
+
+import (
+	rt "termite/runtime"
+)
+
+// Continuation is a captured continuation: the operand stack and frames
+// below the capture point, and the dynamic state (winders, exception
+// handlers, parameter bindings) of that moment.
+//
+// It is a chain of segments, each immutable once made. This one holds the
+// stack slots from index lo and the frames from index flo, up to the
+// capture point; parent holds everything below (nil when lo and flo are
+// 0). A capture copies only what the machine changed since its last
+// capture or throw, and shares the rest with the continuations before it:
+// a generator that captures in a loop copies one frame each time, however
+// deep its stack.
+type Continuation struct {
+	stack   []rt.Value
+	frames  []frame
+	lo, flo int
+	parent  *Continuation
+	dyn     *dynState // nil in the segments that are only parents
+}
+
+// ProcName names continuations in messages.
+func (k *Continuation) ProcName() string { return "continuation" }
+
+// boundary is the stack index where the region of k's frame j begins: the
+// slot of the procedure it runs, or 0 for the boot frame.
+func (k *Continuation) boundary(j int) int {
+	if j == 0 {
+		return k.lo
+	}
+	return int(k.frames[j].fp) - 1
+}
+
+// below returns the continuation made of k's frames under its frame j,
+// and of their stack: a view sharing k's memory, or k's parent.
+func (k *Continuation) below(j int, s *slabs) *Continuation {
+	if j == 0 {
+		return k.parent
+	}
+	v := s.continuation()
+	v.stack = k.stack[:k.boundary(j)-k.lo]
+	v.frames = k.frames[:j]
+	v.lo, v.flo, v.parent = k.lo, k.flo, k.parent
+	return v
+}
+
+// flatten returns the whole stack and all the frames of k.
+func (k *Continuation) flatten() ([]rt.Value, []frame) {
+	if k.parent == nil {
+		return k.stack, k.frames
+	}
+	stack := make([]rt.Value, k.lo+len(k.stack))
+	frames := make([]frame, k.flo+len(k.frames))
+	for s := k; s != nil; s = s.parent {
+		copy(stack[s.lo:], s.stack)
+		copy(frames[s.flo:], s.frames)
+	}
+	return stack, frames
+}
+
+// The machine keeps only the top of its stack: the frames below lazyF and
+// the stack slots below lazySP are those of the continuation m.under, and
+// are copied back (underflow) when a return reaches them. Capture copies
+// the frames and slots above the boundary into a new segment whose parent
+// is m.under; call/cc then moves the boundary up to the capture point, so
+// that the next capture, if nothing returned in between, copies nothing
+// but the frames made since. Throw copies back the top frame only.
+//
+// Invariants: lazyF <= len(m.frames), and lazySP is where the region of
+// frame lazyF begins (see Continuation.boundary; frame lazyF is the
+// running one when lazyF == len(m.frames)). Nothing writes below lazySP.
+
+// capture returns the continuation of a call whose procedure is at
+// stack[base]: the stack below it and the frames including the current one.
+func (m *machine) capture(base int) *Continuation {
+	n, s := len(m.frames), m.slab()
+	k := s.continuation()
+	k.stack = s.values(base - m.lazySP)
+	k.frames = s.frames(n - m.lazyF + 1)
+	k.lo, k.flo, k.parent, k.dyn = m.lazySP, m.lazyF, m.under, m.dyn
+	copy(k.stack, m.stack[m.lazySP:base])
+	copy(k.frames, m.frames[m.lazyF:n])
+	k.frames[n-m.lazyF] = frame{m.code, m.clo, int32(m.pc), int32(m.fp)}
+	return k
+}
+
+// leaveBelow makes everything below the running frame lazy, as the
+// continuation k: right after k was captured, when the running frame was
+// called from k's top frame and begins at stack index base.
+func (m *machine) leaveBelow(k *Continuation, base int) {
+	m.under, m.lazyF, m.lazySP = k, len(m.frames), base
+}
+
+// throw reinstates k and returns v to it.
+func (m *machine) throw(k *Continuation, v rt.Value) {
+	j := len(k.frames) - 1
+	f := k.frames[j]
+	s, top := k.boundary(j), k.lo+len(k.stack)
+	m.sp = 0 // nothing to keep if the stack grows
+	m.ensure(max(top+1, int(f.fp)+f.code.MaxStack) + stackMargin)
+	copy(m.stack[s:top], k.stack[s-k.lo:])
+	m.sp = top
+	depth := k.flo + j
+	if depth > cap(m.frames) {
+		m.frames = make([]frame, depth, 2*depth)
+	}
+	m.frames = m.frames[:depth]
+	m.under, m.lazyF, m.lazySP = k.below(j, m.slab()), depth, s
+	m.code, m.clo, m.pc, m.fp = f.code, f.clo, int(f.pc), int(f.fp)
+	m.dyn = k.dyn
+	m.stack[m.sp] = v
+	m.sp++
+}
+
+// underflowFrames is how many frames an underflow copies back at most:
+// enough that returns rarely underflow, few enough that returning once into
+// a deep continuation costs little.
+const underflowFrames = 16
+
+// underflow copies back the top frames of m.under: a return is about to
+// pop frame lazyF-1. m.sp must be the height of the live stack.
+func (m *machine) underflow() {
+	u := m.under
+	j := max(len(u.frames)-underflowFrames, 0)
+	s, top := u.boundary(j), m.lazySP
+	need := top
+	for _, f := range u.frames[j:] {
+		need = max(need, int(f.fp)+f.code.MaxStack)
+	}
+	m.ensure(need + stackMargin)
+	copy(m.stack[s:top], u.stack[s-u.lo:])
+	copy(m.frames[u.flo+j:], u.frames[j:])
+	m.under, m.lazyF, m.lazySP = u.below(j, m.slab()), u.flo+j, s
+}
+
+// slab returns the machine's slabs, made on first use.
+func (m *machine) slab() *slabs {
+	if m.slabs == nil {
+		m.slabs = &slabs{}
+	}
+	return m.slabs
+}
+
+// slabs hand out the memory of captured continuations in blocks: a
+// generator or an escape captures at a high rate, and one allocation per
+// block instead of three per capture halves the cost. A block lives while
+// any continuation carved from it does; blocks are small to bound that.
+type slabs struct {
+	vals  []rt.Value
+	frms  []frame
+	conts []Continuation
+}
+
+const (
+	slabValues = 256
+	slabFrames = 64
+	slabConts  = 16
+)
+
+func (s *slabs) values(n int) []rt.Value {
+	if n > slabValues/4 {
+		return make([]rt.Value, n)
+	}
+	if len(s.vals) < n {
+		s.vals = make([]rt.Value, slabValues)
+	}
+	v := s.vals[:n:n]
+	s.vals = s.vals[n:]
+	return v
+}
+
+func (s *slabs) frames(n int) []frame {
+	if n > slabFrames/4 {
+		return make([]frame, n)
+	}
+	if len(s.frms) < n {
+		s.frms = make([]frame, slabFrames)
+	}
+	f := s.frms[:n:n]
+	s.frms = s.frms[n:]
+	return f
+}
+
+func (s *slabs) continuation() *Continuation {
+	if len(s.conts) == 0 {
+		s.conts = make([]Continuation, slabConts)
+	}
+	k := &s.conts[0]
+	s.conts = s.conts[1:]
+	return k
+}

@@ -1,0 +1,121 @@
+package eval_test
+
+import (
+	"testing"
+
+	"termite/eval"
+)
+
+// Continuations are chains of segments and the machine leaves the bottom
+// of its stack in them (see continuation.go): these programs cross the
+// boundaries in every direction, with stacks deeper than one underflow
+// copies back.
+func TestSegmentedContinuations(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"receiver returns normally", `(+ 1 (call/cc (lambda (k) 2)))`, `3`},
+		{"nested receivers return", `(+ 1 (call/cc (lambda (k) (+ 10 (call/cc (lambda (j) 100))))))`, `111`},
+		{"receiver tail-calls call/cc", `(+ 1 (call/cc (lambda (k) (call/cc (lambda (j) (j 5))))))`, `6`},
+		{"outer continuation from inner receiver",
+			`(+ 1 (call/cc (lambda (k) (+ 10 (call/cc (lambda (j) (k 5)))))))`, `6`},
+		{"primitive receiver", `(call/cc procedure?)`, `#t`},
+		{"call/cc through apply", `(+ 1 (apply call/cc (list (lambda (k) (k 41)))))`, `42`},
+		{"continuation as receiver", `(procedure? (call/cc call/cc))`, `#t`},
+		{"return through a deep captured stack", `
+			(define (deep n) (if (= n 0) (call/cc (lambda (k) 0)) (+ 1 (deep (- n 1)))))
+			(deep 100)`, `100`},
+		{"capture at every level, then return", `
+			(define ks '())
+			(define (f n)
+			  (if (= n 0) 0
+			      (+ 1 (call/cc (lambda (k) (set! ks (cons k ks)) (f (- n 1)))))))
+			(list (f 50) (length ks))`, `(50 50)`},
+		{"re-enter a deep continuation after returning through it", `
+			(define saved #f)
+			(define count 0)
+			(define (deep n)
+			  (if (= n 0) (call/cc (lambda (k) (set! saved k) 0)) (+ 1 (deep (- n 1)))))
+			(define (go)
+			  (let ((r (deep 100)))
+			    (set! count (+ count 1))
+			    (if (< count 3) (saved (* count 1000)) (list r count))))
+			(go)`, `(2100 3)`},
+		{"re-enter a middle level repeatedly", `
+			(define ks (make-vector 40 #f))
+			(define (f n)
+			  (if (= n 40) 0
+			      (+ 1 (call/cc (lambda (k) (vector-set! ks n k) (f (+ n 1)))))))
+			(define results '())
+			(define r (f 0))
+			(set! results (cons r results))
+			(if (< (length results) 4) ((vector-ref ks (* 10 (length results))) 100))
+			results`, `(131 121 111 40)`},
+		{"generator over a deep recursion", `
+			(define (make-walker depth)
+			  (define return #f)
+			  (define resume #f)
+			  (define (walk n)
+			    (if (= n 0)
+			        (let loop ((i 0))
+			          (when (< i 5)
+			            (call/cc (lambda (k) (set! resume k) (return i)))
+			            (loop (+ i 1))))
+			        (begin (walk (- n 1)) 'unused)))
+			  (lambda ()
+			    (call/cc (lambda (r)
+			      (set! return r)
+			      (if resume (resume #f) (begin (walk depth) (return 'done)))))))
+			(define g (make-walker 60))
+			(let loop ((acc '()))
+			  (let ((x (g)))
+			    (if (eq? x 'done) (reverse acc) (loop (cons x acc)))))`, `(0 1 2 3 4)`},
+		{"two generators interleaved", `
+			(define (make-gen lst)
+			  (define return #f)
+			  (define resume #f)
+			  (lambda ()
+			    (call/cc (lambda (r)
+			      (set! return r)
+			      (if resume
+			          (resume #f)
+			          (begin
+			            (for-each (lambda (x) (call/cc (lambda (k) (set! resume k) (return x)))) lst)
+			            (return 'done)))))))
+			(define a (make-gen '(1 2 3)))
+			(define b (make-gen '(10 20 30)))
+			(let loop ((acc '()))
+			  (let* ((x (a)) (y (b)))
+			    (if (eq? x 'done) (reverse acc) (loop (cons (+ x y) acc)))))`, `(11 22 33)`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := run(t, tc.src); got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// An error after a return into a continuation's frames reports all of
+// them, those still held by the continuation included.
+func TestBacktraceThroughCapturedFrames(t *testing.T) {
+	in := newInterp(t)
+	src := `(define (f n)
+	  (if (= n 0)
+	      (begin (call/cc (lambda (k) k)) (car n))
+	      (+ 1 (f (- n 1)))))
+	(f 40)`
+	_, err := in.RunSource([]byte(src), "bt.scm")
+	se, ok := err.(*eval.SchemeError)
+	if !ok {
+		t.Fatalf("got %v, want a SchemeError", err)
+	}
+	n := 0
+	for _, e := range se.Trace {
+		if e.Proc == "f" {
+			n++
+		}
+	}
+	if n != 41 {
+		t.Errorf("backtrace has %d frames of f, want 41:\n%s", n, se.Report())
+	}
+}
