@@ -171,18 +171,10 @@ func (c *compiler) compile(n node, tail bool) {
 		c.push(1)
 		c.ret(tail)
 	case *setLocal:
-		c.compile(n.val, false)
-		c.store(n.b)
+		c.effect(n)
 		c.constant(rt.Unspecified, tail)
 	case *setGlobal:
-		c.compile(n.val, false)
-		c.markPos(n.pos)
-		op := opSetGlobal
-		if n.define {
-			op = opDefGlobal
-		}
-		c.emit(op, c.globalIndex(n.g), 0)
-		c.depth--
+		c.effect(n)
 		c.constant(rt.Unspecified, tail)
 	case *ifNode:
 		c.compile(n.test, false)
@@ -204,14 +196,10 @@ func (c *compiler) compile(n node, tail bool) {
 			c.code.Instrs[jend].A = int32(len(c.code.Instrs))
 		}
 	case *seqNode:
-		for i, e := range n.body {
-			last := i == len(n.body)-1
-			c.compile(e, tail && last)
-			if !last {
-				c.emit(opPop, 0, 0)
-				c.depth--
-			}
+		for _, e := range n.body[:len(n.body)-1] {
+			c.effect(e)
 		}
+		c.compile(n.body[len(n.body)-1], tail)
 	case *callNode:
 		c.call(n, tail)
 	case *lambdaNode:
@@ -221,6 +209,30 @@ func (c *compiler) compile(n node, tail bool) {
 		c.let(n, tail)
 	default:
 		panic("compile: unknown node")
+	}
+}
+
+// effect compiles n for its effects only: its value is dropped, and an
+// assignment does not make the unspecified value it would return.
+func (c *compiler) effect(n node) {
+	switch n := n.(type) {
+	case *constNode, *localRef:
+	case *setLocal:
+		c.compile(n.val, false)
+		c.store(n.b)
+	case *setGlobal:
+		c.compile(n.val, false)
+		c.markPos(n.pos)
+		op := opSetGlobal
+		if n.define {
+			op = opDefGlobal
+		}
+		c.emit(op, c.globalIndex(n.g), 0)
+		c.depth--
+	default:
+		c.compile(n, false)
+		c.emit(opPop, 0, 0)
+		c.depth--
 	}
 }
 
@@ -310,10 +322,10 @@ func (c *compiler) let(n *letNode, tail bool) {
 	for i, it := range n.items {
 		last := i == len(n.items)-1
 		if it.b == nil {
-			c.compile(it.e, tail && last)
-			if !last {
-				c.emit(opPop, 0, 0)
-				c.depth--
+			if last {
+				c.compile(it.e, tail)
+			} else {
+				c.effect(it.e)
 			}
 			continue
 		}

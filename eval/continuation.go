@@ -95,7 +95,8 @@ func (m *machine) leaveBelow(k *Continuation, base int) {
 	m.under, m.lazyF, m.lazySP = k, len(m.frames), base
 }
 
-// throw reinstates k and returns v to it.
+// throw reinstates k and returns v to it. It counts as a call against the
+// reduction budget: a loop that only throws must be preempted too.
 func (m *machine) throw(k *Continuation, v rt.Value) {
 	j := len(k.frames) - 1
 	f := k.frames[j]
@@ -114,6 +115,10 @@ func (m *machine) throw(k *Continuation, v rt.Value) {
 	m.dyn = k.dyn
 	m.stack[m.sp] = v
 	m.sp++
+	m.budget--
+	if m.budget <= 0 {
+		m.checkpoint()
+	}
 }
 
 // underflowFrames is how many frames an underflow copies back at most:
