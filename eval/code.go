@@ -54,6 +54,14 @@ const (
 	opZeroP
 	opVectorRef
 	opHalt // stop the machine: the result is on top
+
+	// (call/cc (lambda (k) body...)) run in place (see letCCNode): if
+	// Globals[A] still holds call/cc, push the continuation of the
+	// expression, else jump to B, the plain call. opLetCC's continuation
+	// resumes where the jump before B goes, after the expression;
+	// opLetCCTail's is the caller's, the expression being in tail position.
+	opLetCC
+	opLetCCTail
 )
 
 var opNames = [...]string{
@@ -66,7 +74,7 @@ var opNames = [...]string{
 	opPrim: "prim", opAdd: "+", opSub: "-", opMul: "*", opNumEq: "=", opLt: "<",
 	opGt: ">", opLe: "<=", opGe: ">=", opCar: "car", opCdr: "cdr", opCons: "cons",
 	opNullP: "null?", opPairP: "pair?", opEqP: "eq?", opNot: "not", opZeroP: "zero?",
-	opVectorRef: "vector-ref", opHalt: "halt",
+	opVectorRef: "vector-ref", opHalt: "halt", opLetCC: "let/cc", opLetCCTail: "let/cc-tail",
 }
 
 func (op Opcode) String() string {
@@ -154,6 +162,8 @@ func (c *Code) disassemble(b *strings.Builder, indent string) {
 			fmt.Fprintf(b, " %s %d", c.Globals[in.A].Name.Name, in.B)
 		case opClosure:
 			fmt.Fprintf(b, " %d free=%d", in.A, in.B)
+		case opLetCC, opLetCCTail:
+			fmt.Fprintf(b, " %s else %d", c.Globals[in.A].Name.Name, in.B)
 		case opFixClosure:
 			fmt.Fprintf(b, " %d %d", in.A, in.B)
 		case opLocal, opLocalBox, opFree, opFreeBox, opSetLocal, opSetLocalBox,

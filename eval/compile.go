@@ -202,6 +202,8 @@ func (c *compiler) compile(n node, tail bool) {
 		c.compile(n.body[len(n.body)-1], tail)
 	case *callNode:
 		c.call(n, tail)
+	case *letCCNode:
+		c.letCC(n, tail)
 	case *lambdaNode:
 		c.closure(n)
 		c.ret(tail)
@@ -299,6 +301,36 @@ func (c *compiler) call(n *callNode, tail bool) {
 		c.emit(opCall, int32(len(n.args)), 0)
 	}
 	c.depth -= len(n.args)
+}
+
+// letCC compiles a letCCNode: the body in place, then the plain call.
+func (c *compiler) letCC(n *letCCNode, tail bool) {
+	ref := n.fallback.fn.(*globalRef)
+	op := opLetCC
+	if tail {
+		op = opLetCCTail
+	}
+	c.markPos(n.fallback.pos)
+	at := c.emit(op, c.globalIndex(c.in.bound(ref.g, c.code.Internal || ref.core)), 0)
+	c.push(1)
+	if n.k.boxed {
+		c.emit(opMakeBox, 0, 0)
+		c.emit(opSetLocal, int32(n.k.slot), 0)
+		c.depth--
+	} else {
+		c.store(n.k)
+	}
+	c.compile(n.body, tail)
+	var jend int
+	if !tail {
+		jend = c.emit(opJump, 0, 0)
+	}
+	c.depth--
+	c.code.Instrs[at].B = int32(len(c.code.Instrs))
+	c.call(n.fallback, tail)
+	if !tail {
+		c.code.Instrs[jend].A = int32(len(c.code.Instrs))
+	}
 }
 
 // let compiles the items of a letNode. Boxed variables get their box

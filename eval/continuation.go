@@ -77,14 +77,35 @@ func (k *Continuation) flatten() ([]rt.Value, []frame) {
 // capture returns the continuation of a call whose procedure is at
 // stack[base]: the stack below it and the frames including the current one.
 func (m *machine) capture(base int) *Continuation {
+	k := m.cut(base, 1)
+	k.frames[len(k.frames)-1] = frame{m.code, m.clo, int32(m.pc), int32(m.fp)}
+	return k
+}
+
+// captureReturn returns the continuation that the running frame returns
+// to.
+func (m *machine) captureReturn() *Continuation {
+	if len(m.frames) == m.lazyF {
+		// All of it is under already: share it, with the dynamic state
+		// of now.
+		k := m.slab().continuation()
+		*k = *m.under
+		k.dyn = m.dyn
+		return k
+	}
+	return m.cut(m.fp-1, 0)
+}
+
+// cut returns a new segment holding the stack from lazySP to base and the
+// frames from lazyF on, with room for extra more frames on top.
+func (m *machine) cut(base, extra int) *Continuation {
 	n, s := len(m.frames), m.slab()
 	k := s.continuation()
 	k.stack = s.values(base - m.lazySP)
-	k.frames = s.frames(n - m.lazyF + 1)
+	k.frames = s.frames(n - m.lazyF + extra)
 	k.lo, k.flo, k.parent, k.dyn = m.lazySP, m.lazyF, m.under, m.dyn
 	copy(k.stack, m.stack[m.lazySP:base])
 	copy(k.frames, m.frames[m.lazyF:n])
-	k.frames[n-m.lazyF] = frame{m.code, m.clo, int32(m.pc), int32(m.fp)}
 	return k
 }
 

@@ -119,3 +119,62 @@ func TestBacktraceThroughCapturedFrames(t *testing.T) {
 		t.Errorf("backtrace has %d frames of f, want 41:\n%s", n, se.Report())
 	}
 }
+
+// (call/cc (lambda (k) body...)) runs its body in place (letCCNode): it
+// must behave as the call would, whatever the body does with k.
+func TestCallCCInPlace(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"value of the body", `(+ 1 (call/cc (lambda (k) 41)))`, `42`},
+		{"escape", `(+ 1 (call/cc (lambda (k) (* 100 (k 41)))))`, `42`},
+		{"escape in tail position", `(define (f) (call/cc (lambda (k) (* 100 (k 41))))) (+ 1 (f))`, `42`},
+		{"body with definitions", `(call/cc (lambda (k) (define x 20) (define (y) 22) (+ x (y))))`, `42`},
+		{"k kept and re-entered", `
+			(define saved #f)
+			(define n 0)
+			(define (f) (list 'n (call/cc (lambda (k) (set! saved k) 0))))
+			(define (go)
+			  (let ((r (f)))
+			    (set! n (+ n 1))
+			    (if (< n 3) (saved (* n 10)) r)))
+			(go)`, `(n 20)`},
+		{"k assigned in the body", `(call/cc (lambda (k) (set! k (lambda (x) (* x 2))) (k 21)))`, `42`},
+		{"k captured by a closure", `
+			(define (f) (call/cc (lambda (k) (map (lambda (x) (if (< x 0) (k x) x)) '(1 -2 3)))))
+			(f)`, `-2`},
+		{"k captured, assigned and called from a closure", `
+			(call/cc (lambda (k) (let ((call (lambda (v) (k v)))) (set! k (lambda (v) 'wrong)) (call 5))))`, `wrong`},
+		{"nested", `(+ 1 (call/cc (lambda (a) (+ 10 (call/cc (lambda (b) (a (b 100))))))))`, `111`},
+		{"outer continuation from an inner body", `(+ 1 (call/cc (lambda (a) (+ 10 (call/cc (lambda (b) (a 5)))))))`, `6`},
+		{"both names", `(list (call-with-current-continuation (lambda (k) (k 1))) (call/cc (lambda (k) 2)))`, `(1 2)`},
+		{"receiver with a rest list", `(call/cc (lambda k ((car k) 3)))`, `3`},
+		{"receiver of two parameters", `(call/cc (lambda (a b) a))`,
+			`error: test.scm:1:1: anonymous procedure: wrong number of arguments: expected 2, got 1`},
+		{"lambda shadowed", `(let ((lambda (lambda (x) (lambda (k) (k x))))) (call/cc (lambda 7)))`, `7`},
+		{"call/cc shadowed", `(let ((call/cc (lambda (f) (f 'mine)))) (call/cc (lambda (k) k)))`, `mine`},
+		{"call/cc redefined before", `(define call/cc (lambda (f) (f 'mine))) (call/cc (lambda (k) k))`, `mine`},
+		{"call/cc redefined after compiling", `
+			(define (f) (list (call/cc (lambda (k) (k 1))) (+ 1 (call/cc (lambda (k) (k 2))))))
+			(define (g) (call/cc (lambda (k) (k 1))))
+			(define before (list (f) (g)))
+			(set! call/cc (lambda (p) (p (lambda (v) (* v 10)))))
+			(list before (f) (g))`, `(((1 3) 1) (10 21) 10)`},
+		{"dynamic-wind in the body", `
+			(define trace '())
+			(define (note x) (set! trace (cons x trace)))
+			(call/cc (lambda (k)
+			  (dynamic-wind (lambda () (note 'in)) (lambda () (k 'out)) (lambda () (note 'after)))))
+			(reverse trace)`, `(in after)`},
+		{"parameterize seen by the continuation", `
+			(define p (make-parameter 1))
+			(define k2 #f)
+			(define (f) (parameterize ((p 2)) (call/cc (lambda (k) (set! k2 k) (p)))))
+			(list (f) (p))`, `(2 1)`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := run(t, tc.src); got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}

@@ -15,6 +15,8 @@ type expander struct {
 	pos  rt.Positions
 	here rt.Pos // position of the innermost form being expanded that has one
 	seq  int    // lambdas created so far
+
+	plainCallCC int // >0: expanding a letCCNode's fallback (see letCC)
 }
 
 type syntaxError struct {
@@ -108,10 +110,60 @@ func (x *expander) application(f *rt.Pair, sc *scope) node {
 	pos := x.posOf(f)
 	fn := x.expand(f.Car, sc)
 	args := x.list(f.Cdr, f)
+	if ref, ok := fn.(*globalRef); ok && len(args) == 1 && isCallCC(ref.g) && sc.fn != nil && x.plainCallCC == 0 {
+		if k, body, ok := x.receiver(args[0], sc); ok {
+			return x.letCC(ref, k, body, args[0], pos, sc)
+		}
+	}
 	n := &callNode{fn: fn, args: make([]node, len(args)), pos: pos}
 	for i, a := range args {
 		n.args[i] = x.expand(a, sc)
 	}
+	return n
+}
+
+var symLambda = rt.Intern("lambda")
+
+// isCallCC reports whether g holds the standard call/cc.
+func isCallCC(g *Global) bool {
+	p, ok := g.Value.(*controlPrim)
+	return ok && g.inline && p.op == ctlCallCC
+}
+
+// receiver parses form as (lambda (k) body...), lambda being the
+// standard one.
+func (x *expander) receiver(form rt.Value, sc *scope) (k rt.Value, body []rt.Value, ok bool) {
+	p, ok := form.(*rt.Pair)
+	if !ok || !isIdentifier(p.Car) || x.lookup(p.Car, sc) != x.in.system.keyword(symLambda) {
+		return nil, nil, false
+	}
+	rest, ok := p.Cdr.(*rt.Pair)
+	if !ok {
+		return nil, nil, false
+	}
+	formals, ok := rest.Car.(*rt.Pair)
+	if !ok || !isIdentifier(formals.Car) || formals.Cdr != rt.Null {
+		return nil, nil, false
+	}
+	body, ok = rt.ListToSlice(rest.Cdr)
+	return formals.Car, body, ok && len(body) > 0
+}
+
+// letCC expands (call/cc (lambda (k) body...)) into a letCCNode: k is a
+// variable of the current frame, the body is expanded in its scope, and
+// expanded once more inside the plain call's receiver (so a define-macro
+// transformer used in the body runs twice). That second expansion makes
+// plain calls of call/cc inside it, so that nested uses expand a number of
+// times quadratic, not exponential, in their depth.
+func (x *expander) letCC(ref *globalRef, id rt.Value, body []rt.Value, receiver rt.Value, pos rt.Pos, sc *scope) node {
+	k := sc.fn.newLocal(id)
+	ksc := newScope(sc, sc.fn)
+	ksc.add(id, k)
+	n := &letCCNode{k: k, body: x.body(body, ksc)}
+	k.boxed = k.mutated
+	x.plainCallCC++
+	defer func() { x.plainCallCC-- }()
+	n.fallback = &callNode{fn: ref, args: []node{x.expand(receiver, sc)}, pos: pos}
 	return n
 }
 

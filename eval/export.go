@@ -503,6 +503,19 @@ func (ck *CodeChecker) check(c *Code) *codeInfo {
 	// instruction, with a worklist of the places to look at next.
 	work := []int{0}
 	inf.depth[0] = 0
+	// reach notes that instruction t runs at the given depth, and reports
+	// false if it was reached before at another: every place is reached
+	// alike.
+	reach := func(t, depth int) bool {
+		switch d := inf.depth[t]; {
+		case d < 0:
+			inf.depth[t] = int32(depth)
+			work = append(work, t)
+		case int(d) != depth:
+			return false
+		}
+		return true
+	}
 	for len(work) > 0 {
 		pc := work[len(work)-1]
 		work = work[:len(work)-1]
@@ -574,6 +587,27 @@ func (ck *CodeChecker) check(c *Code) *codeInfo {
 			next = in.Op == opCall
 		case opReturn:
 			pop, next = 1, false
+		case opLetCC, opLetCCTail:
+			if !inRange(in.A, len(c.Globals)) || c.Globals[in.A] == nil || !inRange(in.B, len(c.Instrs)) || int(in.B) <= pc+1 {
+				return bad("instruction %d: operand out of range", pc)
+			}
+			// The plain call at B starts at this depth; the code after,
+			// one deeper, with the continuation.
+			if !reach(int(in.B), depth) {
+				return bad("instruction %d: reached with operand depths %d and %d", in.B, inf.depth[in.B], depth)
+			}
+			if in.Op == opLetCC {
+				// The continuation resumes where the jump before B goes,
+				// with the expression's value pushed.
+				j := c.Instrs[in.B-1]
+				if j.Op != opJump || !inRange(j.A, len(c.Instrs)) {
+					return bad("instruction %d: no jump before the plain call", pc)
+				}
+				if !reach(int(j.A), depth+1) {
+					return bad("instruction %d: reached with operand depths %d and %d", j.A, inf.depth[j.A], depth+1)
+				}
+			}
+			push = 1
 		case opPrim:
 			if !inRange(in.A, len(c.Globals)) || c.Globals[in.A] == nil || in.B < 0 {
 				return bad("instruction %d: operand out of range", pc)
@@ -610,17 +644,8 @@ func (ck *CodeChecker) check(c *Code) *codeInfo {
 			targets[0] = pc + 1
 		}
 		for _, t := range targets {
-			if t < 0 {
-				continue
-			}
-			// Every successor starts at the depth this instruction
-			// leaves; a place reached twice must be reached alike.
-			switch d := inf.depth[t]; {
-			case d < 0:
-				inf.depth[t] = int32(depth)
-				work = append(work, t)
-			case int(d) != depth:
-				return bad("instruction %d: reached with operand depths %d and %d", t, d, depth)
+			if t >= 0 && !reach(t, depth) {
+				return bad("instruction %d: reached with operand depths %d and %d", t, inf.depth[t], depth)
 			}
 		}
 	}

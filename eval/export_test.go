@@ -96,6 +96,7 @@ var (
 	opReturn    = opcode("return")
 	opCar       = opcode("car")
 	opHalt      = opcode("halt")
+	opLetCC     = opcode("let/cc")
 )
 
 func opcode(name string) eval.Opcode {
@@ -128,6 +129,13 @@ func TestCheckerRefuses(t *testing.T) {
 		{"inconsistent merge", code(
 			eval.Instr{Op: opConst}, eval.Instr{Op: opJumpFalse, A: 3}, eval.Instr{Op: opConst},
 			eval.Instr{Op: opConst}, eval.Instr{Op: opReturn}), "operand depths"},
+		{"let/cc to the end", code(eval.Instr{Op: opLetCC, B: 2}, eval.Instr{Op: opReturn}), "out of range"},
+		{"let/cc backwards", code(eval.Instr{Op: opLetCC, B: 0}, eval.Instr{Op: opReturn}), "out of range"},
+		{"let/cc without the jump", code(eval.Instr{Op: opLetCC, B: 2}, eval.Instr{Op: opReturn},
+			eval.Instr{Op: opConst}, eval.Instr{Op: opReturn}), "no jump before the plain call"},
+		{"let/cc resuming at another depth", code(eval.Instr{Op: opLetCC, B: 3}, eval.Instr{Op: opPop},
+			eval.Instr{Op: opJump, A: 4}, eval.Instr{Op: opConst}, eval.Instr{Op: opConst}, eval.Instr{Op: opReturn}),
+			"operand depths"},
 		{"no instructions", code(), "no instructions"},
 		{"huge frame", &eval.Code{Name: "t", MaxStack: 1 << 30, Instrs: []eval.Instr{{Op: opConst}, {Op: opReturn}}}, "too big"},
 		{"locals beyond MaxStack", &eval.Code{Name: "t", NLocals: 5, MaxStack: 3, Instrs: []eval.Instr{{Op: opReturn}}}, "no room"},

@@ -86,6 +86,8 @@ func New(opts Options) *Interp {
 	in.runForms = in.system.define(rt.Intern("%run-forms"))
 	for _, c := range controlPrims {
 		in.Define(c.name, c)
+		// call/cc may be compiled in place while its global holds it.
+		in.system.define(rt.Intern(c.name)).inline = c.op == ctlCallCC
 	}
 	for _, p := range builtins(in) {
 		in.DefinePrimitive(p)

@@ -515,6 +515,33 @@ func (m *machine) run() (st status) {
 			if load() {
 				return m.status
 			}
+		case opLetCC, opLetCCTail:
+			if !code.Globals[in.A].inline {
+				pc = int(in.B) // call/cc was redefined: the plain call
+				continue
+			}
+			save()
+			var k *Continuation
+			if in.Op == opLetCC {
+				m.pc = int(instrs[in.B-1].A)
+				k = m.capture(sp)
+				m.pc = pc
+			} else {
+				// The frame keeps running above k: leave k everything
+				// below it, as call/cc does.
+				k = m.captureReturn()
+				m.leaveBelow(k, fp-1)
+			}
+			stack[sp] = k
+			sp++
+			m.budget--
+			if m.budget <= 0 {
+				save()
+				m.checkpoint()
+				if load() {
+					return m.status
+				}
+			}
 		case opHalt:
 			m.sp = sp - 1 // the value stays at stack[sp]: result() takes it
 			m.status = done

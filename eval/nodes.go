@@ -31,6 +31,16 @@ type (
 		args []node
 		pos  rt.Pos
 	}
+	// letCCNode is (call/cc (lambda (k) body...)) with the standard
+	// call/cc: body runs in the current frame with k bound to the
+	// continuation, and no receiver is made or called. fallback is the
+	// same call made plainly, for when the program has redefined call/cc
+	// by the time it runs.
+	letCCNode struct {
+		k        *binding
+		body     node
+		fallback *callNode
+	}
 	// letNode binds variables of the current frame and runs items in
 	// order; an item with a binding stores its value there. The value of
 	// the last item is the value of the node. rec is true for letrec*

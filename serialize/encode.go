@@ -10,7 +10,7 @@ import (
 
 // Version is the format version written in every message. Decode refuses
 // any other: bump it whenever the layout of FORMAT.md changes.
-const Version = 1
+const Version = 2
 
 // kind is the first element of every entry of the object table.
 type kind uint8

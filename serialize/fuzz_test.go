@@ -37,7 +37,7 @@ func FuzzDecode(f *testing.F) {
 		f.Add(encode(f, in, v))
 	}
 	f.Add([]byte{})
-	f.Add([]byte{0x83, 0x01, 0x80, 0xf6})
+	f.Add([]byte{0x83, serialize.Version, 0x80, 0xf6})
 	ctx := serialize.ContextOf(in)
 	opts := &serialize.DecodeOptions{Limits: serialize.Limits{MaxBytes: 1 << 16, MaxFrameSlots: 1 << 12, MaxBignumBytes: 1 << 10}}
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -2,6 +2,7 @@ package serialize_test
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"math"
 	"strings"
@@ -16,6 +17,10 @@ import (
 	"termite/serialize"
 	"termite/stdlib"
 )
+
+// version is the format version, as the messages written by hand here
+// carry it.
+const version = uint64(serialize.Version)
 
 // newInterp returns an interpreter with the standard library, whose
 // output goes nowhere.
@@ -135,16 +140,16 @@ func TestFormat(t *testing.T) {
 		src  string
 		want any
 	}{
-		{`'()`, []any{uint64(1), []any{}, nil}},
-		{`42`, []any{uint64(1), []any{}, uint64(42)}},
-		{`'sym`, []any{uint64(1), []any{}, "sym"}},
-		{`'(1 -2 . 3)`, []any{uint64(1), []any{[]any{uint64(1), uint64(1), int64(-2), uint64(3)}}, cbor.Tag{Number: 29, Content: uint64(0)}}},
-		{`(let ((s "ab")) (vector s s))`, []any{uint64(1),
+		{`'()`, []any{version, []any{}, nil}},
+		{`42`, []any{version, []any{}, uint64(42)}},
+		{`'sym`, []any{version, []any{}, "sym"}},
+		{`'(1 -2 . 3)`, []any{version, []any{[]any{uint64(1), uint64(1), int64(-2), uint64(3)}}, cbor.Tag{Number: 29, Content: uint64(0)}}},
+		{`(let ((s "ab")) (vector s s))`, []any{version,
 			[]any{[]any{uint64(2), cbor.Tag{Number: 29, Content: uint64(1)}, cbor.Tag{Number: 29, Content: uint64(1)}},
 				[]any{uint64(3), "ab"}},
 			cbor.Tag{Number: 29, Content: uint64(0)}}},
-		{`1/3`, []any{uint64(1), []any{}, cbor.Tag{Number: 30, Content: []any{uint64(1), uint64(3)}}}},
-		{`1.5`, []any{uint64(1), []any{}, 1.5}},
+		{`1/3`, []any{version, []any{}, cbor.Tag{Number: 30, Content: []any{uint64(1), uint64(3)}}}},
+		{`1.5`, []any{version, []any{}, 1.5}},
 	}
 	for _, tt := range tests {
 		data := encode(t, in, run(t, in, tt.src))
@@ -472,7 +477,7 @@ func TestDecodeRefuses(t *testing.T) {
 		return b
 	}
 	ref := func(n uint64) cbor.Tag { return cbor.Tag{Number: 29, Content: n} }
-	nested := []byte{0x83, 0x01, 0x80}
+	nested := []byte{0x83, byte(version), 0x80}
 	for i := 0; i < 40; i++ {
 		nested = append(nested, 0x81)
 	}
@@ -486,23 +491,24 @@ func TestDecodeRefuses(t *testing.T) {
 		{"empty", nil, serialize.Limits{}, "empty message"},
 		{"truncated", good[:len(good)-3], serialize.Limits{}, "malformed"},
 		{"not an array", []byte{0x01}, serialize.Limits{}, "not a message"},
-		{"version", hexMsg(uint64(2), []any{}, nil), serialize.Limits{}, "format version 2; this termite reads version 1"},
-		{"bad kind", hexMsg(uint64(1), []any{[]any{uint64(99)}}, ref(0)), serialize.Limits{}, "kind 99 out of range"},
-		{"reference out of range", hexMsg(uint64(1), []any{}, ref(5)), serialize.Limits{}, "reference 5 out of range"},
-		{"reference to code", hexMsg(uint64(1), []any{[]any{uint64(25), uint64(0)}}, ref(0)), serialize.Limits{}, "not a value"},
-		{"short list", hexMsg(uint64(1), []any{[]any{uint64(1), uint64(1)}}, ref(0)), serialize.Limits{}, "at least 2"},
-		{"surrogate", hexMsg(uint64(1), []any{[]any{uint64(5), uint64(0xd800)}}, ref(0)), serialize.Limits{}, "surrogate"},
-		{"unknown system value", hexMsg(uint64(1), []any{[]any{uint64(19), "no-such-thing"}}, ref(0)), serialize.Limits{}, "not defined here"},
-		{"map", hexMsg(uint64(1), []any{}, map[string]int{"a": 1}), serialize.Limits{}, "unexpected CBOR item"},
-		{"record of the wrong size", hexMsg(uint64(1), []any{
+		{"version", hexMsg(version+1, []any{}, nil), serialize.Limits{},
+			fmt.Sprintf("format version %d; this termite reads version %d", version+1, version)},
+		{"bad kind", hexMsg(version, []any{[]any{uint64(99)}}, ref(0)), serialize.Limits{}, "kind 99 out of range"},
+		{"reference out of range", hexMsg(version, []any{}, ref(5)), serialize.Limits{}, "reference 5 out of range"},
+		{"reference to code", hexMsg(version, []any{[]any{uint64(25), uint64(0)}}, ref(0)), serialize.Limits{}, "not a value"},
+		{"short list", hexMsg(version, []any{[]any{uint64(1), uint64(1)}}, ref(0)), serialize.Limits{}, "at least 2"},
+		{"surrogate", hexMsg(version, []any{[]any{uint64(5), uint64(0xd800)}}, ref(0)), serialize.Limits{}, "surrogate"},
+		{"unknown system value", hexMsg(version, []any{[]any{uint64(19), "no-such-thing"}}, ref(0)), serialize.Limits{}, "not defined here"},
+		{"map", hexMsg(version, []any{}, map[string]int{"a": 1}), serialize.Limits{}, "unexpected CBOR item"},
+		{"record of the wrong size", hexMsg(version, []any{
 			[]any{uint64(13), ref(1), uint64(1)}, []any{uint64(12), "t", "uid-t", "a", "b"}}, ref(0)),
 			serialize.Limits{}, "with 1 fields, not 2"},
-		{"bad code", hexMsg(uint64(1), []any{
+		{"bad code", hexMsg(version, []any{
 			[]any{uint64(27), ref(1)},
 			[]any{uint64(23), make([]byte, 32), []any{}, "c", uint64(0), false, uint64(0), uint64(2), false,
 				[]any{uint64(14), int64(9), int64(0)}, []any{}, []any{}, []any{}}}, ref(0)),
 			serialize.Limits{}, "jump to 9 out of range"},
-		{"closure short of free values", hexMsg(uint64(1), []any{
+		{"closure short of free values", hexMsg(version, []any{
 			[]any{uint64(27), ref(1)},
 			[]any{uint64(23), make([]byte, 32), []any{}, "c", uint64(0), false, uint64(0), uint64(2), false,
 				[]any{uint64(3), int64(0), int64(0), uint64(20), int64(0), int64(0)}, []any{}, []any{}, []any{}}}, ref(0)),
@@ -539,13 +545,13 @@ func TestDecodeRefuses(t *testing.T) {
 	}
 }
 
-// instructionSet is the machine's instruction set as of format version 1:
+// instructionSet is the machine's instruction set as of format version 2:
 // code travels as opcode numbers, so a change to it is a change of format.
 var instructionSet = []string{"const", "local", "local-box", "free", "free-box", "global",
 	"set-local", "set-local-box", "set-free-box", "set-global", "def-global", "make-box",
 	"box-local", "pop", "jump", "jump-false", "closure", "fix-closure", "call", "tail-call",
 	"return", "prim", "+", "-", "*", "=", "<", ">", "<=", ">=", "car", "cdr", "cons",
-	"null?", "pair?", "eq?", "not", "zero?", "vector-ref", "halt"}
+	"null?", "pair?", "eq?", "not", "zero?", "vector-ref", "halt", "let/cc", "let/cc-tail"}
 
 // TestInstructionSetPinned fails when eval's instruction set changes:
 // then bump serialize.Version (and FORMAT.md) and update instructionSet.
