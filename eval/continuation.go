@@ -104,8 +104,14 @@ func (m *machine) cut(base, extra int) *Continuation {
 	k.stack = s.values(base - m.lazySP)
 	k.frames = s.frames(n - m.lazyF + extra)
 	k.lo, k.flo, k.parent, k.dyn = m.lazySP, m.lazyF, m.under, m.dyn
-	copy(k.stack, m.stack[m.lazySP:base])
-	copy(k.frames, m.frames[m.lazyF:n])
+	// Loops, not copy: segments are a few slots long, and copy's call
+	// costs more than the copying.
+	for i, v := range m.stack[m.lazySP:base] {
+		k.stack[i] = v
+	}
+	for i, f := range m.frames[m.lazyF:n] {
+		k.frames[i] = f
+	}
 	return k
 }
 
@@ -124,7 +130,9 @@ func (m *machine) throw(k *Continuation, v rt.Value) {
 	s, top := k.boundary(j), k.lo+len(k.stack)
 	m.sp = 0 // nothing to keep if the stack grows
 	m.ensure(max(top+1, int(f.fp)+f.code.MaxStack) + stackMargin)
-	copy(m.stack[s:top], k.stack[s-k.lo:])
+	for i, v := range k.stack[s-k.lo:] { // a loop for a few slots: see cut
+		m.stack[s+i] = v
+	}
 	m.sp = top
 	depth := k.flo + j
 	if depth > cap(m.frames) {
