@@ -249,7 +249,7 @@ func (c *compiler) fusable() bool {
 		return false
 	}
 	switch c.code.Instrs[n-1].Op {
-	case opLt, opGt, opLe, opGe, opNumEq, opNullP, opPairP, opNot, opZeroP:
+	case opLt, opGt, opLe, opGe, opNumEq, opNullP, opPairP, opNot, opZeroP, opEqP:
 		return true
 	}
 	return false

@@ -135,6 +135,8 @@ func TestEval(t *testing.T) {
 			(list (t 1 2 '()) (t 2 1 '(x)) (t 0 1 '()) (t 1.5 2 1) (t 2.5 2.0 1) (t 0.0 1 1))`,
 			`((lt nz n) (ge nz nn) (lt z n) (lt nz nn) (ge nz nn) (lt z nn))`},
 		{"fused test after redefinition", `(define (t a b) (if (< a b) 'yes 'no)) (set! < (lambda (a b) #f)) (t 1 2)`, `no`},
+		{"fused eq?", `(define (t a) (if (eq? a 'x) 'yes 'no)) (list (t 'x) (t 'y) (t 1))`, `(yes no no)`},
+		{"fused eq? after redefinition", `(define (t a) (if (eq? a 'x) 'yes 'no)) (set! eq? (lambda (a b) #t)) (t 'y)`, `yes`},
 		{"redefined inline op", `(define (h a b) (+ a b)) (set! + -) (h 5 3)`, `2`},
 		{"inline op redefined as a closure", `(define (h a b) (list (+ a b) (car a) (cons a b)))
 			(set! + (lambda (a b) 'plus)) (set! car (lambda (x) 'car)) (set! cons (lambda (a b) 'cons)) (h 1 2)`, `(plus car cons)`},

@@ -498,6 +498,15 @@ func (m *machine) run() (st status) {
 				stack[sp-1] = &rt.Pair{Car: a, Cdr: b}
 				continue
 			case op == opEqP:
+				if in.B != 0 { // fused with a jump-false, as above
+					sp -= 2
+					if rt.Eq(a, b) {
+						pc++
+					} else {
+						pc = int(in.B) - 1
+					}
+					continue
+				}
 				sp--
 				stack[sp-1] = rt.MakeBool(rt.Eq(a, b))
 				continue
