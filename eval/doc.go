@@ -19,10 +19,14 @@
 // The compiler (compile.go) gives each lambda a Code object: bytecode for
 // a stack machine, with lexical addressing (frame slots, flat closures,
 // boxes for assigned variables) and calls of standard primitives compiled
-// to instructions of their own. The machine (machine.go) keeps the frames
-// of suspended callers as records in a slice next to the operand stack;
-// nothing recurses on the Go stack, and call/cc copies both (control.go).
-// Continuations, closures and code are plain data: no Go closures.
+// to instructions of their own; (call/cc (lambda (k) ...)) runs its body
+// in place. The machine (machine.go) keeps the frames of suspended callers
+// as records in a slice next to the operand stack; nothing recurses on the
+// Go stack. A continuation (continuation.go) is a chain of immutable
+// segments of both: a capture copies only what changed since the last
+// one, and the machine leaves the bottom of its stack in the continuation
+// it came from until a return reaches it. Continuations, closures and code
+// are plain data: no Go closures.
 //
 // # Processes
 //
