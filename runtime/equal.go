@@ -95,6 +95,9 @@ const equalBudget = 2000
 // tells them apart, and it uses no Go stack in proportion to the size or
 // depth of the data.
 func Equal(a, b Value) bool {
+	if eq, done := equalLeaf(a, b); done {
+		return eq // most calls compare atoms or strings: no walk to set up
+	}
 	if eq, ok := equalWalk(a, b, nil); ok {
 		return eq
 	}
