@@ -18,6 +18,9 @@ type Environment struct {
 	// imported are the names bound by import: a definition of one of them
 	// makes a new variable instead of assigning the exporter's.
 	imported map[*rt.Symbol]bool
+	// autoload, in the system environment, runs the file that defines a
+	// name not bound yet, if there is one, and reports whether it did.
+	autoload func(*rt.Symbol) bool
 }
 
 func newEnvironment(name string, parent *Environment) *Environment {
@@ -42,8 +45,20 @@ func (e *Environment) find(sym *rt.Symbol) *Global {
 		if _, ok := e.syntax[sym]; ok {
 			return nil
 		}
+		if e.autoload != nil && e.autoload(sym) {
+			return e.find(sym)
+		}
 	}
 	return nil
+}
+
+// own returns e's own variable sym, if it has one.
+func (e *Environment) own(sym *rt.Symbol) (*Global, bool) {
+	g, ok := e.vars[sym]
+	if !ok && e.autoload != nil && e.autoload(sym) {
+		g, ok = e.vars[sym]
+	}
+	return g, ok
 }
 
 // cell returns the cell a reference to sym means in e, making an unbound
@@ -106,6 +121,9 @@ func (e *Environment) keyword(sym *rt.Symbol) *binding {
 		}
 		if _, ok := e.vars[sym]; ok {
 			return nil
+		}
+		if e.autoload != nil && e.autoload(sym) {
+			return e.keyword(sym)
 		}
 	}
 	return nil

@@ -213,7 +213,7 @@ func (in *Interp) FindGlobal(n GlobalName) *Global {
 	if !ok {
 		return nil
 	}
-	g := e.vars[n.Name]
+	g, _ := e.own(n.Name)
 	if g != nil && n.Sealed {
 		return in.frozen[g]
 	}
@@ -228,9 +228,10 @@ func (in *Interp) FindGlobal(n GlobalName) *Global {
 // a library.
 func (in *Interp) ResolveGlobal(n GlobalName) *Global {
 	if e, ok := in.EnvironmentNamed(n.Env); ok {
-		g, found := e.vars[n.Name]
-		if !found && e == in.program && in.system.vars[n.Name] == nil {
-			if _, kw := e.syntax[n.Name]; !kw {
+		g, found := e.own(n.Name)
+		if !found && e == in.program {
+			_, sys := in.system.own(n.Name)
+			if _, kw := e.syntax[n.Name]; !kw && !sys {
 				g, found = e.define(n.Name), true
 			}
 		}
@@ -248,7 +249,7 @@ func (in *Interp) ResolveGlobal(n GlobalName) *Global {
 // own code sees it (whatever the program redefined since); the top-level
 // driver is compiled if need be.
 func (in *Interp) SystemValue(name *rt.Symbol) (rt.Value, bool) {
-	g, ok := in.system.vars[name]
+	g, ok := in.system.own(name)
 	if !ok {
 		return nil, false
 	}
@@ -269,6 +270,7 @@ func (in *Interp) SystemValue(name *rt.Symbol) (rt.Value, bool) {
 // EachSystemValue calls f with each bound variable of the system
 // environment and its value as SystemValue gives it.
 func (in *Interp) EachSystemValue(f func(name *rt.Symbol, v rt.Value)) {
+	in.autoloadAll()
 	for sym := range in.system.vars {
 		if v, ok := in.SystemValue(sym); ok {
 			f(sym, v)

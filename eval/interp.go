@@ -39,9 +39,10 @@ type Interp struct {
 	frozen map[*Global]*Global
 	sealed bool // the library is loaded: frozen cells no longer follow their globals
 
-	libraries map[string]*library // by written name
-	provided  map[string]bool     // names of libraries that are the system environment
-	loading   map[string]bool     // library files being loaded (to catch cycles)
+	libraries map[string]*library         // by written name
+	provided  map[string]bool             // names of libraries that are the system environment
+	loading   map[string]bool             // library files being loaded (to catch cycles)
+	autoloads map[*rt.Symbol]autoloadName // the files to run on first use, by the names they define
 
 	interrupted atomic.Bool
 	wake        chan struct{} // wakes an idle scheduler on interrupt
@@ -69,6 +70,7 @@ func New(opts Options) *Interp {
 		libraries:   make(map[string]*library),
 		provided:    make(map[string]bool),
 		loading:     make(map[string]bool),
+		autoloads:   make(map[*rt.Symbol]autoloadName),
 		frozen:      make(map[*Global]*Global),
 		wake:        make(chan struct{}, 1),
 	}
@@ -77,6 +79,7 @@ func New(opts Options) *Interp {
 		in.system.defineSyntax(rt.Intern(name), b)
 		in.specialName[b] = name
 	}
+	in.system.autoload = in.autoload
 	in.program = newEnvironment("program", in.system)
 	for _, name := range standardLibraries {
 		in.ProvideLibrary(name)
@@ -316,14 +319,21 @@ func (in *Interp) unboundError(g *Global) *rt.ErrorObject {
 	}
 	var cands []cand
 	limit := 1 + len(name)/4
+	consider := func(sym *rt.Symbol) {
+		if d := editDistance(name, sym.Name); d <= limit && !strings.HasPrefix(sym.Name, "%") {
+			cands = append(cands, cand{sym.Name, d})
+		}
+	}
 	for _, env := range []*Environment{in.program, in.system} {
 		for sym, h := range env.vars {
-			if h.Value == nil || strings.HasPrefix(sym.Name, "%") {
-				continue
+			if h.Value != nil {
+				consider(sym)
 			}
-			if d := editDistance(name, sym.Name); d <= limit {
-				cands = append(cands, cand{sym.Name, d})
-			}
+		}
+	}
+	for sym, a := range in.autoloads {
+		if !a.f.loaded && !a.keyword {
+			consider(sym)
 		}
 	}
 	sort.Slice(cands, func(i, j int) bool {

@@ -105,6 +105,7 @@ func (in *Interp) library(name rt.Value, from string) (map[*rt.Symbol]imported, 
 // systemExports are the bindings of the system environment, but the
 // internal ones (named %...).
 func (in *Interp) systemExports() map[*rt.Symbol]imported {
+	in.autoloadAll()
 	out := make(map[*rt.Symbol]imported, len(in.system.vars)+len(in.system.syntax))
 	for sym, g := range in.system.vars {
 		if !strings.HasPrefix(sym.Name, "%") {

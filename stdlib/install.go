@@ -1,6 +1,7 @@
 package stdlib
 
 import (
+	"bytes"
 	"embed"
 	"fmt"
 
@@ -22,7 +23,8 @@ var libraryFiles = []string{
 }
 
 // Install defines the standard procedures in in: the Go primitives, the
-// console ports, and the library written in Scheme.
+// console ports, and the library written in Scheme (the SRFIs' Scheme
+// files run when one of their names is first used: see eval.Autoload).
 func Install(in *eval.Interp) error {
 	for _, p := range primitives {
 		if i, ok := consoleReads[p.Name]; ok {
@@ -49,9 +51,12 @@ func Install(in *eval.Interp) error {
 	}
 	for _, s := range srfis {
 		for _, name := range s.files {
-			if err := loadSystemFile(in, name); err != nil {
+			src, err := schemeFiles.ReadFile(name)
+			if err != nil {
 				return err
 			}
+			vars, keywords := definedNames(src)
+			in.Autoload(src, "<"+name+">", vars, keywords)
 		}
 		in.ProvideLibrary(fmt.Sprintf("(srfi %d)", s.number))
 	}
@@ -67,4 +72,29 @@ func loadSystemFile(in *eval.Interp, name string) error {
 		return err
 	}
 	return in.RunSystemSource(src, "<"+name+">")
+}
+
+// definedNames returns the variables and the keywords that src, a SRFI
+// file, defines: in those files every top-level definition, and nothing
+// else, starts a line with "(define" or "(define-syntax" (TestDefinedNames
+// checks that these are the names loading the file binds).
+func definedNames(src []byte) (vars, keywords []string) {
+	for line := range bytes.Lines(src) {
+		rest, ok := bytes.CutPrefix(line, []byte("(define"))
+		if !ok {
+			continue
+		}
+		rest, syntax := bytes.CutPrefix(rest, []byte("-syntax"))
+		rest = bytes.TrimLeft(rest, " (")
+		end := bytes.IndexAny(rest, " ()\t\r\n")
+		if end <= 0 {
+			continue
+		}
+		if syntax {
+			keywords = append(keywords, string(rest[:end]))
+		} else {
+			vars = append(vars, string(rest[:end]))
+		}
+	}
+	return vars, keywords
 }
