@@ -70,3 +70,13 @@ func BenchmarkCallCCReentry(b *testing.B) {
 	(define (run) (let ((next (make-generator count-up)))
 	  (let loop ((sum 0)) (let ((x (next))) (if (eq? x 'done) sum (loop (+ sum x)))))))`, `(run)`)
 }
+
+// BenchmarkCallCCDeep captures in a loop 1000 frames deep: a capture must
+// cost the same as at the top.
+func BenchmarkCallCCDeep(b *testing.B) {
+	benchProgram(b, `(define (deep n thunk) (if (= n 0) (thunk) (+ 1 (deep (- n 1) thunk))))
+	(define (spin)
+	  (let loop ((i 0) (acc 0))
+	    (if (= i 100) acc (loop (+ i 1) (+ acc (call/cc (lambda (k) (if (= i 1000) (k 1) 2))))))))`,
+		`(deep 1000 spin)`)
+}

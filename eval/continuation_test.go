@@ -137,6 +137,15 @@ func TestCallCCInPlace(t *testing.T) {
 			    (set! n (+ n 1))
 			    (if (< n 3) (saved (* n 10)) r)))
 			(go)`, `(n 20)`},
+		{"re-enter a level of a recursion that captured at every level", `
+			(define (go)
+			  (let* ((count 0) (ks '()))
+			    (define (f n)
+			      (if (= n 0) 0 (+ (call/cc (lambda (k) (set! ks (cons k ks)) 1)) (f (- n 1)))))
+			    (let ((r (f 30)))
+			      (set! count (+ count 1))
+			      (if (= count 1) ((list-ref ks 14) 100) (list r count)))))
+			(go)`, `(129 2)`},
 		{"k assigned in the body", `(call/cc (lambda (k) (set! k (lambda (x) (* x 2))) (k 21)))`, `42`},
 		{"k captured by a closure", `
 			(define (f) (call/cc (lambda (k) (map (lambda (x) (if (< x 0) (k x) x)) '(1 -2 3)))))

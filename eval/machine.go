@@ -535,6 +535,10 @@ func (m *machine) run() (st status) {
 				m.pc = int(instrs[in.B-1].A)
 				k = m.capture(sp)
 				m.pc = pc
+				// The frame goes on running: it keeps its own slots, and
+				// leaves k the frames below it.
+				m.under = k.below(len(k.frames)-1, m.slab())
+				m.lazyF, m.lazySP = len(m.frames), fp-1
 			} else {
 				// The frame keeps running above k: leave k everything
 				// below it, as call/cc does.
