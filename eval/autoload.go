@@ -64,25 +64,16 @@ func (in *Interp) autoloadAll() {
 	}
 }
 
-// runSystemAlone runs system source form by form, each on a machine of its
-// own outside the scheduler: it may be needed in the middle of another
-// expansion, while the main machine is busy.
+// runSystemAlone runs system source outside the scheduler: it may be
+// needed in the middle of another expansion, while the main machine is
+// busy.
 func (in *Interp) runSystemAlone(src []byte, file string) error {
 	forms, pos, err := reader.ReadAll(src, file)
 	if err != nil {
 		return err
 	}
-	s := &source{file: file, pos: pos, env: in.system}
-	for _, form := range forms {
-		thunk, errObj := in.compileTop(form, s)
-		if errObj != nil {
-			return &SchemeError{Obj: errObj}
-		}
-		m := newMachine(in)
-		m.setup(thunk, nil)
-		if _, err := m.runAlone(); err != nil {
-			return err
-		}
+	if err := in.runFormsAlone(forms, &source{file: file, pos: pos, env: in.system}); err != nil {
+		return err
 	}
 	if in.sealed {
 		// Freeze the new bindings, as seal did the others.

@@ -242,6 +242,23 @@ func (in *Interp) run(forms []rt.Value, src *source) (rt.Value, error) {
 	return in.Apply(driver, rt.List(forms...), src, rt.Unspecified)
 }
 
+// runFormsAlone compiles and runs forms one by one, each on a machine of
+// its own outside the scheduler (see machine.runAlone).
+func (in *Interp) runFormsAlone(forms []rt.Value, src *source) error {
+	for _, form := range forms {
+		thunk, errObj := in.compileTop(form, src)
+		if errObj != nil {
+			return &SchemeError{Obj: errObj}
+		}
+		m := newMachine(in)
+		m.setup(thunk, nil)
+		if _, err := m.runAlone(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Apply calls proc on args in the main process and returns its value.
 // The other processes run while it does; when the main process is done,
 // they stay suspended until the next Apply.

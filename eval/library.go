@@ -157,19 +157,7 @@ func (in *Interp) loadLibrary(name rt.Value, key, from string) error {
 		if err != nil {
 			return err
 		}
-		src2 := &source{file: path, pos: pos, env: in.program}
-		for _, f := range forms {
-			thunk, errObj := in.compileTop(f, src2)
-			if errObj != nil {
-				return &SchemeError{Obj: errObj}
-			}
-			m := newMachine(in)
-			m.setup(thunk, nil)
-			if _, err := m.runAlone(); err != nil {
-				return err
-			}
-		}
-		return nil
+		return in.runFormsAlone(forms, &source{file: path, pos: pos, env: in.program})
 	}
 	return fmt.Errorf("unknown library %s (no %s on the search path)", key, rel)
 }
