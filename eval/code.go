@@ -62,6 +62,8 @@ const (
 	// opLetCCTail's is the caller's, the expression being in tail position.
 	opLetCC
 	opLetCCTail
+
+	opRecvNext // (%recv-next deadline): Globals[A] on the value on top, in place
 )
 
 var opNames = [...]string{
@@ -75,6 +77,7 @@ var opNames = [...]string{
 	opGt: ">", opLe: "<=", opGe: ">=", opCar: "car", opCdr: "cdr", opCons: "cons",
 	opNullP: "null?", opPairP: "pair?", opEqP: "eq?", opNot: "not", opZeroP: "zero?",
 	opVectorRef: "vector-ref", opHalt: "halt", opLetCC: "let/cc", opLetCCTail: "let/cc-tail",
+	opRecvNext: "recv-next",
 }
 
 func (op Opcode) String() string {
@@ -156,7 +159,7 @@ func (c *Code) disassemble(b *strings.Builder, indent string) {
 		switch in.Op {
 		case opConst:
 			fmt.Fprintf(b, " %s", rt.WriteString(c.Consts[in.A]))
-		case opGlobal, opSetGlobal, opDefGlobal:
+		case opGlobal, opSetGlobal, opDefGlobal, opRecvNext:
 			fmt.Fprintf(b, " %s", c.Globals[in.A].Name.Name)
 		case opPrim:
 			fmt.Fprintf(b, " %s %d", c.Globals[in.A].Name.Name, in.B)

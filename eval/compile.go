@@ -290,6 +290,16 @@ func (c *compiler) call(n *callNode, tail bool) {
 			return
 		}
 	}
+	if ref, ok := n.fn.(*globalRef); ok && ref.g.inline && len(n.args) == 1 {
+		g := c.in.bound(ref.g, c.code.Internal || ref.core)
+		if p, ok := g.Value.(*controlPrim); ok && p.op == ctlRecvNext {
+			c.compile(n.args[0], false)
+			c.markPos(n.pos)
+			c.emit(opRecvNext, c.globalIndex(g), 0)
+			c.ret(tail)
+			return
+		}
+	}
 	c.compile(n.fn, false)
 	for _, a := range n.args {
 		c.compile(a, false)

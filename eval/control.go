@@ -165,22 +165,7 @@ func (m *machine) control(f *controlPrim, base, n int) (int, bool) {
 		m.sp = base + 1
 		return 0, true
 	case ctlRecvNext:
-		p, s := m.proc, m.in.sched
-		if obj := p.takePending(); obj != nil {
-			m.raise(n+1, obj)
-			return 0, false
-		}
-		if msg, ok := p.nextMessage(); ok {
-			return result(msg)
-		}
-		deadline := -1.0
-		if d, ok := arg(0).(rt.Flonum); ok {
-			deadline = float64(d)
-			if s.now() >= deadline {
-				return result(recvTimeout)
-			}
-		}
-		s.block(p, waitRecv, base, 0, deadline)
+		m.recvNext(base, arg(0))
 		return 0, false
 	case ctlTake:
 		// (? [TIMEOUT [DEFAULT]]): the oldest message, in Go since it is
@@ -225,4 +210,32 @@ func (m *machine) control(f *controlPrim, base, n int) (int, bool) {
 		return 0, false
 	}
 	panic("machine: bad control primitive")
+}
+
+// recvNext runs (%recv-next deadline), whose value goes to stack[base]:
+// the next message not looked at yet, or %recv-timeout once the deadline
+// (a flonum, or #f for none) has passed; else the process blocks until one
+// of them. A linked process's death is raised instead, in place of the
+// values from base up.
+func (m *machine) recvNext(base int, deadline rt.Value) {
+	p, s := m.proc, m.in.sched
+	if obj := p.takePending(); obj != nil {
+		m.raise(m.sp-base, obj)
+		return
+	}
+	if msg, ok := p.nextMessage(); ok {
+		m.stack[base] = msg
+		m.sp = base + 1
+		return
+	}
+	at := -1.0
+	if d, ok := deadline.(rt.Flonum); ok {
+		at = float64(d)
+		if s.now() >= at {
+			m.stack[base] = recvTimeout
+			m.sp = base + 1
+			return
+		}
+	}
+	s.block(p, waitRecv, base, 0, at)
 }

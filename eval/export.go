@@ -545,13 +545,16 @@ func (ck *CodeChecker) check(c *Code) *codeInfo {
 			push = 1 // in range by freeCount, which closures are checked against
 		case opSetFreeBox:
 			pop = 1
-		case opGlobal, opSetGlobal, opDefGlobal:
+		case opGlobal, opSetGlobal, opDefGlobal, opRecvNext:
 			if !inRange(in.A, len(c.Globals)) || c.Globals[in.A] == nil {
 				return bad("instruction %d: global %d out of range", pc, in.A)
 			}
-			if in.Op == opGlobal {
+			switch in.Op {
+			case opGlobal:
 				push = 1
-			} else {
+			case opRecvNext:
+				pop, push = 1, 1
+			default:
 				pop = 1
 			}
 		case opMakeBox:

@@ -89,8 +89,9 @@ func New(opts Options) *Interp {
 	in.runForms = in.system.define(rt.Intern("%run-forms"))
 	for _, c := range controlPrims {
 		in.Define(c.name, c)
-		// call/cc may be compiled in place while its global holds it.
-		in.system.define(rt.Intern(c.name)).inline = c.op == ctlCallCC
+		// call/cc and %recv-next have instructions of their own, used
+		// while their globals hold them.
+		in.system.define(rt.Intern(c.name)).inline = c.op == ctlCallCC || c.op == ctlRecvNext
 	}
 	for _, p := range builtins(in) {
 		in.DefinePrimitive(p)

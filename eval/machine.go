@@ -555,6 +555,23 @@ func (m *machine) run() (st status) {
 					return m.status
 				}
 			}
+		case opRecvNext:
+			g := code.Globals[in.A]
+			if p := m.proc; g.inline && p != nil && p.exitPending == nil {
+				if msg, ok := p.nextMessage(); ok {
+					stack[sp-1] = msg
+					continue
+				}
+			}
+			save()
+			if g.inline {
+				m.recvNext(sp-1, stack[sp-1])
+			} else {
+				m.callGlobal(g, 1)
+			}
+			if load() {
+				return m.status
+			}
 		case opHalt:
 			m.sp = sp - 1 // the value stays at stack[sp]: result() takes it
 			m.status = done

@@ -154,6 +154,12 @@ func TestRecv(t *testing.T) {
 			(loop 100000)`, `done`},
 		{"reply from a process", `(define p (spawn (recv ((from x) (! from (* x 2))))))
 			(! p (list (self) 21)) (recv (y y))`, `42`},
+		{"a linked death raised at the next receive", `(spawn-link (lambda () (raise 'boom)))
+			(let spin ((i 0)) (if (< i 100000) (spin (+ i 1))))
+			(catch (lambda (e) 'raised) (recv (x x) (after 1 'timeout)))`, `raised`},
+		{"%recv-next redefined after compiling", `(define (f) (%recv-next #f))
+			(set! %recv-next (lambda (deadline) 'mine))
+			(list (f) (recv (x x) (after 0 'recv-keeps-the-standard-one)))`, `(mine recv-keeps-the-standard-one)`},
 		{"paper server", paperServer + `
 			(define server (spawn (let loop () (recv ((from m) (! from (handle m)) (loop))))))
 			(! server (list (self) '(set! 42)))
