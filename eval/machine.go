@@ -545,16 +545,10 @@ func (m *machine) run() (st status) {
 				k = m.captureReturn()
 				m.leaveBelow(k, fp-1)
 			}
+			// No reduction is counted: a loop needs a call or a throw,
+			// which count.
 			stack[sp] = k
 			sp++
-			m.budget--
-			if m.budget <= 0 {
-				save()
-				m.checkpoint()
-				if load() {
-					return m.status
-				}
-			}
 		case opRecvNext:
 			g := code.Globals[in.A]
 			if p := m.proc; g.inline && p != nil && p.exitPending == nil {
