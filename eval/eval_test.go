@@ -167,6 +167,21 @@ func TestUnboundSuggestion(t *testing.T) {
 	}
 }
 
+// A library sees only what it imports: the hint names nothing else.
+func TestUnboundSuggestionInLibrary(t *testing.T) {
+	in := newInterp(t)
+	_, err := in.RunSource([]byte(`(define (fact n) n)
+		(define-library (l) (import (scheme base)) (export g) (begin (define (g) (fcat 1))))
+		(import (l)) (g)`), "s.scm")
+	se, ok := err.(*eval.SchemeError)
+	if !ok {
+		t.Fatalf("got %v, want a SchemeError", err)
+	}
+	if h := se.Obj.(*rt.ErrorObject).Hint; h != "did you mean car?" {
+		t.Errorf("hint %q, want %q", h, "did you mean car?")
+	}
+}
+
 func TestBacktrace(t *testing.T) {
 	in := newInterp(t)
 	src := "(define (inner x) (car x))\n(define (outer x) (+ 1 (inner x)))\n(outer 5)\n"

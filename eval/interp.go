@@ -342,16 +342,25 @@ func (in *Interp) unboundError(g *Global) *rt.ErrorObject {
 			cands = append(cands, cand{sym.Name, d})
 		}
 	}
-	for _, env := range []*Environment{in.program, in.system} {
+	// The names the reference could have meant: those of the environment
+	// it was made in (one made by environment has no name: the program's
+	// then).
+	env, ok := in.EnvironmentNamed(g.home)
+	if !ok {
+		env = in.program
+	}
+	for ; env != nil; env = env.parent {
 		for sym, h := range env.vars {
 			if h.Value != nil {
 				consider(sym)
 			}
 		}
-	}
-	for sym, a := range in.autoloads {
-		if !a.f.loaded && !a.keyword {
-			consider(sym)
+		if env == in.system {
+			for sym, a := range in.autoloads {
+				if !a.f.loaded && !a.keyword {
+					consider(sym)
+				}
+			}
 		}
 	}
 	sort.Slice(cands, func(i, j int) bool {
