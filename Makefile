@@ -4,7 +4,7 @@ GO ?= go
 # The packages whose goroutines share memory, tested again under -race.
 RACE_PKGS := ./runtime/... ./eval/...
 
-.PHONY: all build test fmt-check vet tidy-check bench fuzz clean
+.PHONY: all build test fmt-check vet tidy-check bench fuzz pgo clean
 
 all: build
 
@@ -33,6 +33,21 @@ tidy-check:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# cmd/termite/default.pgo is the profile go build optimizes the binary with
+# (Go's profile-guided optimization): runs of the benchmark kit's programs,
+# merged. Make it again when the machine or the library changes much.
+BENCH ?= ../shared/bench
+PGO_PROGRAMS := $(filter-out %/idle.scm %/startup.scm,$(wildcard $(BENCH)/cpu/*.scm $(BENCH)/conc/*.scm))
+
+pgo: build
+	@test -n "$(PGO_PROGRAMS)" || { echo "no programs in $(BENCH): set BENCH"; exit 1; }
+	@tmp=$$(mktemp -d); \
+	for f in $(PGO_PROGRAMS); do \
+		TERMITE_CPUPROFILE=$$tmp/$$(basename $$f .scm).pprof bin/termite $$f > /dev/null || exit 1; \
+	done; \
+	$(GO) tool pprof -proto $$tmp/*.pprof > cmd/termite/default.pgo; status=$$?; \
+	rm -rf $$tmp; exit $$status
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzRead -fuzztime 30s ./reader

@@ -220,3 +220,31 @@ func TestInterrupt(t *testing.T) {
 		t.Errorf("stderr %q does not say interrupted", errOut.String())
 	}
 }
+
+// TestCPUProfile: TERMITE_CPUPROFILE makes the run write a pprof profile
+// (gzip-compressed protocol buffers) to that file; a file that cannot be
+// made is a usage error.
+func TestCPUProfile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "cpu.pprof")
+	cmd := exec.Command(termiteBin, "-p", "(+ 1 2)")
+	cmd.Env = append(os.Environ(), "TERMITE_CPUPROFILE="+path)
+	out, err := cmd.Output()
+	if err != nil || string(out) != "3\n" {
+		t.Fatalf("got %q, %v; want 3", out, err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+		t.Errorf("the profile is not gzip data: % x", data[:min(len(data), 8)])
+	}
+
+	cmd = exec.Command(termiteBin, "-p", "1")
+	cmd.Env = append(os.Environ(), "TERMITE_CPUPROFILE="+filepath.Join(dir, "no", "such", "dir"))
+	var exit *exec.ExitError
+	if err := cmd.Run(); !errors.As(err, &exit) || exit.ExitCode() != 64 {
+		t.Errorf("unwritable profile: %v, want exit status 64", err)
+	}
+}

@@ -145,6 +145,8 @@ exit status:
   N   (exit N)
 
 environment:
-  TERMITE_HISTORY  REPL history file (default ~/.termite_history)
+  TERMITE_HISTORY     REPL history file (default ~/.termite_history)
+  TERMITE_PATH        more library search directories, separated by :
+  TERMITE_CPUPROFILE  write a CPU profile of the run to this file (pprof)
 `, exitOK, exitUsage, exitSyntax, exitNoInput, exitError, exitInterrupted)
 }

@@ -27,7 +27,7 @@ func main() {
 		// time (measured on the call/cc benchmarks of ../shared/bench).
 		debug.SetGCPercent(400)
 	}
-	os.Exit(run(os.Args[1:]))
+	os.Exit(profiled(func() int { return run(os.Args[1:]) }))
 }
 
 // run does everything main does but exit, and returns the exit status.
