@@ -39,6 +39,9 @@ const (
 	opAdd                       // the inlined primitives: fast path, else as opPrim
 	opSub
 	opMul
+	opQuotient
+	opRemainder
+	opModulo
 	opNumEq
 	opLt
 	opGt
@@ -73,7 +76,8 @@ var opNames = [...]string{
 	opSetGlobal: "set-global", opDefGlobal: "def-global", opMakeBox: "make-box",
 	opBoxLocal: "box-local", opPop: "pop", opJump: "jump", opJumpFalse: "jump-false",
 	opClosure: "closure", opFixClosure: "fix-closure", opCall: "call", opTailCall: "tail-call", opReturn: "return",
-	opPrim: "prim", opAdd: "+", opSub: "-", opMul: "*", opNumEq: "=", opLt: "<",
+	opPrim: "prim", opAdd: "+", opSub: "-", opMul: "*", opQuotient: "quotient",
+	opRemainder: "remainder", opModulo: "modulo", opNumEq: "=", opLt: "<",
 	opGt: ">", opLe: "<=", opGe: ">=", opCar: "car", opCdr: "cdr", opCons: "cons",
 	opNullP: "null?", opPairP: "pair?", opEqP: "eq?", opNot: "not", opZeroP: "zero?",
 	opVectorRef: "vector-ref", opHalt: "halt", opLetCC: "let/cc", opLetCCTail: "let/cc-tail",
@@ -93,7 +97,8 @@ var inlineOps = map[string]struct {
 	op    Opcode
 	arity int
 }{
-	"+": {opAdd, 2}, "-": {opSub, 2}, "*": {opMul, 2}, "=": {opNumEq, 2},
+	"+": {opAdd, 2}, "-": {opSub, 2}, "*": {opMul, 2}, "quotient": {opQuotient, 2},
+	"remainder": {opRemainder, 2}, "modulo": {opModulo, 2}, "=": {opNumEq, 2},
 	"<": {opLt, 2}, ">": {opGt, 2}, "<=": {opLe, 2}, ">=": {opGe, 2},
 	"car": {opCar, 1}, "cdr": {opCdr, 1}, "cons": {opCons, 2},
 	"null?": {opNullP, 1}, "pair?": {opPairP, 1}, "eq?": {opEqP, 2},

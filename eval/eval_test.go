@@ -135,6 +135,12 @@ func TestEval(t *testing.T) {
 			(list (t 1 2 '()) (t 2 1 '(x)) (t 0 1 '()) (t 1.5 2 1) (t 2.5 2.0 1) (t 0.0 1 1))`,
 			`((lt nz n) (ge nz nn) (lt z n) (lt nz nn) (ge nz nn) (lt z nn))`},
 		{"fused test after redefinition", `(define (t a b) (if (< a b) 'yes 'no)) (set! < (lambda (a b) #f)) (t 1 2)`, `no`},
+		{"integer division, fast and slow paths", `(define (d a b) (list (quotient a b) (remainder a b) (modulo a b)))
+			(list (d 17 5) (d -17 5) (d 17 -5) (d -17 -5) (d 0 3) (d 17.0 5) (d (expt 10 20) 7)
+			      (d -9223372036854775808 -1))`,
+			`((3 2 2) (-3 -2 3) (-3 2 -3) (3 -2 -2) (0 0 0) (3.0 2.0 2.0) (14285714285714285714 2 2) (9223372036854775808 0 0))`},
+		{"integer division by zero", `(define (r a b) (remainder a b)) (r 1 0)`,
+			`error: test.scm:1:17: remainder: division by zero 1 0`},
 		{"fused eq?", `(define (t a) (if (eq? a 'x) 'yes 'no)) (list (t 'x) (t 'y) (t 1))`, `(yes no no)`},
 		{"fused eq? after redefinition", `(define (t a) (if (eq? a 'x) 'yes 'no)) (set! eq? (lambda (a b) #t)) (t 'y)`, `yes`},
 		{"redefined inline op", `(define (h a b) (+ a b)) (set! + -) (h 5 3)`, `2`},

@@ -277,7 +277,11 @@ func (m *machine) run() (st status) {
 					m.frames = append(m.frames, frame{code, clo, int32(pc), int32(fp)})
 					fp = sp - n
 				} else {
-					copy(stack[fp-1:], stack[sp-n-1:sp])
+					// A loop, not copy: a few values, and copy's call
+					// costs more than the copying.
+					for i, v := range stack[sp-n-1 : sp] {
+						stack[fp-1+i] = v
+					}
 				}
 				code, clo, pc, instrs = cc, c, 0, cc.Instrs
 				if fp+cc.MaxStack+stackMargin > len(stack) {
@@ -395,7 +399,7 @@ func (m *machine) run() (st status) {
 			if load() {
 				return m.status
 			}
-		case opAdd, opSub, opMul:
+		case opAdd, opSub, opMul, opQuotient, opRemainder, opModulo:
 			g := code.Globals[in.A]
 			if a, ok := stack[sp-2].(rt.Fixnum); ok && g.inline {
 				if b, ok := stack[sp-1].(rt.Fixnum); ok {
@@ -418,6 +422,25 @@ func (m *machine) run() (st status) {
 							goto slow2
 						}
 						r = rt.MakeFixnum(int64(a * b))
+					case opQuotient:
+						if b == 0 || b == -1 { // an error, or an overflow
+							goto slow2
+						}
+						r = rt.MakeFixnum(int64(a / b))
+					case opRemainder:
+						if b == 0 {
+							goto slow2
+						}
+						r = rt.MakeFixnum(int64(a % b))
+					case opModulo:
+						if b == 0 {
+							goto slow2
+						}
+						md := a % b
+						if md != 0 && (md^b) < 0 {
+							md += b
+						}
+						r = rt.MakeFixnum(int64(md))
 					}
 					sp--
 					stack[sp-1] = r

@@ -550,7 +550,7 @@ func TestDecodeRefuses(t *testing.T) {
 var instructionSet = []string{"const", "local", "local-box", "free", "free-box", "global",
 	"set-local", "set-local-box", "set-free-box", "set-global", "def-global", "make-box",
 	"box-local", "pop", "jump", "jump-false", "closure", "fix-closure", "call", "tail-call",
-	"return", "prim", "+", "-", "*", "=", "<", ">", "<=", ">=", "car", "cdr", "cons",
+	"return", "prim", "+", "-", "*", "quotient", "remainder", "modulo", "=", "<", ">", "<=", ">=", "car", "cdr", "cons",
 	"null?", "pair?", "eq?", "not", "zero?", "vector-ref", "halt", "let/cc", "let/cc-tail", "recv-next"}
 
 // TestInstructionSetPinned fails when eval's instruction set changes:
