@@ -67,6 +67,8 @@ const (
 	opLetCCTail
 
 	opRecvNext // (%recv-next deadline): Globals[A] on the value on top, in place
+
+	opSelfTailCall // a lambda's tail call of itself: the A arguments on top become its parameters, and it starts over
 )
 
 var opNames = [...]string{
@@ -81,7 +83,7 @@ var opNames = [...]string{
 	opGt: ">", opLe: "<=", opGe: ">=", opCar: "car", opCdr: "cdr", opCons: "cons",
 	opNullP: "null?", opPairP: "pair?", opEqP: "eq?", opNot: "not", opZeroP: "zero?",
 	opVectorRef: "vector-ref", opHalt: "halt", opLetCC: "let/cc", opLetCCTail: "let/cc-tail",
-	opRecvNext: "recv-next",
+	opRecvNext: "recv-next", opSelfTailCall: "self-tail-call",
 }
 
 func (op Opcode) String() string {
@@ -175,7 +177,7 @@ func (c *Code) disassemble(b *strings.Builder, indent string) {
 		case opFixClosure:
 			fmt.Fprintf(b, " %d %d", in.A, in.B)
 		case opLocal, opLocalBox, opFree, opFreeBox, opSetLocal, opSetLocalBox,
-			opSetFreeBox, opBoxLocal, opJump, opJumpFalse, opCall, opTailCall:
+			opSetFreeBox, opBoxLocal, opJump, opJumpFalse, opCall, opTailCall, opSelfTailCall:
 			fmt.Fprintf(b, " %d", in.A)
 		}
 		b.WriteByte('\n')

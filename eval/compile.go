@@ -300,6 +300,18 @@ func (c *compiler) call(n *callNode, tail bool) {
 			return
 		}
 	}
+	if ref, ok := n.fn.(*localRef); ok && tail && ref.b == c.fn.self && !ref.b.mutated &&
+		!c.fn.rest && len(n.args) == len(c.fn.params) {
+		// The callee is the closure running: no need to load it.
+		for _, a := range n.args {
+			c.compile(a, false)
+		}
+		c.markPos(n.pos)
+		c.emit(opSelfTailCall, int32(len(n.args)), 0)
+		c.depth -= len(n.args)
+		c.push(1) // as for any call, though it never falls through
+		return
+	}
 	c.compile(n.fn, false)
 	for _, a := range n.args {
 		c.compile(a, false)

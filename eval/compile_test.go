@@ -44,7 +44,13 @@ func TestCompile(t *testing.T) {
 		{"assigned variable is boxed", `(define (c n) (set! n (+ n 1)) n)`,
 			[]string{"box-local 0", "local-box 0", "set-local-box 0", "local-box 0", "return"}},
 		{"named let patches its closure instead of boxing", `(define (r) (let loop ((i 0)) (loop i)))`,
-			[]string{"closure 0 free=1", "set-local 0", "local 0", "fix-closure 0 0", "free 0", "tail-call 1"}},
+			[]string{"closure 0 free=1", "set-local 0", "local 0", "fix-closure 0 0", "self-tail-call 1"}},
+		{"a loop's tail call of itself starts it over", `(define (r) (let loop ((i 0)) (if (< i 9) (loop (+ i 1)) (loop2 i))))`,
+			[]string{"self-tail-call 1", "global loop2", "tail-call 1"}},
+		{"a loop calls itself plainly when not in tail position", `(define (r) (let loop ((i 0)) (+ 1 (loop i))))`,
+			[]string{"free 0", "local 0", "call 1", "+", "return"}},
+		{"a loop assigned is called plainly", `(define (r) (let loop ((i 0)) (set! loop car) (loop i)))`,
+			[]string{"free-box 0", "local 0", "tail-call 1"}},
 		{"primitive call", `(define (p x) (car x))`, []string{"car", "return"}},
 	}
 	for _, tc := range tests {

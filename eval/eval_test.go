@@ -141,6 +141,12 @@ func TestEval(t *testing.T) {
 			`((3 2 2) (-3 -2 3) (-3 2 -3) (3 -2 -2) (0 0 0) (3.0 2.0 2.0) (14285714285714285714 2 2) (9223372036854775808 0 0))`},
 		{"integer division by zero", `(define (r a b) (remainder a b)) (r 1 0)`,
 			`error: test.scm:1:17: remainder: division by zero 1 0`},
+		{"a loop starting over gets fresh variables", `(define (f) (let loop ((i 0) (acc '()))
+			(if (= i 3) (map (lambda (g) (g)) acc)
+			    (let ((x i)) (set! x (* x 10)) (loop (+ i 1) (cons (lambda () x) acc))))))
+			(f)`, `(20 10 0)`},
+		{"internal definitions calling themselves", `(define (f n) (define (count i acc) (if (= i 0) acc (count (- i 1) (+ acc i)))) (count n 0))
+			(f 100000)`, `5000050000`},
 		{"fused eq?", `(define (t a) (if (eq? a 'x) 'yes 'no)) (list (t 'x) (t 'y) (t 1))`, `(yes no no)`},
 		{"fused eq? after redefinition", `(define (t a) (if (eq? a 'x) 'yes 'no)) (set! eq? (lambda (a b) #t)) (t 'y)`, `yes`},
 		{"redefined inline op", `(define (h a b) (+ a b)) (set! + -) (h 5 3)`, `2`},

@@ -403,6 +403,9 @@ func (x *expander) finishLet(ln *letNode) {
 	for _, it := range ln.items {
 		if l, ok := it.e.(*lambdaNode); ok && it.b != nil {
 			direct[l] = true
+			if ln.rec {
+				l.self = it.b
+			}
 		}
 	}
 	for _, b := range ln.binds {

@@ -592,6 +592,11 @@ func (ck *CodeChecker) check(c *Code) *codeInfo {
 			next = in.Op == opCall
 		case opReturn:
 			pop, next = 1, false
+		case opSelfTailCall:
+			if int(in.A) != c.NParams || c.Rest {
+				return bad("instruction %d: self tail call with %d arguments for %d parameters", pc, in.A, c.NParams)
+			}
+			pop, next = int(in.A), false
 		case opLetCC, opLetCCTail:
 			if !inRange(in.A, len(c.Globals)) || c.Globals[in.A] == nil || !inRange(in.B, len(c.Instrs)) || int(in.B) <= pc+1 {
 				return bad("instruction %d: operand out of range", pc)

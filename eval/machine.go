@@ -323,6 +323,23 @@ func (m *machine) run() (st status) {
 			if load() {
 				return m.status
 			}
+		case opSelfTailCall:
+			n := int(in.A)
+			for i, v := range stack[sp-n : sp] {
+				stack[fp+i] = v
+			}
+			for sp = fp + n; sp < fp+code.NLocals; sp++ {
+				stack[sp] = rt.Unspecified
+			}
+			pc = 0
+			m.budget--
+			if m.budget <= 0 {
+				save()
+				m.checkpoint()
+				if load() {
+					return m.status
+				}
+			}
 		case opReturn:
 			v := stack[sp-1]
 			sp = fp - 1

@@ -65,7 +65,8 @@ type (
 		free   []*binding
 		freeAt map[*binding]int
 		pos    rt.Pos
-		top    bool // the thunk of a top-level form
+		top    bool     // the thunk of a top-level form
+		self   *binding // the letrec variable bound to it, if any
 	}
 )
 

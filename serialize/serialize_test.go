@@ -551,7 +551,8 @@ var instructionSet = []string{"const", "local", "local-box", "free", "free-box",
 	"set-local", "set-local-box", "set-free-box", "set-global", "def-global", "make-box",
 	"box-local", "pop", "jump", "jump-false", "closure", "fix-closure", "call", "tail-call",
 	"return", "prim", "+", "-", "*", "quotient", "remainder", "modulo", "=", "<", ">", "<=", ">=", "car", "cdr", "cons",
-	"null?", "pair?", "eq?", "not", "zero?", "vector-ref", "halt", "let/cc", "let/cc-tail", "recv-next"}
+	"null?", "pair?", "eq?", "not", "zero?", "vector-ref", "halt", "let/cc", "let/cc-tail", "recv-next",
+	"self-tail-call"}
 
 // TestInstructionSetPinned fails when eval's instruction set changes:
 // then bump serialize.Version (and FORMAT.md) and update instructionSet.
