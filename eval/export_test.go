@@ -97,6 +97,7 @@ var (
 	opCar       = opcode("car")
 	opHalt      = opcode("halt")
 	opLetCC     = opcode("let/cc")
+	opSelfTail  = opcode("self-tail-call")
 )
 
 func opcode(name string) eval.Opcode {
@@ -136,6 +137,8 @@ func TestCheckerRefuses(t *testing.T) {
 		{"let/cc resuming at another depth", code(eval.Instr{Op: opLetCC, B: 3}, eval.Instr{Op: opPop},
 			eval.Instr{Op: opJump, A: 4}, eval.Instr{Op: opConst}, eval.Instr{Op: opConst}, eval.Instr{Op: opReturn}),
 			"operand depths"},
+		{"self tail call of the wrong arity", code(eval.Instr{Op: opConst}, eval.Instr{Op: opSelfTail, A: 1}),
+			"self tail call with 1 arguments for 0 parameters"},
 		{"no instructions", code(), "no instructions"},
 		{"huge frame", &eval.Code{Name: "t", MaxStack: 1 << 30, Instrs: []eval.Instr{{Op: opConst}, {Op: opReturn}}}, "too big"},
 		{"locals beyond MaxStack", &eval.Code{Name: "t", NLocals: 5, MaxStack: 3, Instrs: []eval.Instr{{Op: opReturn}}}, "no room"},
