@@ -137,8 +137,8 @@ func TestEval(t *testing.T) {
 		{"fused test after redefinition", `(define (t a b) (if (< a b) 'yes 'no)) (set! < (lambda (a b) #f)) (t 1 2)`, `no`},
 		{"integer division, fast and slow paths", `(define (d a b) (list (quotient a b) (remainder a b) (modulo a b)))
 			(list (d 17 5) (d -17 5) (d 17 -5) (d -17 -5) (d 0 3) (d 17.0 5) (d (expt 10 20) 7)
-			      (d -9223372036854775808 -1))`,
-			`((3 2 2) (-3 -2 3) (-3 2 -3) (3 -2 -2) (0 0 0) (3.0 2.0 2.0) (14285714285714285714 2 2) (9223372036854775808 0 0))`},
+			      (d -9223372036854775808 -1) (map (lambda (f) (f -17 5)) (list quotient remainder modulo)))`,
+			`((3 2 2) (-3 -2 3) (-3 2 -3) (3 -2 -2) (0 0 0) (3.0 2.0 2.0) (14285714285714285714 2 2) (9223372036854775808 0 0) (-3 -2 3))`},
 		{"integer division by zero", `(define (r a b) (remainder a b)) (r 1 0)`,
 			`error: test.scm:1:17: remainder: division by zero 1 0`},
 		{"a loop starting over gets fresh variables", `(define (f) (let loop ((i 0) (acc '()))

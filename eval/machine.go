@@ -439,25 +439,20 @@ func (m *machine) run() (st status) {
 							goto slow2
 						}
 						r = rt.MakeFixnum(int64(a * b))
-					case opQuotient:
-						if b == 0 || b == -1 { // an error, or an overflow
+					case opQuotient, opRemainder, opModulo:
+						if b == 0 || b == -1 { // an error, or maybe an overflow
 							goto slow2
 						}
-						r = rt.MakeFixnum(int64(a / b))
-					case opRemainder:
-						if b == 0 {
-							goto slow2
+						mode := rt.TruncateDiv
+						if in.Op == opModulo {
+							mode = rt.FloorDiv
 						}
-						r = rt.MakeFixnum(int64(a % b))
-					case opModulo:
-						if b == 0 {
-							goto slow2
+						q, rem := rt.DivModInt(mode, int64(a), int64(b))
+						if in.Op == opQuotient {
+							r = rt.MakeFixnum(q)
+						} else {
+							r = rt.MakeFixnum(rem)
 						}
-						md := a % b
-						if md != 0 && (md^b) < 0 {
-							md += b
-						}
-						r = rt.MakeFixnum(int64(md))
 					}
 					sp--
 					stack[sp-1] = r

@@ -92,12 +92,21 @@ func divModFix(mode DivMode, x, y int64) (q, r Value) {
 		q := subFix(0, x)
 		return q, MakeFixnum(0)
 	}
-	iq, ir := x/y, x%y
-	if mode == FloorDiv && ir != 0 && (ir^y) < 0 {
-		iq--
-		ir += y
-	}
+	iq, ir := DivModInt(mode, x, y)
 	return MakeFixnum(iq), MakeFixnum(ir)
+}
+
+// DivModInt divides x by y, rounding as mode says, for a y that is
+// neither 0 nor -1 (the one divisor whose quotient may overflow): the
+// arithmetic of the fixnum cases of IntDivide, for callers that want one
+// part unboxed.
+func DivModInt(mode DivMode, x, y int64) (q, r int64) {
+	q, r = x/y, x%y
+	if mode == FloorDiv && r != 0 && (r^y) < 0 {
+		q--
+		r += y
+	}
+	return q, r
 }
 
 // Gcd returns the greatest common divisor of the integers a and b, which is

@@ -403,6 +403,16 @@ func numAbs(who string, v rt.Value) (rt.Value, error) {
 // (part 0), the remainder (part 1) or both as two values (part 2).
 func intDiv(name string, mode rt.DivMode, part int) *rt.Primitive {
 	return &rt.Primitive{Name: name, Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
+		x, xok := args[0].(rt.Fixnum)
+		y, yok := args[1].(rt.Fixnum)
+		if xok && yok && y != 0 && y != -1 && part < 2 {
+			// Only the part asked for is boxed.
+			q, r := rt.DivModInt(mode, int64(x), int64(y))
+			if part == 0 {
+				return rt.MakeFixnum(q), nil
+			}
+			return rt.MakeFixnum(r), nil
+		}
 		q, r, err := rt.IntDivide(name, mode, args[0], args[1])
 		switch {
 		case err != nil:
