@@ -75,10 +75,11 @@ func (k *Continuation) flatten() ([]rt.Value, []frame) {
 // running one when lazyF == len(m.frames)). Nothing writes below lazySP.
 
 // capture returns the continuation of a call whose procedure is at
-// stack[base]: the stack below it and the frames including the current one.
-func (m *machine) capture(base int) *Continuation {
+// stack[base]: the stack below it and the frames including the current
+// one, to resume at pc.
+func (m *machine) capture(base, pc int) *Continuation {
 	k := m.cut(base, 1)
-	k.frames[len(k.frames)-1] = frame{m.code, m.clo, int32(m.pc), int32(m.fp)}
+	k.frames[len(k.frames)-1] = frame{m.code, m.clo, int32(pc), int32(m.fp)}
 	return k
 }
 
@@ -123,7 +124,7 @@ func (m *machine) leaveBelow(k *Continuation, base int) {
 }
 
 // throw reinstates k and returns v to it. It counts as a call against the
-// reduction budget: a loop that only throws must be preempted too.
+// reduction budget (tick): a loop that only throws must be preempted too.
 func (m *machine) throw(k *Continuation, v rt.Value) {
 	j := len(k.frames) - 1
 	f := k.frames[j]
@@ -144,10 +145,7 @@ func (m *machine) throw(k *Continuation, v rt.Value) {
 	m.dyn = k.dyn
 	m.stack[m.sp] = v
 	m.sp++
-	m.budget--
-	if m.budget <= 0 {
-		m.checkpoint()
-	}
+	m.tick()
 }
 
 // underflowFrames is how many frames an underflow copies back at most:

@@ -78,7 +78,7 @@ func (m *machine) control(f *controlPrim, base, n int) (int, bool) {
 		return m.sp - base - 1, true
 	case ctlCallCC:
 		proc := arg(0)
-		k := m.capture(base)
+		k := m.capture(base, m.pc)
 		m.stack[base] = proc
 		m.stack[base+1] = k
 		m.sp = base + 2

@@ -169,6 +169,12 @@ func (m *machine) run() (st status) {
 		instrs = code.Instrs
 		return m.status != running
 	}
+	// yield ends the quantum of a call that spent the budget (see tick).
+	yield := func() status {
+		save()
+		m.checkpoint()
+		return m.status
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			// A broken invariant, in the machine or a primitive: the
@@ -294,13 +300,8 @@ func (m *machine) run() (st status) {
 				for ; sp < fp+cc.NLocals; sp++ {
 					stack[sp] = rt.Unspecified
 				}
-				m.budget--
-				if m.budget <= 0 {
-					save()
-					m.checkpoint()
-					if load() {
-						return m.status
-					}
+				if m.budget--; m.budget <= 0 {
+					return yield()
 				}
 				continue
 			}
@@ -332,13 +333,8 @@ func (m *machine) run() (st status) {
 				stack[sp] = rt.Unspecified
 			}
 			pc = 0
-			m.budget--
-			if m.budget <= 0 {
-				save()
-				m.checkpoint()
-				if load() {
-					return m.status
-				}
+			if m.budget--; m.budget <= 0 {
+				return yield()
 			}
 		case opReturn:
 			v := stack[sp-1]
@@ -567,9 +563,7 @@ func (m *machine) run() (st status) {
 			save()
 			var k *Continuation
 			if in.Op == opLetCC {
-				m.pc = int(instrs[in.B-1].A)
-				k = m.capture(sp)
-				m.pc = pc
+				k = m.capture(sp, int(instrs[in.B-1].A))
 				// The frame goes on running: it keeps its own slots, and
 				// leaves k the frames below it.
 				m.under = k.below(len(k.frames)-1, m.slab())
@@ -616,6 +610,15 @@ func (m *machine) run() (st status) {
 func (m *machine) fail(err error) {
 	m.err = err
 	m.status = failed
+}
+
+// tick counts a call against the reduction budget, and runs the
+// checkpoint when it is spent. The run loop's fast paths do the same with
+// the registers in locals.
+func (m *machine) tick() {
+	if m.budget--; m.budget <= 0 {
+		m.checkpoint()
+	}
 }
 
 // checkpoint runs every reductionQuantum calls: the process yields.
@@ -846,10 +849,7 @@ func (m *machine) enter(c *Closure, n int) {
 		m.stack[m.sp] = rt.Unspecified
 	}
 	m.code, m.clo, m.pc = cc, c, 0
-	m.budget--
-	if m.budget <= 0 {
-		m.checkpoint()
-	}
+	m.tick()
 }
 
 func restMax(c *Code) int {
