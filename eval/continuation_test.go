@@ -11,7 +11,7 @@ import (
 // boundaries in every direction, with stacks deeper than one underflow
 // copies back.
 func TestSegmentedContinuations(t *testing.T) {
-	tests := []struct{ name, src, want string }{
+	runCases(t, []evalCase{
 		{"receiver returns normally", `(+ 1 (call/cc (lambda (k) 2)))`, `3`},
 		{"nested receivers return", `(+ 1 (call/cc (lambda (k) (+ 10 (call/cc (lambda (j) 100))))))`, `111`},
 		{"receiver tail-calls call/cc", `(+ 1 (call/cc (lambda (k) (call/cc (lambda (j) (j 5))))))`, `6`},
@@ -85,14 +85,7 @@ func TestSegmentedContinuations(t *testing.T) {
 			(let loop ((acc '()))
 			  (let* ((x (a)) (y (b)))
 			    (if (eq? x 'done) (reverse acc) (loop (cons (+ x y) acc)))))`, `(11 22 33)`},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := run(t, tc.src); got != tc.want {
-				t.Errorf("got  %s\nwant %s", got, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // An error after a return into a continuation's frames reports all of
@@ -123,7 +116,7 @@ func TestBacktraceThroughCapturedFrames(t *testing.T) {
 // (call/cc (lambda (k) body...)) runs its body in place (letCCNode): it
 // must behave as the call would, whatever the body does with k.
 func TestCallCCInPlace(t *testing.T) {
-	tests := []struct{ name, src, want string }{
+	runCases(t, []evalCase{
 		{"value of the body", `(+ 1 (call/cc (lambda (k) 41)))`, `42`},
 		{"escape", `(+ 1 (call/cc (lambda (k) (* 100 (k 41)))))`, `42`},
 		{"escape in tail position", `(define (f) (call/cc (lambda (k) (* 100 (k 41))))) (+ 1 (f))`, `42`},
@@ -178,12 +171,5 @@ func TestCallCCInPlace(t *testing.T) {
 			(define k2 #f)
 			(define (f) (parameterize ((p 2)) (call/cc (lambda (k) (set! k2 k) (p)))))
 			(list (f) (p))`, `(2 1)`},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := run(t, tc.src); got != tc.want {
-				t.Errorf("got  %s\nwant %s", got, tc.want)
-			}
-		})
-	}
+	})
 }

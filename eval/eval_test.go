@@ -22,8 +22,23 @@ func run(t *testing.T, src string) string {
 	return rt.WriteString(v)
 }
 
+// evalCase is a program and what run gives for it.
+type evalCase struct{ name, src, want string }
+
+// runCases runs each case as a subtest, in an interpreter of its own.
+func runCases(t *testing.T, tests []evalCase) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := run(t, tc.src); got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestEval(t *testing.T) {
-	tests := []struct{ name, src, want string }{
+	runCases(t, []evalCase{
 		{"constant", `42`, `42`},
 		{"string", `"a\nb"`, `"a\nb"`},
 		{"quote", `'(a b . c)`, `(a b . c)`},
@@ -157,14 +172,7 @@ func TestEval(t *testing.T) {
 		{"arity", `(define (f x) x) (f 1 2)`, `error: test.scm:1:18: f: wrong number of arguments: expected 1, got 2`},
 		{"syntax error if", `(if)`, `error: test.scm:1:1: if: expects 2 or 3 subforms, got 0 (if)`},
 		{"uncaught raise", `(raise 'boom)`, `error: test.scm:1:1: uncaught raise of boom`},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := run(t, tc.src); got != tc.want {
-				t.Errorf("got  %s\nwant %s", got, tc.want)
-			}
-		})
-	}
+	})
 }
 
 func TestUnboundSuggestion(t *testing.T) {

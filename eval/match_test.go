@@ -16,7 +16,7 @@ const paperServer = `
 `
 
 func TestMatch(t *testing.T) {
-	tests := []struct{ name, src, want string }{
+	runCases(t, []evalCase{
 		{"variable", `(match 5 (x (* x 2)))`, `10`},
 		{"underscore", `(match 5 (_ 'any))`, `any`},
 		{"number", `(match 5 (4 'four) (5 'five))`, `five`},
@@ -87,14 +87,7 @@ func TestMatch(t *testing.T) {
 		{"paper: get", paperServer + `(handle '(client 7 get))`, `(get client 7)`},
 		{"paper: proc-tag", paperServer + `(handle '(client 7 (proc-tag 99)))`, `(proc client 7 99)`},
 		{"paper: other", paperServer + `(list (handle '(client 7 put)) (handle '(set! 1 2)))`, `(other other)`},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := run(t, tc.src); got != tc.want {
-				t.Errorf("got  %s\nwant %s", got, tc.want)
-			}
-		})
-	}
+	})
 }
 
 func TestMatchSyntaxErrors(t *testing.T) {
@@ -127,7 +120,7 @@ func TestMatchSyntaxErrors(t *testing.T) {
 }
 
 func TestRecv(t *testing.T) {
-	tests := []struct{ name, src, want string }{
+	runCases(t, []evalCase{
 		{"expands in a procedure never called", `(define (f) (recv ((a b) (list a b)) (after 1 'timeout))) 'ok`, `ok`},
 		{"expands without clauses", `(define (f) (recv)) (define (g) (recv (after 1))) 'ok`, `ok`},
 		{"from self", `(! (self) 'x) (recv (x x))`, `x`},
@@ -165,14 +158,7 @@ func TestRecv(t *testing.T) {
 			(! server (list (self) '(set! 42)))
 			(! server (list (self) '(client 7 get)))
 			(list (recv (x x)) (recv (x x)))`, `((set 42) (get client 7))`},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := run(t, tc.src); got != tc.want {
-				t.Errorf("got  %s\nwant %s", got, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // BenchmarkMatch dispatches on the paper's message shapes: the clause

@@ -23,7 +23,7 @@ func TestStandardExportsDefined(t *testing.T) {
 // TestStandardLibraryExports checks that a standard library exports its
 // names and no others, and that (termite) still exports everything.
 func TestStandardLibraryExports(t *testing.T) {
-	tests := []struct{ name, src, want string }{
+	runCases(t, []evalCase{
 		{"base", `(eval '(+ 1 2) (environment '(scheme base)))`, `3`},
 		{"base keywords", `(eval '(let ((x 1)) (cond ((= x 2) 'no) (else 'yes)))
 			(environment '(scheme base)))`, `yes`},
@@ -47,12 +47,5 @@ func TestStandardLibraryExports(t *testing.T) {
 			(import (t lib))
 			(guard (e (#t 'unbound-display))
 			  (eval '(display 1) (environment '(t lib) '(scheme eval))))`, `unbound-display`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := run(t, tt.src); got != tt.want {
-				t.Errorf("got %s, want %s", got, tt.want)
-			}
-		})
-	}
+	})
 }

@@ -13,13 +13,24 @@ import (
 	rt "termite/runtime"
 )
 
-func newTestInterp(t *testing.T) *eval.Interp {
-	t.Helper()
+// newTestInterp returns a new interpreter with the library installed, its
+// ports going nowhere.
+func newTestInterp(tb testing.TB) *eval.Interp {
+	tb.Helper()
 	in := eval.New(eval.Options{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard})
 	if err := Install(in); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return in
+}
+
+// BenchmarkInstall measures the start-up cost: a new interpreter with the
+// library installed.
+func BenchmarkInstall(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		newTestInterp(b)
+	}
 }
 
 // systemVariables lists the variables of the system environment, loading

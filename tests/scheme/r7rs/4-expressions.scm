@@ -208,6 +208,7 @@
              (delay (cons h (stream-filter p? t)))
              (stream-filter p? t))))))
 (check 'delay-force-stream (head (tail (tail (stream-filter odd? integers)))) 5)
+(check 'delay-force-stream-long (head (stream-filter (lambda (n) (= n 100000)) integers)) 100000)
 (define count 0)
 (define p
   (delay (begin (set! count (+ count 1))
