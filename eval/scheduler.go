@@ -78,9 +78,11 @@ func (s *scheduler) send(p *process, msg rt.Value) {
 	}
 }
 
-// block makes the running process wait in the call of a control
-// primitive whose procedure slot is base, with n arguments above it: kind
-// says for what, until deadline (< 0: none).
+// block makes the running process wait in a receive, a sleep or a read
+// whose value goes to stack[base], with n more values above it (the
+// arguments of a control primitive whose procedure slot is base, or
+// nothing for the recv-next instruction): kind says for what, until
+// deadline (< 0: none).
 func (s *scheduler) block(p *process, kind waitKind, base, n int, deadline float64) {
 	p.m.sp = base + 1 + n
 	p.m.status = blocked
