@@ -46,6 +46,8 @@ type Interp struct {
 
 	interrupted atomic.Bool
 	wake        chan struct{} // wakes an idle scheduler on interrupt
+	posts       chan func()   // work of other goroutines for this one (Post)
+	net         Network       // other nodes; nil until connected
 	main        *machine
 	sched       *scheduler
 }
@@ -73,6 +75,7 @@ func New(opts Options) *Interp {
 		autoloads:   make(map[*rt.Symbol]autoloadName),
 		frozen:      make(map[*Global]*Global),
 		wake:        make(chan struct{}, 1),
+		posts:       make(chan func(), 256),
 	}
 	for name, f := range specialForms {
 		b := &binding{kind: bindSpecial, name: rt.Intern(name), special: f}

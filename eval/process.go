@@ -31,6 +31,10 @@ type process struct {
 	dead   bool
 	reason rt.Value // why it died: normal, or the raised object
 
+	// moving is the length its mailbox had when the process began to move
+	// to another node (see Interp.Emigrant).
+	moving int
+
 	io *ioResult // the outcome of a parked primitive, once it is known
 }
 
@@ -51,24 +55,20 @@ const (
 	waitIO // a primitive's work runs on another goroutine
 )
 
-// relations are the processes a process is linked to and those that
-// monitor it.
+// relations are the processes, here or on other nodes, that a process is
+// linked to, that monitor it, and that it monitors elsewhere. They are
+// held by pid, so that they survive a move of either side.
 type relations struct {
-	links    []*process
-	watchers []monitor
+	links    []*rt.Pid
+	watchers []monitor // who monitors this process
+	watching []monitor // monitors this process holds on processes of other nodes
 }
 
-func (p *process) relations() *relations {
-	if p.rel == nil {
-		p.rel = &relations{}
-	}
-	return p.rel
-}
-
-// monitor is a watcher's request to hear of a process's death.
+// monitor is a reference and the other side of a monitor: the watcher,
+// or the process watched.
 type monitor struct {
-	ref     *rt.Tag
-	watcher *process
+	ref *rt.Tag
+	pid *rt.Pid
 }
 
 // recvTimeout is what %recv-next returns when its deadline passes: an
@@ -79,7 +79,9 @@ var recvTimeout = &rt.Symbol{Name: "#<recv-timeout>"}
 var (
 	symNormal  = rt.Intern("normal")
 	symDown    = rt.Intern("down")
-	symTimeout = rt.Intern("timeout")
+	symTimeout  = rt.Intern("timeout")
+	symNoproc   = rt.Intern("noproc")
+	symNodeDown = rt.Intern("node-down")
 )
 
 // nextMessage returns the first message at or after the cursor, moving
@@ -113,31 +115,25 @@ func (p *process) accept() {
 	p.cursor = 0
 }
 
-func (p *process) link(q *process) {
-	pr, qr := p.relations(), q.relations()
-	for _, l := range pr.links {
+// addLink records a link to q (one side of it).
+func (r *relations) addLink(q *rt.Pid) {
+	for _, l := range r.links {
 		if l == q {
 			return
 		}
 	}
-	pr.links = append(pr.links, q)
-	qr.links = append(qr.links, p)
+	r.links = append(r.links, q)
 }
 
-func (p *process) unlink(q *process) {
-	if p.rel != nil && q.rel != nil {
-		p.rel.links = removeProcess(p.rel.links, q)
-		q.rel.links = removeProcess(q.rel.links, p)
-	}
-}
-
-func removeProcess(ps []*process, q *process) []*process {
-	for i, x := range ps {
-		if x == q {
-			return append(ps[:i], ps[i+1:]...)
+// removeLink forgets the link to q, and reports whether there was one.
+func (r *relations) removeLink(q *rt.Pid) bool {
+	for i, l := range r.links {
+		if l == q {
+			r.links = append(r.links[:i], r.links[i+1:]...)
+			return true
 		}
 	}
-	return ps
+	return false
 }
 
 // take removes and returns the oldest message.

@@ -13,22 +13,13 @@ import (
 // of DESIGN.md §4 that need no Scheme.
 func processPrimitives(in *Interp) []*rt.Primitive {
 	s := in.sched
-	self := func() *process {
-		if s.current != nil {
-			return s.current
-		}
-		return s.main
-	}
+	self := s.self
 	pidArg := func(who string, v rt.Value) (*rt.Pid, error) {
 		p, ok := v.(*rt.Pid)
 		if !ok {
 			return nil, rt.TypeError(who, "pid", v)
 		}
 		return p, nil
-	}
-	local := func(p *rt.Pid) *process {
-		proc, _ := p.Proc.(*process)
-		return proc
 	}
 	prim := func(name string, min, max int, fn func(a []rt.Value) (rt.Value, error)) *rt.Primitive {
 		return &rt.Primitive{Name: name, Min: min, Max: max, Fn: fn}
@@ -52,7 +43,7 @@ func processPrimitives(in *Interp) []*rt.Primitive {
 				return nil, rt.TypeError("spawn-link-thunk", "procedure", a[0])
 			}
 			p := s.spawn(a[0])
-			p.link(self())
+			s.link(self(), p.pid)
 			return p.pid, nil
 		}),
 		// Sending never fails and never blocks: a message to a process
@@ -62,9 +53,7 @@ func processPrimitives(in *Interp) []*rt.Primitive {
 			if err != nil {
 				return nil, err
 			}
-			if p := local(pid); p != nil {
-				s.send(p, a[1])
-			}
+			in.Deliver(pid, a[1])
 			return rt.Unspecified, nil
 		}),
 		prim("%recv-start", 0, 0, func(a []rt.Value) (rt.Value, error) {
@@ -102,9 +91,7 @@ func processPrimitives(in *Interp) []*rt.Primitive {
 			if err != nil {
 				return nil, err
 			}
-			if p := local(pid); p != nil && !p.dead && p != self() {
-				p.link(self())
-			}
+			s.link(self(), pid)
 			return rt.Unspecified, nil
 		}),
 		prim("unlink", 1, 1, func(a []rt.Value) (rt.Value, error) {
@@ -112,9 +99,7 @@ func processPrimitives(in *Interp) []*rt.Primitive {
 			if err != nil {
 				return nil, err
 			}
-			if p := local(pid); p != nil {
-				p.unlink(self())
-			}
+			s.unlink(self(), pid)
 			return rt.Unspecified, nil
 		}),
 		prim("monitor", 1, 1, func(a []rt.Value) (rt.Value, error) {
@@ -124,16 +109,7 @@ func processPrimitives(in *Interp) []*rt.Primitive {
 			}
 			s.nextTag++
 			ref := &rt.Tag{ID: s.nextTag}
-			me := self()
-			switch p := local(pid); {
-			case p == nil:
-				s.send(me, rt.List(symDown, ref, pid, rt.Intern("noproc")))
-			case p.dead:
-				s.send(me, rt.List(symDown, ref, pid, p.reason))
-			default:
-				r := p.relations()
-				r.watchers = append(r.watchers, monitor{ref, me})
-			}
+			s.monitor(self(), pid, ref)
 			return ref, nil
 		}),
 		prim("local-loadavg", 0, 0, func(a []rt.Value) (rt.Value, error) {

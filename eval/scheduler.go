@@ -25,10 +25,23 @@ type scheduler struct {
 
 	ioDone    chan *ioResult // parked primitives that finished
 	ioPending int            // parked primitives still running
+
+	// related are the processes that have links or monitors: those a
+	// lost node may concern.
+	related map[*process]struct{}
+	// away holds the pids of processes that moved to other nodes, so that
+	// messages that come here for them keep finding where they went.
+	away map[*rt.Pid]struct{}
 }
 
 func newScheduler(in *Interp) *scheduler {
-	s := &scheduler{in: in, epoch: time.Now(), ioDone: make(chan *ioResult, 16)}
+	s := &scheduler{
+		in:      in,
+		epoch:   time.Now(),
+		ioDone:  make(chan *ioResult, 16),
+		related: make(map[*process]struct{}),
+		away:    make(map[*rt.Pid]struct{}),
+	}
 	s.main = s.newProcess(in.main)
 	return s
 }
@@ -58,6 +71,82 @@ func (s *scheduler) spawn(thunk rt.Value) *process {
 	p := s.newProcess(m)
 	s.ready(p)
 	return p
+}
+
+// self returns the running process: the main one between turns.
+func (s *scheduler) self() *process {
+	if s.current != nil {
+		return s.current
+	}
+	return s.main
+}
+
+// relations returns p's links and monitors, making them on first use.
+func (s *scheduler) relations(p *process) *relations {
+	if p.rel == nil {
+		p.rel = &relations{}
+		s.related[p] = struct{}{}
+	}
+	return p.rel
+}
+
+// link links p to the process of pid, wherever it runs; nothing happens
+// if that process has ended.
+func (s *scheduler) link(p *process, pid *rt.Pid) {
+	if pid == p.pid {
+		return
+	}
+	if q, _ := pid.Proc.(*process); q != nil {
+		if q.dead {
+			return
+		}
+		s.relations(q).addLink(p.pid)
+	} else if s.in.Route(pid) == "" {
+		return // ended
+	} else {
+		s.in.signal(Signal{Kind: SigLink, From: p.pid, To: pid})
+	}
+	s.relations(p).addLink(pid)
+}
+
+// unlink removes the link between p and the process of pid, if any.
+func (s *scheduler) unlink(p *process, pid *rt.Pid) {
+	if p.rel != nil {
+		p.rel.removeLink(pid)
+	}
+	if q, _ := pid.Proc.(*process); q != nil {
+		if q.rel != nil {
+			q.rel.removeLink(p.pid)
+		}
+	} else {
+		s.in.signal(Signal{Kind: SigUnlink, From: p.pid, To: pid})
+	}
+}
+
+// monitor makes p a watcher of the process of pid under ref.
+func (s *scheduler) monitor(p *process, pid *rt.Pid, ref *rt.Tag) {
+	switch q, _ := pid.Proc.(*process); {
+	case q != nil && q.dead:
+		s.send(p, rt.List(symDown, ref, pid, q.reason))
+	case q != nil:
+		r := s.relations(q)
+		r.watchers = append(r.watchers, monitor{ref, p.pid})
+	case s.in.Route(pid) == "":
+		s.send(p, rt.List(symDown, ref, pid, symNoproc))
+	default:
+		r := s.relations(p)
+		r.watching = append(r.watching, monitor{ref, pid})
+		s.in.signal(Signal{Kind: SigMonitor, From: p.pid, To: pid, Ref: ref})
+	}
+}
+
+// linkedDeath makes p raise reason, the death of a process linked to it,
+// at its next receive, or at once if it waits in one.
+func (s *scheduler) linkedDeath(p *process, reason rt.Value) {
+	p.exitPending = reason
+	if p.wait != notWaiting {
+		s.ready(p)
+	}
 }
 
 func (s *scheduler) ready(p *process) {
@@ -136,6 +225,8 @@ func (s *scheduler) runMain() (rt.Value, error) {
 			select {
 			case r := <-s.ioDone:
 				s.collect(r)
+			case f := <-s.in.posts:
+				f()
 			default:
 				drained = true
 			}
@@ -174,6 +265,10 @@ func (s *scheduler) runMain() (rt.Value, error) {
 				return p.m.result(), nil
 			}
 		case failed:
+			if p.m.err == errDeparted {
+				p.m = nil
+				continue
+			}
 			if exit, ok := p.m.err.(*ExitError); ok {
 				return nil, exit
 			}
@@ -212,13 +307,15 @@ func (s *scheduler) idle() bool {
 		timeout = timer.C
 		break
 	}
-	if timeout == nil && s.ioPending == 0 {
-		return false
+	if timeout == nil && s.ioPending == 0 && s.in.NodeName() == "" {
+		return false // a node's processes wait for its peers
 	}
 	select {
 	case <-timeout:
 	case r := <-s.ioDone:
 		s.collect(r)
+	case f := <-s.in.posts:
+		f()
 	case <-s.in.wake:
 	}
 	return true
@@ -311,18 +408,19 @@ func (s *scheduler) exit(p *process, reason rt.Value, failed bool) {
 	p.wait = notWaiting
 	if r := p.rel; r != nil {
 		for _, l := range r.links {
-			l.rel.links = removeProcess(l.rel.links, p)
-			if failed && !l.dead {
-				l.exitPending = reason
-				if l.wait != notWaiting {
-					s.ready(l)
-				}
+			q, _ := l.Proc.(*process)
+			switch {
+			case q == nil:
+				s.in.signal(Signal{Kind: SigExit, From: p.pid, To: l, Reason: reason})
+			case q.rel != nil && q.rel.removeLink(p.pid) && failed && !q.dead:
+				s.linkedDeath(q, reason)
 			}
 		}
 		for _, w := range r.watchers {
-			s.send(w.watcher, rt.List(symDown, w.ref, p.pid, reason))
+			s.in.Deliver(w.pid, rt.List(symDown, w.ref, p.pid, reason))
 		}
 		p.rel = nil
+		delete(s.related, p)
 	}
 	p.mailbox = nil
 	if p != s.main {

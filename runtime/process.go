@@ -10,6 +10,9 @@ type Pid struct {
 	// Proc is the process itself while it lives on this node (owned by
 	// the eval package); nil for a process elsewhere.
 	Proc interface{}
+	// At is the node the process moved to, as last known here, when it
+	// has left the node where it was created (or this one); "" otherwise.
+	At string
 }
 
 // OpaqueString prints the pid.

@@ -1,0 +1,302 @@
+package eval
+
+import (
+	"errors"
+
+	rt "termite/runtime"
+)
+
+// This file is the protocol between the scheduler and the network layer
+// (package net): what the interpreter asks of the network (Network), and
+// what the network may do to the interpreter's processes (the methods of
+// Interp below). Both sides act on the interpreter's goroutine only: the
+// network's goroutines hand their work over with Post.
+
+// Network reaches the processes of other nodes. Its methods are called on
+// the interpreter's goroutine, must not block, and never fail: what
+// cannot be delivered is dropped, as a message to a dead process is.
+type Network interface {
+	// Send queues msg for the process to, which does not run here.
+	Send(to *rt.Pid, msg rt.Value)
+	// Signal queues sig for the process sig.To, which does not run here.
+	Signal(sig Signal)
+	// Name is this node's name (host:port), or "" while it is not a
+	// node: its processes cannot be reached from elsewhere yet.
+	Name() string
+}
+
+// SignalKind says what a Signal does.
+type SignalKind uint8
+
+const (
+	// SigLink links From to To.
+	SigLink SignalKind = iota
+	// SigUnlink removes the link between From and To.
+	SigUnlink
+	// SigExit tells To that From, linked to it, ended for Reason (the
+	// symbol normal for a normal end). With From nil, To raises Reason at
+	// its next receive whatever its links.
+	SigExit
+	// SigMonitor makes From a watcher of To, under reference Ref.
+	SigMonitor
+)
+
+// Signal is what one process does to another across nodes, besides
+// sending it a message.
+type Signal struct {
+	Kind     SignalKind
+	From, To *rt.Pid
+	Ref      *rt.Tag  // SigMonitor
+	Reason   rt.Value // SigExit
+}
+
+// SetNetwork connects the interpreter to other nodes.
+func (in *Interp) SetNetwork(n Network) { in.net = n }
+
+// Post runs f on the interpreter's goroutine, between two turns of its
+// processes, while an evaluation runs (RunSource, Apply). It may be called
+// from any goroutine; it waits while many posts are pending.
+func (in *Interp) Post(f func()) { in.posts <- f }
+
+// NodeName returns the name of this interpreter's node, "" if none.
+func (in *Interp) NodeName() string {
+	if in.net == nil {
+		return ""
+	}
+	return in.net.Name()
+}
+
+// Self returns the pid of the running process.
+func (in *Interp) Self() *rt.Pid { return in.sched.self().pid }
+
+// Local reports whether the process of pid runs on this node.
+func (in *Interp) Local(pid *rt.Pid) bool {
+	p, _ := pid.Proc.(*process)
+	return p != nil && !p.dead
+}
+
+// Route returns the node where the process of pid runs as last known
+// here: "" for this node.
+func (in *Interp) Route(pid *rt.Pid) string {
+	if in.Local(pid) {
+		return ""
+	}
+	if pid.At != "" {
+		if pid.At == in.NodeName() {
+			return ""
+		}
+		return pid.At
+	}
+	if pid.Node == in.NodeName() {
+		return ""
+	}
+	return pid.Node
+}
+
+// Deliver gives msg to the process of pid: here if it runs here, else on
+// to where it went (a process that moved away is forwarded to).
+func (in *Interp) Deliver(to *rt.Pid, msg rt.Value) {
+	s := in.sched
+	if p, _ := to.Proc.(*process); p != nil {
+		s.send(p, msg)
+		return
+	}
+	if in.net != nil && in.Route(to) != "" {
+		in.net.Send(to, msg)
+	}
+}
+
+// signal acts on sig here if its target runs here, else sends it on.
+func (in *Interp) signal(sig Signal) {
+	if in.Local(sig.To) {
+		in.Receive(sig)
+	} else if in.net != nil && in.Route(sig.To) != "" {
+		in.net.Signal(sig)
+	}
+}
+
+// Receive acts on a signal that came for a process of this node. A link
+// or monitor of a process that is no longer here is answered as Erlang
+// does: the monitor is told noproc, the link is ignored.
+func (in *Interp) Receive(sig Signal) {
+	s := in.sched
+	p, _ := sig.To.Proc.(*process)
+	if p == nil || p.dead {
+		switch {
+		case p == nil && sig.To.At != "" && in.net != nil && in.Route(sig.To) != "":
+			in.net.Signal(sig) // it moved on: follow it
+		case sig.Kind == SigMonitor:
+			reason := rt.Value(symNoproc)
+			if p != nil {
+				reason = p.reason
+			}
+			in.Deliver(sig.From, rt.List(symDown, sig.Ref, sig.To, reason))
+		}
+		return
+	}
+	switch sig.Kind {
+	case SigLink:
+		s.relations(p).addLink(sig.From)
+	case SigUnlink:
+		if p.rel != nil {
+			p.rel.removeLink(sig.From)
+		}
+	case SigExit:
+		linked := sig.From == nil || p.rel != nil && p.rel.removeLink(sig.From)
+		if linked && sig.Reason != symNormal {
+			s.linkedDeath(p, sig.Reason)
+		}
+	case SigMonitor:
+		r := s.relations(p)
+		r.watchers = append(r.watchers, monitor{sig.Ref, sig.From})
+	}
+}
+
+// NodeDown makes every process of this node that is linked to, or
+// monitors, a process last known on node see that process die of
+// (node-down NODE); nodeVal is the node as a Scheme value.
+func (in *Interp) NodeDown(node string, nodeVal rt.Value) {
+	s := in.sched
+	reason := rt.List(symNodeDown, nodeVal)
+	for p := range s.related {
+		r := p.rel
+		if r == nil || p.dead {
+			continue
+		}
+		links := r.links[:0]
+		died := false
+		for _, l := range r.links {
+			if in.Route(l) == node {
+				died = true
+				continue
+			}
+			links = append(links, l)
+		}
+		r.links = links
+		watching := r.watching[:0]
+		for _, w := range r.watching {
+			if in.Route(w.pid) == node {
+				s.send(p, rt.List(symDown, w.ref, w.pid, reason))
+				continue
+			}
+			watching = append(watching, w)
+		}
+		r.watching = watching
+		if died {
+			s.linkedDeath(p, reason)
+		}
+	}
+}
+
+// SpawnThunk starts a process that calls thunk, linked to link unless it
+// is nil, and returns its pid: what a remote spawn does here.
+func (in *Interp) SpawnThunk(thunk rt.Value, link *rt.Pid) *rt.Pid {
+	p := in.sched.spawn(thunk)
+	if link != nil {
+		in.sched.link(p, link)
+	}
+	return p.pid
+}
+
+// Emigrant is a process about to move to another node: its continuation
+// comes from (migrate NODE); the rest is what Emigrant reads of it.
+type Emigrant struct {
+	Pid      *rt.Pid
+	Mailbox  []rt.Value
+	Links    []*rt.Pid
+	Watchers []rt.Value // (REF . PID) pairs
+	Watching []rt.Value // (REF . PID) pairs
+}
+
+// Emigrant returns what the running process takes with it when it moves.
+// The mailbox is as it is now: Depart forwards what comes later.
+func (in *Interp) Emigrant() (*Emigrant, error) {
+	s := in.sched
+	p := s.self()
+	if p == s.main {
+		return nil, rt.NewError("migrate: the main process cannot move; spawn a process to move instead")
+	}
+	e := &Emigrant{Pid: p.pid, Mailbox: append([]rt.Value(nil), p.mailbox...)}
+	p.moving = len(p.mailbox)
+	if r := p.rel; r != nil {
+		e.Links = append(e.Links, r.links...)
+		for _, w := range r.watchers {
+			e.Watchers = append(e.Watchers, rt.Cons(w.ref, w.pid))
+		}
+		for _, w := range r.watching {
+			e.Watching = append(e.Watching, rt.Cons(w.ref, w.pid))
+		}
+	}
+	return e, nil
+}
+
+// errDeparted ends the machine of a process that moved to another node.
+var errDeparted = errors.New("the process moved to another node")
+
+// Depart ends the running process here, without a death: it now runs on
+// node, where everything sent to it from now on is forwarded, starting
+// with the messages that came since Emigrant. The error it returns must
+// be returned by the primitive that called it.
+func (in *Interp) Depart(node string) error {
+	s := in.sched
+	p := s.self()
+	late := p.mailbox[min(p.moving, len(p.mailbox)):]
+	pending := p.exitPending
+	p.pid.Proc, p.pid.At = nil, node
+	s.away[p.pid] = struct{}{}
+	for _, msg := range late {
+		in.net.Send(p.pid, msg)
+	}
+	if pending != nil {
+		// A linked process died while this one was moving: it raises
+		// that death there.
+		in.net.Signal(Signal{Kind: SigExit, To: p.pid, Reason: pending})
+	}
+	p.dead, p.rel, p.mailbox = true, nil, nil
+	delete(s.related, p)
+	return errDeparted
+}
+
+// Immigrate starts, here, a process that moved from another node: it
+// calls k with no value, and has the pid, mailbox, links and monitors of
+// e.
+func (in *Interp) Immigrate(e *Emigrant, k rt.Value) {
+	s := in.sched
+	delete(s.away, e.Pid)
+	m := newMachine(in)
+	m.setup(k, nil)
+	p := &process{m: m, pid: e.Pid, last: -1, deadline: -1}
+	m.proc = p
+	e.Pid.Proc, e.Pid.At = p, ""
+	p.mailbox = e.Mailbox
+	if len(e.Links)+len(e.Watchers)+len(e.Watching) > 0 {
+		r := s.relations(p)
+		r.links = e.Links
+		for _, l := range e.Links {
+			// A link to a process of this node is now a local one: its
+			// side still holds our pid, which is local again.
+			if q, _ := l.Proc.(*process); q != nil && !q.dead {
+				s.relations(q).addLink(p.pid)
+			}
+		}
+		r.watchers = monitors(e.Watchers)
+		r.watching = monitors(e.Watching)
+	}
+	s.ready(p)
+}
+
+func monitors(pairs []rt.Value) []monitor {
+	var ms []monitor
+	for _, v := range pairs {
+		pr, ok := v.(*rt.Pair)
+		if !ok {
+			continue
+		}
+		ref, ok1 := pr.Car.(*rt.Tag)
+		pid, ok2 := pr.Cdr.(*rt.Pid)
+		if ok1 && ok2 {
+			ms = append(ms, monitor{ref, pid})
+		}
+	}
+	return ms
+}
