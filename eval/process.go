@@ -77,8 +77,8 @@ var recvTimeout = &rt.Symbol{Name: "#<recv-timeout>"}
 
 // symbols used in process messages
 var (
-	symNormal  = rt.Intern("normal")
-	symDown    = rt.Intern("down")
+	symNormal   = rt.Intern("normal")
+	symDown     = rt.Intern("down")
 	symTimeout  = rt.Intern("timeout")
 	symNoproc   = rt.Intern("noproc")
 	symNodeDown = rt.Intern("node-down")
