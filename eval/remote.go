@@ -258,13 +258,13 @@ func (in *Interp) Depart(node string) error {
 }
 
 // Immigrate starts, here, a process that moved from another node: it
-// calls k with no value, and has the pid, mailbox, links and monitors of
+// returns from migrate by calling k, and has the pid, mailbox, links and monitors of
 // e.
 func (in *Interp) Immigrate(e *Emigrant, k rt.Value) {
 	s := in.sched
 	delete(s.away, e.Pid)
 	m := newMachine(in)
-	m.setup(k, nil)
+	m.setup(k, []rt.Value{rt.Unspecified})
 	p := &process{m: m, pid: e.Pid, last: -1, deadline: -1}
 	m.proc = p
 	e.Pid.Proc, e.Pid.At = p, ""

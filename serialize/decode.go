@@ -335,7 +335,7 @@ func (d *decoder) first(i int) error {
 // and have a fixed number of fields.
 var leafFields = map[kind]int{kString: 1, kBytevector: 1, kChar: 1, kSymbol: 1, kComplex: 2, kEOF: 0,
 	kDefault: 0, kTag: 2, kPid: 2, kSystem: 1, kProxy: 1, kEnvironment: 1, kSource: 2,
-	kCodeRef: 1, kBoot: 1}
+	kCodeRef: 1, kBoot: 1, kNode: 1}
 
 // leaf reads the fields of an entry that refers to no other.
 func (d *decoder) leaf(k kind, nf int) (any, error) {
@@ -392,6 +392,16 @@ func (d *decoder) leaf(k kind, nf int) (any, error) {
 			return d.tag(node, id), nil
 		}
 		return d.pid(node, id), nil
+	case kNode:
+		name, err := r.text("node")
+		if err != nil {
+			return nil, err
+		}
+		node, ok := rt.NodeNamed(name)
+		if !ok {
+			return nil, fmt.Errorf("bad node name %q", name)
+		}
+		return node, nil
 	case kRecordType:
 		return d.recordType(nf)
 	case kSystem:

@@ -48,7 +48,8 @@ const (
 	kParameter    kind = 29
 	kRecordProc   kind = 30
 	kContinuation kind = 31
-	kindCount          = 32
+	kNode         kind = 32
+	kindCount          = 33
 )
 
 // isValue tells the kinds whose entries are Scheme values, which a slot
@@ -293,6 +294,8 @@ func (e *encoder) classify(v rt.Value) (kind, any, error) {
 			c.pids.put(idKey{c.self, x.ID}, x)
 		}
 		return kPid, nil, nil
+	case *rt.Node:
+		return kNode, nil, nil
 	case *eval.Code:
 		if _, ok := eval.BootArgs(x); ok {
 			return kBoot, nil, nil
@@ -750,6 +753,10 @@ func (e *encoder) entry(n *node) {
 		w.uint(uint64(n.kind))
 		w.text(node)
 		w.uint(id)
+	case kNode:
+		w.array(2)
+		w.uint(uint64(kNode))
+		w.text(n.obj.(*rt.Node).Name())
 	case kSystem:
 		w.array(2)
 		w.uint(uint64(kSystem))

@@ -18,6 +18,7 @@ const (
 	exitSyntax      = 65  // EX_DATAERR: syntax error in the program text
 	exitNoInput     = 66  // EX_NOINPUT: the script file cannot be read
 	exitError       = 70  // EX_SOFTWARE: uncaught Scheme error
+	exitUnavailable = 69  // EX_UNAVAILABLE: the node cannot listen
 	exitInterrupted = 130 // 128+SIGINT, as shells report a Ctrl-C death
 )
 
@@ -38,6 +39,12 @@ type config struct {
 	scriptArgs []string // the arguments after FILE
 	help       bool
 	version    bool
+
+	node            string // --node HOST:PORT
+	serve           bool
+	cookieFile      string
+	tlsCert, tlsKey string
+	tlsCA           string
 }
 
 // option is one flag. Flags live in a table so that usage is generated from
@@ -45,22 +52,38 @@ type config struct {
 type option struct {
 	name string // with its dashes
 	arg  string // the argument's name in the usage text; "" for none
+	arg2 string // a second argument's name, for the options that take two
 	help string
-	set  func(c *config, arg string)
+	set  func(c *config, args ...string)
 }
 
 var options = []option{
-	{"-e", "EXPR", "evaluate EXPR", func(c *config, a string) {
-		c.steps = append(c.steps, step{expr: a})
+	{"-e", "EXPR", "", "evaluate EXPR", func(c *config, a ...string) {
+		c.steps = append(c.steps, step{expr: a[0]})
 	}},
-	{"-p", "EXPR", "evaluate EXPR and write its value", func(c *config, a string) {
-		c.steps = append(c.steps, step{expr: a, print: true})
+	{"-p", "EXPR", "", "evaluate EXPR and write its value", func(c *config, a ...string) {
+		c.steps = append(c.steps, step{expr: a[0], print: true})
 	}},
-	{"-I", "DIR", "add DIR to the library search path", func(c *config, a string) {
-		c.libDirs = append(c.libDirs, a)
+	{"-I", "DIR", "", "add DIR to the library search path", func(c *config, a ...string) {
+		c.libDirs = append(c.libDirs, a[0])
 	}},
-	{"--help", "", "print this help and exit", func(c *config, _ string) { c.help = true }},
-	{"--version", "", "print the version and exit", func(c *config, _ string) { c.version = true }},
+	{"--node", "HOST:PORT", "", "be a node listening there (port 0: any free port)", func(c *config, a ...string) {
+		c.node = a[0]
+	}},
+	{"--serve", "", "", "keep the node running after FILE, or with no FILE", func(c *config, _ ...string) {
+		c.serve = true
+	}},
+	{"--cookie", "FILE", "", "authenticate nodes with the cookie in FILE", func(c *config, a ...string) {
+		c.cookieFile = a[0]
+	}},
+	{"--tls", "CERT", "KEY", "talk TLS to other nodes, with this certificate", func(c *config, a ...string) {
+		c.tlsCert, c.tlsKey = a[0], a[1]
+	}},
+	{"--tls-ca", "FILE", "", "with --tls: verify peers against these CAs", func(c *config, a ...string) {
+		c.tlsCA = a[0]
+	}},
+	{"--help", "", "", "print this help and exit", func(c *config, _ ...string) { c.help = true }},
+	{"--version", "", "", "print the version and exit", func(c *config, _ ...string) { c.version = true }},
 }
 
 // usageError is a command line that makes no sense.
@@ -93,6 +116,7 @@ func parseArgs(args []string) (*config, error) {
 		if opt == nil {
 			return nil, &usageError{"unknown option " + name}
 		}
+		vals := []string{val}
 		switch {
 		case opt.arg == "" && hasVal:
 			return nil, &usageError{"option " + name + " takes no argument"}
@@ -101,9 +125,19 @@ func parseArgs(args []string) (*config, error) {
 				return nil, &usageError{"option " + name + " needs an argument " + opt.arg}
 			}
 			i++
-			val = args[i]
+			vals[0] = args[i]
 		}
-		opt.set(c, val)
+		if opt.arg2 != "" {
+			if i+1 >= len(args) {
+				return nil, &usageError{"option " + name + " needs a second argument " + opt.arg2}
+			}
+			i++
+			vals = append(vals, args[i])
+		}
+		opt.set(c, vals...)
+	}
+	if c.tlsCA != "" && c.tlsCert == "" {
+		return nil, &usageError{"option --tls-ca needs --tls"}
 	}
 	return c, nil
 }
@@ -132,7 +166,10 @@ options:
 		if o.arg != "" {
 			left += " " + o.arg
 		}
-		fmt.Fprintf(w, "  %-12s %s\n", left, o.help)
+		if o.arg2 != "" {
+			left += " " + o.arg2
+		}
+		fmt.Fprintf(w, "  %-18s %s\n", left, o.help)
 	}
 	fmt.Fprintf(w, `
 exit status:
@@ -140,6 +177,7 @@ exit status:
   %-3d bad command line
   %-3d syntax error (nothing was run)
   %-3d FILE cannot be read
+  %-3d the node cannot listen (--node)
   %-3d uncaught error
   %-3d interrupted (Ctrl-C)
   N   (exit N)
@@ -148,5 +186,9 @@ environment:
   TERMITE_HISTORY     REPL history file (default ~/.termite_history)
   TERMITE_PATH        more library search directories, separated by :
   TERMITE_CPUPROFILE  write a CPU profile of the run to this file (pprof)
-`, exitOK, exitUsage, exitSyntax, exitNoInput, exitError, exitInterrupted)
+  TERMITE_COOKIE      the node cookie, when --cookie is not given (default:
+                      the content of ~/.termite-cookie, made when missing)
+  TERMITE_NODE_TIMEOUT  seconds of silence after which a peer node is down
+                      (default 6)
+`, exitOK, exitUsage, exitSyntax, exitNoInput, exitUnavailable, exitError, exitInterrupted)
 }

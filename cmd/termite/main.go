@@ -48,7 +48,7 @@ func run(args []string) int {
 	}
 
 	interactive := false
-	if c.script == "" && len(c.steps) == 0 {
+	if c.script == "" && len(c.steps) == 0 && !c.serve {
 		if readline.IsTerminal(int(os.Stdin.Fd())) {
 			interactive = true
 		} else {
@@ -96,6 +96,13 @@ func run(args []string) int {
 		fmt.Fprintf(os.Stderr, "termite: installing the standard library: %v\n", err)
 		return exitError
 	}
+	node, code := startNode(in, c)
+	if node != nil {
+		defer node.Close()
+	}
+	if code != exitOK {
+		return code
+	}
 	// A second Ctrl-C during one evaluation means the machine is stuck
 	// outside its reduction checks: exit at once, without flushing, since
 	// the ports may be in use.
@@ -104,7 +111,10 @@ func run(args []string) int {
 		os.Exit(exitInterrupted)
 	})
 
-	code := runBatch(in, it, out, c, src)
+	code = runBatch(in, it, out, c, src)
+	if code == exitOK && c.serve {
+		code = serve(in, it)
+	}
 	if code == exitOK && interactive {
 		code = repl(in, it, out)
 	}

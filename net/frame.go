@@ -1,0 +1,75 @@
+package net
+
+import (
+	"bufio"
+	"encoding/binary"
+	"fmt"
+	"io"
+)
+
+// Frame types. A frame is a 4-byte big-endian length n, then n bytes: the
+// type, then the payload. n = 0 is a heartbeat.
+const (
+	frameValue    byte = 'v' // a serialized one-way operation (send, link, ...)
+	frameRequest  byte = 'q' // 8-byte request id, then a serialized (OP ARG)
+	frameReply    byte = 'r' // 8-byte request id, then the serialized answer
+	frameRefusal  byte = 'e' // 8-byte request id, then why, as text
+	frameHeadSize      = 4
+)
+
+// DefaultMaxFrame is the largest frame a node accepts unless told
+// otherwise: a message of a few million list elements.
+const DefaultMaxFrame = 256 << 20
+
+// frameError is a peer that broke the framing: its connection is closed.
+type frameError struct{ msg string }
+
+func (e *frameError) Error() string { return e.msg }
+
+// readFrame reads one frame; a heartbeat has type 0. A frame longer than
+// max is refused before any of it is read.
+func readFrame(r *bufio.Reader, max int) (typ byte, payload []byte, err error) {
+	var head [frameHeadSize]byte
+	if _, err := io.ReadFull(r, head[:]); err != nil {
+		return 0, nil, err
+	}
+	n := binary.BigEndian.Uint32(head[:])
+	if n == 0 {
+		return 0, nil, nil
+	}
+	if uint64(n) > uint64(max) {
+		return 0, nil, &frameError{fmt.Sprintf("frame of %d bytes, more than the %d allowed", n, max)}
+	}
+	buf := make([]byte, n)
+	if _, err := io.ReadFull(r, buf); err != nil {
+		return 0, nil, err
+	}
+	switch buf[0] {
+	case frameValue, frameRequest, frameReply, frameRefusal:
+	default:
+		return 0, nil, &frameError{fmt.Sprintf("unknown frame type %d", buf[0])}
+	}
+	if buf[0] != frameValue && len(buf) < 9 {
+		return 0, nil, &frameError{"frame too short for its request id"}
+	}
+	return buf[0], buf[1:], nil
+}
+
+// makeFrame returns a whole frame of type typ: id (for requests and
+// replies) then payload.
+func makeFrame(typ byte, id uint64, withID bool, payload []byte) []byte {
+	n := 1 + len(payload)
+	if withID {
+		n += 8
+	}
+	b := make([]byte, frameHeadSize, frameHeadSize+n)
+	binary.BigEndian.PutUint32(b, uint32(n))
+	b = append(b, typ)
+	if withID {
+		b = binary.BigEndian.AppendUint64(b, id)
+	}
+	return append(b, payload...)
+}
+
+// heartbeat is the empty frame.
+var heartbeat = []byte{0, 0, 0, 0}

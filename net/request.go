@@ -1,0 +1,231 @@
+package net
+
+import (
+	"encoding/binary"
+	"fmt"
+	"time"
+
+	"termite/eval"
+	rt "termite/runtime"
+)
+
+// A request asks another node to act (spawn, adopt a migrating process,
+// resolve a service, answer a ping) and waits for its answer: the answer's
+// bytes, decoded later on the interpreter's goroutine, or why not.
+type request struct {
+	node  string
+	reply chan reply
+}
+
+type reply struct {
+	data []byte
+	err  error
+}
+
+// call sends (OP ARG) to node as a request and returns, for the calling
+// primitive, a Blocking whose work waits for the answer: its value is the
+// serialized answer, as a bytevector. who names the operation in errors.
+// timeout <= 0 waits as long as the node is up.
+func (n *Node) call(who string, node *rt.Node, op *rt.Symbol, arg rt.Value, timeout time.Duration) (rt.Value, error) {
+	if err := n.ensure(); err != nil {
+		return nil, rt.NewError(who+": cannot become a node: "+err.Error(), node)
+	}
+	if node.Name() == n.Name() {
+		return nil, rt.NewError(who+": the node is this one", node)
+	}
+	b, err := n.ctx.Encode(rt.List(op, arg), nil)
+	if err != nil {
+		return nil, err
+	}
+	r := &request{node: node.Name(), reply: make(chan reply, 1)}
+	n.reqMu.Lock()
+	n.nextReq++
+	id := n.nextReq
+	n.reqs[id] = r
+	n.reqMu.Unlock()
+	frame := makeFrame(frameRequest, id, true, b)
+	return nil, &rt.Blocking{Do: func() (rt.Value, error) {
+		n.peer(r.node).enqueue(frame)
+		var expired <-chan time.Time
+		if timeout > 0 {
+			t := time.NewTimer(timeout)
+			defer t.Stop()
+			expired = t.C
+		}
+		select {
+		case a := <-r.reply:
+			if a.err != nil {
+				return nil, rt.NewError(fmt.Sprintf("%s: node %s: %v", who, r.node, a.err), node)
+			}
+			return &rt.Bytevector{B: a.data}, nil
+		case <-expired:
+			n.forget(id)
+			return nil, &rt.Raise{Obj: rt.Intern("timeout")}
+		}
+	}}
+}
+
+func (n *Node) forget(id uint64) {
+	n.reqMu.Lock()
+	delete(n.reqs, id)
+	n.reqMu.Unlock()
+}
+
+// answered completes a request with the reply or refusal that came for
+// it. Any goroutine.
+func (n *Node) answered(typ byte, payload []byte) {
+	id := binary.BigEndian.Uint64(payload)
+	n.reqMu.Lock()
+	r := n.reqs[id]
+	delete(n.reqs, id)
+	n.reqMu.Unlock()
+	if r == nil {
+		return // timed out
+	}
+	if typ == frameRefusal {
+		r.reply <- reply{err: fmt.Errorf("%s", payload[8:])}
+	} else {
+		r.reply <- reply{data: payload[8:]}
+	}
+}
+
+// failRequests ends the requests waiting for node with err. Any goroutine.
+func (n *Node) failRequests(node string, err error) {
+	n.reqMu.Lock()
+	defer n.reqMu.Unlock()
+	for id, r := range n.reqs {
+		if r.node == node {
+			delete(n.reqs, id)
+			r.reply <- reply{err: err}
+		}
+	}
+}
+
+// serveRequest acts on a request of peer p on the interpreter's goroutine
+// and sends the answer back.
+func (n *Node) serveRequest(p *peer, payload []byte) {
+	id := binary.BigEndian.Uint64(payload)
+	data := payload[8:]
+	n.in.Post(func() {
+		v, err := n.act(p.name, data)
+		if err == nil {
+			var b []byte
+			if b, err = n.ctx.Encode(v, nil); err == nil {
+				p.enqueue(makeFrame(frameReply, id, true, b))
+				return
+			}
+		}
+		p.enqueue(makeFrame(frameRefusal, id, true, []byte(errorText(err))))
+	})
+}
+
+// act does what a request asks and returns the answer.
+func (n *Node) act(from string, data []byte) (rt.Value, error) {
+	v, err := n.ctx.Decode(data, nil)
+	if err != nil {
+		return nil, err
+	}
+	args, ok := opArgs(v)
+	if !ok || len(args) != 2 {
+		return nil, fmt.Errorf("bad request %s", rt.WriteString(v))
+	}
+	arg := args[1]
+	switch args[0] {
+	case symPing:
+		return symPong, nil
+	case symSpawn: // (THUNK . LINK-PID-or-#f)
+		pr, ok := arg.(*rt.Pair)
+		if !ok {
+			break
+		}
+		if _, ok := pr.Car.(rt.Procedure); !ok {
+			break
+		}
+		link, _ := pr.Cdr.(*rt.Pid)
+		return n.in.SpawnThunk(pr.Car, link), nil
+	case symResolve:
+		name, ok := arg.(*rt.Symbol)
+		if !ok {
+			break
+		}
+		if pid, ok := n.services[name.Name]; ok {
+			return pid, nil
+		}
+		return rt.False, nil
+	case symAdopt:
+		return n.adopt(arg)
+	}
+	return nil, fmt.Errorf("bad request %s", rt.WriteString(v))
+}
+
+func errorText(err error) string {
+	if e, ok := err.(*rt.ErrorObject); ok {
+		return e.Error()
+	}
+	return err.Error()
+}
+
+// adopt starts here a process that migrates from another node: arg is
+// (PID K MAILBOX LINKS WATCHERS WATCHING), as migrate sends it.
+func (n *Node) adopt(arg rt.Value) (rt.Value, error) {
+	parts, ok := listOf(arg, 6)
+	if !ok {
+		return nil, fmt.Errorf("bad migration %s", rt.WriteString(arg))
+	}
+	pid, ok := parts[0].(*rt.Pid)
+	if !ok {
+		return nil, fmt.Errorf("bad migration: %s is not a pid", rt.WriteString(parts[0]))
+	}
+	if _, ok := parts[1].(rt.Procedure); !ok {
+		return nil, fmt.Errorf("bad migration: no continuation")
+	}
+	e := &eval.Emigrant{Pid: pid}
+	var ok1, ok2, ok3, ok4 bool
+	e.Mailbox, ok1 = listOf(parts[2], -1)
+	var links []rt.Value
+	links, ok2 = listOf(parts[3], -1)
+	e.Watchers, ok3 = listOf(parts[4], -1)
+	e.Watching, ok4 = listOf(parts[5], -1)
+	if !ok1 || !ok2 || !ok3 || !ok4 {
+		return nil, fmt.Errorf("bad migration %s", rt.WriteString(arg))
+	}
+	for _, l := range links {
+		if p, ok := l.(*rt.Pid); ok {
+			e.Links = append(e.Links, p)
+		}
+	}
+	n.in.Immigrate(e, parts[1])
+	return rt.True, nil
+}
+
+// emigrant is what migrate sends: the running process, with k.
+func emigrant(e *eval.Emigrant, k rt.Value) rt.Value {
+	links := make([]rt.Value, len(e.Links))
+	for i, l := range e.Links {
+		links[i] = l
+	}
+	return rt.List(e.Pid, k, rt.List(e.Mailbox...), rt.List(links...), rt.List(e.Watchers...), rt.List(e.Watching...))
+}
+
+// listOf returns the elements of a proper list, which must have n of them
+// unless n < 0.
+func listOf(v rt.Value, n int) ([]rt.Value, bool) {
+	var out []rt.Value
+	for v != rt.Null {
+		p, ok := v.(*rt.Pair)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, p.Car)
+		v = p.Cdr
+	}
+	return out, n < 0 || len(out) == n
+}
+
+var (
+	symPing    = rt.Intern("ping")
+	symPong    = rt.Intern("pong")
+	symSpawn   = rt.Intern("spawn")
+	symResolve = rt.Intern("resolve")
+	symAdopt   = rt.Intern("adopt")
+)
