@@ -78,10 +78,10 @@ func (in *Interp) Local(pid *rt.Pid) bool {
 // Route returns the node where the process of pid runs as last known
 // here: "" for this node.
 func (in *Interp) Route(pid *rt.Pid) string {
-	if in.Local(pid) {
+	if pid.At == "" && in.Local(pid) {
 		return ""
 	}
-	if pid.At != "" {
+	if pid.At != "" { // it moved, or is moving (see Emigrant)
 		if pid.At == in.NodeName() {
 			return ""
 		}

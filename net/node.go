@@ -154,6 +154,7 @@ func (n *Node) Close() {
 	if n.closed.Swap(true) {
 		return
 	}
+	n.stopChildren() // first: they would report the loss of this node
 	if n.ln != nil {
 		n.ln.Close()
 	}
@@ -164,7 +165,6 @@ func (n *Node) Close() {
 		}
 	}
 	n.mu.Unlock()
-	n.stopChildren()
 }
 
 func (n *Node) logf(format string, args ...any) {
@@ -273,9 +273,10 @@ func opArgs(v rt.Value) ([]rt.Value, bool) {
 	return args, ok
 }
 
-// nodeDown tells the interpreter that the processes of node are lost.
-func (n *Node) nodeDown(name string) {
-	n.failRequests(name, fmt.Errorf("node %s is down", name))
+// nodeDown tells the interpreter that the processes of node are lost;
+// why ends the requests waiting for it.
+func (n *Node) nodeDown(name string, why error) {
+	n.failRequests(name, why)
 	nodeVal, ok := rt.NodeNamed(name)
 	if !ok {
 		return

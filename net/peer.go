@@ -90,8 +90,7 @@ func (p *peer) dial() {
 	}
 	p.mu.Unlock()
 	if err != nil {
-		n.logf("cannot reach node %s: %v", p.name, err)
-		n.nodeDown(p.name)
+		n.nodeDown(p.name, fmt.Errorf("cannot reach node %s: %v", p.name, cause(err)))
 		return
 	}
 	if c != nil {
@@ -152,7 +151,7 @@ func (p *peer) install(c *conn, incarnation uint64) bool {
 	if old != nil {
 		// The peer restarted: what ran there is gone.
 		old.close()
-		p.n.nodeDown(p.name)
+		p.n.nodeDown(p.name, fmt.Errorf("node %s restarted", p.name))
 	}
 	return true
 }
@@ -170,7 +169,7 @@ func (p *peer) lost(c *conn, err error) {
 	if !p.n.closed.Load() {
 		p.n.logf("lost node %s: %v", p.name, err)
 	}
-	p.n.nodeDown(p.name)
+	p.n.nodeDown(p.name, fmt.Errorf("lost node %s: %v", p.name, err))
 }
 
 // accept serves the listener: each connection is handshaken on a
@@ -330,3 +329,17 @@ func (c *conn) fail(err error) {
 }
 
 func isClosedErr(err error) bool { return errors.Is(err, stdnet.ErrClosed) }
+
+// cause returns what a failed dial says without the Go call that failed
+// ("connection refused", not "dial tcp ...: connect: connection refused").
+func cause(err error) error {
+	var op *stdnet.OpError
+	if errors.As(err, &op) {
+		err = op.Err
+	}
+	var sys *os.SyscallError
+	if errors.As(err, &sys) {
+		err = sys.Err
+	}
+	return err
+}

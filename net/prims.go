@@ -109,7 +109,7 @@ func (n *Node) primitives() []*rt.Primitive {
 				}
 				timeout = max(time.Duration(secs*float64(time.Second)), 1)
 			}
-			return n.call(who, node, op, a[3], timeout)
+			return n.call(who, node, op, a[3], timeout, nil)
 		}),
 		// (%migrate NODE K) sends the running process, to continue with
 		// K, and returns once NODE has it.
@@ -125,7 +125,10 @@ func (n *Node) primitives() []*rt.Primitive {
 			if err != nil {
 				return nil, err
 			}
-			return n.call("migrate", node, symAdopt, emigrant(e, a[1]), 0)
+			// Once the node has the process, it is known to run there,
+			// even before this one forwards what came for it.
+			moved := func() { e.Pid.At = node.Name() }
+			return n.call("migrate", node, symAdopt, emigrant(e, a[1]), 0, moved)
 		}),
 		// (%depart NODE) ends the running process here: it runs on NODE.
 		prim("%depart", 1, 1, func(a []rt.Value) (rt.Value, error) {

@@ -15,6 +15,9 @@ import (
 type request struct {
 	node  string
 	reply chan reply
+	// then, if set, runs on the interpreter's goroutine when the answer
+	// comes, before anything that came after it from the same node.
+	then func()
 }
 
 type reply struct {
@@ -26,7 +29,7 @@ type reply struct {
 // primitive, a Blocking whose work waits for the answer: its value is the
 // serialized answer, as a bytevector. who names the operation in errors.
 // timeout <= 0 waits as long as the node is up.
-func (n *Node) call(who string, node *rt.Node, op *rt.Symbol, arg rt.Value, timeout time.Duration) (rt.Value, error) {
+func (n *Node) call(who string, node *rt.Node, op *rt.Symbol, arg rt.Value, timeout time.Duration, then func()) (rt.Value, error) {
 	if err := n.ensure(); err != nil {
 		return nil, rt.NewError(who+": cannot become a node: "+err.Error(), node)
 	}
@@ -37,7 +40,7 @@ func (n *Node) call(who string, node *rt.Node, op *rt.Symbol, arg rt.Value, time
 	if err != nil {
 		return nil, err
 	}
-	r := &request{node: node.Name(), reply: make(chan reply, 1)}
+	r := &request{node: node.Name(), reply: make(chan reply, 1), then: then}
 	n.reqMu.Lock()
 	n.nextReq++
 	id := n.nextReq
@@ -55,7 +58,7 @@ func (n *Node) call(who string, node *rt.Node, op *rt.Symbol, arg rt.Value, time
 		select {
 		case a := <-r.reply:
 			if a.err != nil {
-				return nil, rt.NewError(fmt.Sprintf("%s: node %s: %v", who, r.node, a.err), node)
+				return nil, rt.NewError(fmt.Sprintf("%s: %v", who, a.err), node)
 			}
 			return &rt.Bytevector{B: a.data}, nil
 		case <-expired:
@@ -83,10 +86,13 @@ func (n *Node) answered(typ byte, payload []byte) {
 		return // timed out
 	}
 	if typ == frameRefusal {
-		r.reply <- reply{err: fmt.Errorf("%s", payload[8:])}
-	} else {
-		r.reply <- reply{data: payload[8:]}
+		r.reply <- reply{err: fmt.Errorf("node %s refused: %s", r.node, payload[8:])}
+		return
 	}
+	if r.then != nil {
+		n.in.Post(r.then)
+	}
+	r.reply <- reply{data: payload[8:]}
 }
 
 // failRequests ends the requests waiting for node with err. Any goroutine.

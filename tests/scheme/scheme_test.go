@@ -158,6 +158,8 @@ func runFile(t *testing.T, path string) {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, termite, filepath.Base(path))
 	cmd.Dir = filepath.Dir(path)
+	// Tests that start nodes share a cookie, whatever the home folder holds.
+	cmd.Env = append(os.Environ(), "TERMITE_COOKIE=termite-scheme-tests")
 	var stdout, stderr cappedBuffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err = cmd.Run()
