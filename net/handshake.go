@@ -154,6 +154,10 @@ func acceptHandshake(r *bufio.Reader, w *bufio.Writer, cookie []byte, me hello, 
 		return peer, false, err
 	}
 	mac, err := readRecord(r)
+	if errors.Is(err, io.EOF) {
+		// It refused our proof: it holds another cookie.
+		return peer, false, fmt.Errorf("%s hung up instead of proving it knows the cookie: %w", peer.name, errAuth)
+	}
 	if err != nil {
 		return peer, false, err
 	}

@@ -90,6 +90,9 @@ func (p *peer) dial() {
 	}
 	p.mu.Unlock()
 	if err != nil {
+		if errors.Is(err, errAuth) {
+			n.logf("refused node %s: %v", p.name, err)
+		}
 		n.nodeDown(p.name, fmt.Errorf("cannot reach node %s: %v", p.name, cause(err)))
 		return
 	}

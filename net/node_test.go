@@ -1,0 +1,320 @@
+package net
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/binary"
+	"fmt"
+	"math/big"
+	stdnet "net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"termite/eval"
+	rt "termite/runtime"
+	"termite/stdlib"
+)
+
+// syncBuffer is a log that node goroutines write while the test reads.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// waitFor polls until the log contains want.
+func (s *syncBuffer) waitFor(t *testing.T, want string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(s.String(), want) {
+		if time.Now().After(deadline) {
+			t.Fatalf("log never said %q; it holds:\n%s", want, s.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// newInterp returns an interpreter with the library and the node
+// procedures, logging to log.
+func newInterp(t *testing.T, opts Options, log *syncBuffer) (*eval.Interp, *Node) {
+	t.Helper()
+	in := eval.New(eval.Options{Stdin: strings.NewReader(""), Stdout: log, Stderr: log})
+	if err := stdlib.Install(in); err != nil {
+		t.Fatal(err)
+	}
+	opts.Log = log
+	n, err := Install(in, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in, n
+}
+
+// serveNode starts a node on 127.0.0.1 that serves until the test ends.
+func serveNode(t *testing.T, opts Options) (*Node, *syncBuffer) {
+	t.Helper()
+	log := &syncBuffer{}
+	in, n := newInterp(t, opts, log)
+	if _, err := n.Listen("127.0.0.1", 0); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		in.RunSource([]byte("(%serve)"), "serve")
+	}()
+	t.Cleanup(func() {
+		in.Interrupt()
+		<-done
+		n.Close()
+	})
+	return n, log
+}
+
+// ping asks, from a fresh interpreter, whether the node named name answers.
+func ping(t *testing.T, name string, opts Options) string {
+	t.Helper()
+	log := &syncBuffer{}
+	in, n := newInterp(t, opts, log)
+	defer n.Close()
+	node, _ := rt.NodeNamed(name)
+	v, err := in.RunSource([]byte(fmt.Sprintf("(ping (make-node %q %d) 3)", node.Host, node.Port)), "ping")
+	if err != nil {
+		t.Fatalf("ping: %v\n%s", err, log.String())
+	}
+	return rt.WriteString(v)
+}
+
+var testCookie = []byte("test-cookie")
+
+// TestBadPeersKeepTheNodeServing sends what is not a termite node to a
+// node's port, and checks that the node refuses it, logs it, and still
+// serves a real peer while the bad connection is open.
+func TestBadPeersKeepTheNodeServing(t *testing.T) {
+	garbage := make([]byte, 4096)
+	rand.Read(garbage)
+	cases := []struct {
+		name string
+		send []byte
+		log  string // what the node logs; "" for a connection that is silent
+	}{
+		{"random bytes", garbage, "refused connection"},
+		{"HTTP request", []byte("GET / HTTP/1.1\r\nHost: x\r\n\r\n"), "refused connection"},
+		{"bad magic", append([]byte{0, 60}, bytes.Repeat([]byte("x"), 60)...), "bad magic"},
+		{"silent", nil, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			n, log := serveNode(t, Options{Cookie: testCookie})
+			conn, err := stdnet.Dial("tcp", n.Name())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			conn.Write(c.send)
+			if got := ping(t, n.Name(), Options{Cookie: testCookie}); got != "pong" {
+				t.Fatalf("a real peer got %s while the bad connection was open", got)
+			}
+			if c.log != "" {
+				log.waitFor(t, c.log)
+			}
+		})
+	}
+}
+
+func TestWrongCookieIsRefused(t *testing.T) {
+	n, log := serveNode(t, Options{Cookie: testCookie})
+	if got := ping(t, n.Name(), Options{Cookie: []byte("other")}); got != "no-reply" {
+		t.Errorf("a peer with the wrong cookie got %s", got)
+	}
+	log.waitFor(t, "authentication failed")
+	if got := ping(t, n.Name(), Options{Cookie: testCookie}); got != "pong" {
+		t.Errorf("then a good peer got %s", got)
+	}
+}
+
+// handshaken connects to the node and passes the handshake as a peer
+// named name would.
+func handshaken(t *testing.T, n *Node, name string) (stdnet.Conn, *bufio.Writer) {
+	t.Helper()
+	conn, err := stdnet.Dial("tcp", n.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, w := bufio.NewReader(conn), bufio.NewWriter(conn)
+	_, keep, err := dialHandshake(r, w, testCookie, newHello(name, 7), n.Name())
+	if err != nil || !keep {
+		t.Fatalf("handshake: keep %v, %v", keep, err)
+	}
+	return conn, w
+}
+
+func TestOversizedFrameDropsTheConnection(t *testing.T) {
+	n, log := serveNode(t, Options{Cookie: testCookie, MaxFrame: 1 << 20})
+	conn, w := handshaken(t, n, "127.0.0.1:1")
+	defer conn.Close()
+	var head [4]byte
+	binary.BigEndian.PutUint32(head[:], 1<<30)
+	w.Write(head[:])
+	w.Flush()
+	log.waitFor(t, "more than the 1048576 allowed")
+	if got := ping(t, n.Name(), Options{Cookie: testCookie}); got != "pong" {
+		t.Errorf("then a good peer got %s", got)
+	}
+}
+
+func TestBadValueFrameIsDropped(t *testing.T) {
+	n, log := serveNode(t, Options{Cookie: testCookie})
+	conn, w := handshaken(t, n, "127.0.0.1:1")
+	defer conn.Close()
+	w.Write(makeFrame(frameValue, 0, false, []byte("not cbor at all")))
+	w.Flush()
+	log.waitFor(t, "bad message from 127.0.0.1:1 dropped")
+	if got := ping(t, n.Name(), Options{Cookie: testCookie}); got != "pong" {
+		t.Errorf("then a good peer got %s", got)
+	}
+}
+
+func TestSilentPeerIsDeclaredDown(t *testing.T) {
+	n, log := serveNode(t, Options{Cookie: testCookie, Timeout: 300 * time.Millisecond})
+	conn, _ := handshaken(t, n, "127.0.0.1:1")
+	defer conn.Close()
+	start := time.Now()
+	log.waitFor(t, "lost node 127.0.0.1:1: silent for 300ms")
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("declared down after %v", d)
+	}
+}
+
+func TestTLS(t *testing.T) {
+	cfg := selfSigned(t)
+	n, _ := serveNode(t, Options{Cookie: testCookie, TLS: cfg})
+	if got := ping(t, n.Name(), Options{Cookie: testCookie, TLS: cfg}); got != "pong" {
+		t.Errorf("a TLS peer got %s", got)
+	}
+	if got := ping(t, n.Name(), Options{Cookie: testCookie}); got != "no-reply" {
+		t.Errorf("a plain peer of a TLS node got %s", got)
+	}
+}
+
+// selfSigned makes a certificate for 127.0.0.1 that is its own authority,
+// and a configuration that requires peers to show it.
+func selfSigned(t *testing.T) *tls.Config {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber:          big.NewInt(1),
+		Subject:               pkix.Name{CommonName: "termite test"},
+		IPAddresses:           []stdnet.IP{stdnet.IPv4(127, 0, 0, 1)},
+		NotBefore:             time.Now().Add(-time.Hour),
+		NotAfter:              time.Now().Add(time.Hour),
+		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
+		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth, x509.ExtKeyUsageClientAuth},
+		BasicConstraintsValid: true,
+		IsCA:                  true,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool := x509.NewCertPool()
+	pool.AddCert(cert)
+	return &tls.Config{
+		Certificates: []tls.Certificate{{Certificate: [][]byte{der}, PrivateKey: key}},
+		RootCAs:      pool,
+		ClientCAs:    pool,
+		ClientAuth:   tls.RequireAndVerifyClientCert,
+		MinVersion:   tls.VersionTLS13,
+	}
+}
+
+func TestLoadCookie(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("TERMITE_COOKIE", "")
+	c1, err := LoadCookie("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(filepath.Join(home, ".termite-cookie"))
+	if err != nil || info.Mode().Perm() != 0o600 || len(c1) < 20 {
+		t.Fatalf("cookie file: %v, %v, %q", info, err, c1)
+	}
+	if c2, _ := LoadCookie(""); !bytes.Equal(c1, c2) {
+		t.Errorf("the cookie changed: %q then %q", c1, c2)
+	}
+	t.Setenv("TERMITE_COOKIE", "from-env")
+	if c, _ := LoadCookie(""); string(c) != "from-env" {
+		t.Errorf("TERMITE_COOKIE ignored: %q", c)
+	}
+	open := filepath.Join(home, "open-cookie")
+	os.WriteFile(open, []byte("x"), 0o644)
+	if _, err := LoadCookie(open); err == nil || !strings.Contains(err.Error(), "can be read by others") {
+		t.Errorf("a readable cookie file was accepted: %v", err)
+	}
+}
+
+func FuzzReadFrame(f *testing.F) {
+	f.Add(makeFrame(frameValue, 0, false, []byte{1, 2, 3}))
+	f.Add(makeFrame(frameRequest, 9, true, []byte("x")))
+	f.Add([]byte{0, 0, 0, 0})
+	f.Add([]byte{255, 255, 255, 255, 'v'})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := bufio.NewReader(bytes.NewReader(data))
+		for {
+			typ, payload, err := readFrame(r, 1<<16)
+			if err != nil {
+				return
+			}
+			if typ != 0 && typ != frameValue && len(payload) < 8 {
+				t.Fatalf("frame %c with a payload of %d bytes", typ, len(payload))
+			}
+		}
+	})
+}
+
+func FuzzHandshake(f *testing.F) {
+	h := newHello("127.0.0.1:4000", 1)
+	f.Add(h.encode(nil))
+	f.Add(h.encode(make([]byte, 32)))
+	f.Add([]byte("TRMT"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var in bytes.Buffer
+		binary.Write(&in, binary.BigEndian, uint16(len(data)))
+		in.Write(data)
+		in.Write(make([]byte, 34))
+		var out bytes.Buffer
+		me := newHello("127.0.0.1:5000", 2)
+		_, keep, err := acceptHandshake(bufio.NewReader(&in), bufio.NewWriter(&out), testCookie, me, func(hello) bool { return true })
+		if err == nil || keep {
+			t.Fatalf("an unauthenticated peer passed: %v", err)
+		}
+	})
+}
