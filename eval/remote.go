@@ -254,6 +254,7 @@ func (in *Interp) Depart(node string) error {
 	}
 	p.dead, p.rel, p.mailbox = true, nil, nil
 	delete(s.related, p)
+	delete(s.live, p)
 	return errDeparted
 }
 
@@ -267,6 +268,7 @@ func (in *Interp) Immigrate(e *Emigrant, k rt.Value) {
 	m.setup(k, []rt.Value{rt.Unspecified})
 	p := &process{m: m, pid: e.Pid, last: -1, deadline: -1}
 	m.proc = p
+	s.live[p] = struct{}{}
 	e.Pid.Proc, e.Pid.At = p, ""
 	p.mailbox = e.Mailbox
 	if len(e.Links)+len(e.Watchers)+len(e.Watching) > 0 {

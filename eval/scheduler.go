@@ -26,6 +26,10 @@ type scheduler struct {
 	ioDone    chan *ioResult // parked primitives that finished
 	ioPending int            // parked primitives still running
 
+	// live holds every process that has not ended, so that a process
+	// waiting for a message stays alive when only other nodes know its pid
+	// (pids are held weakly by the serialization tables).
+	live map[*process]struct{}
 	// related are the processes that have links or monitors: those a
 	// lost node may concern.
 	related map[*process]struct{}
@@ -39,6 +43,7 @@ func newScheduler(in *Interp) *scheduler {
 		in:      in,
 		epoch:   time.Now(),
 		ioDone:  make(chan *ioResult, 16),
+		live:    make(map[*process]struct{}),
 		related: make(map[*process]struct{}),
 		away:    make(map[*rt.Pid]struct{}),
 	}
@@ -57,6 +62,7 @@ func (s *scheduler) newProcess(m *machine) *process {
 	p.pidVal = rt.Pid{ID: s.nextID, Proc: p}
 	p.pid = &p.pidVal
 	m.proc = p
+	s.live[p] = struct{}{}
 	return p
 }
 
@@ -404,6 +410,7 @@ func (s *scheduler) resume(p *process) bool {
 // exit records p's death and tells its links and monitors.
 func (s *scheduler) exit(p *process, reason rt.Value, failed bool) {
 	p.dead = true
+	delete(s.live, p)
 	p.reason = reason
 	p.wait = notWaiting
 	if r := p.rel; r != nil {

@@ -15,6 +15,7 @@ import (
 	stdnet "net"
 	"os"
 	"path/filepath"
+	goruntime "runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -317,4 +318,27 @@ func FuzzHandshake(f *testing.F) {
 			t.Fatalf("an unauthenticated peer passed: %v", err)
 		}
 	})
+}
+
+// TestRemotelyKnownProcessSurvivesGC checks that a process waiting for a
+// message, whose pid only another node holds, is not collected (it was:
+// pids are held weakly by the serialization tables).
+func TestRemotelyKnownProcessSurvivesGC(t *testing.T) {
+	n, _ := serveNode(t, Options{Cookie: testCookie})
+	log := &syncBuffer{}
+	in, client := newInterp(t, Options{Cookie: testCookie}, log)
+	defer client.Close()
+	node, _ := rt.NodeNamed(n.Name())
+	spawn := fmt.Sprintf(`(define p (remote-spawn (make-node %q %d)
+	  (lambda () (let loop () (recv ((from tag x) (! from (list tag x)))) (loop)))))`, node.Host, node.Port)
+	if _, err := in.RunSource([]byte(spawn), "spawn"); err != nil {
+		t.Fatal(err, log.String())
+	}
+	for range 3 {
+		goruntime.GC()
+	}
+	v, err := in.RunSource([]byte("(!? p 'still-there 5 'collected)"), "call")
+	if err != nil || rt.WriteString(v) != "still-there" {
+		t.Errorf("got %v, %v", v, err)
+	}
 }
