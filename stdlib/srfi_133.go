@@ -1,6 +1,10 @@
 package stdlib
 
-import rt "termite/runtime"
+import (
+	"slices"
+
+	rt "termite/runtime"
+)
 
 // The SRFI 133 procedures that take no procedure argument: they only move
 // elements around, so they are primitives. The rest of SRFI 133 is in
@@ -16,21 +20,21 @@ func init() {
 		}},
 		&rt.Primitive{Name: "vector-swap!", Min: 3, Max: 3, Fn: vectorSwap},
 		&rt.Primitive{Name: "vector-reverse!", Min: 1, Max: 3, Fn: func(args []rt.Value) (rt.Value, error) {
-			v, start, end, err := vectorRange("vector-reverse!", args)
+			items, err := vectorType.argSpan("vector-reverse!", args)
 			if err != nil {
 				return nil, err
 			}
-			reverseValues(v.Items[start:end])
+			slices.Reverse(items)
 			return rt.Unspecified, nil
 		}},
 		&rt.Primitive{Name: "vector-reverse-copy", Min: 1, Max: 3, Fn: func(args []rt.Value) (rt.Value, error) {
-			v, start, end, err := vectorRange("vector-reverse-copy", args)
+			items, err := vectorType.argSpan("vector-reverse-copy", args)
 			if err != nil {
 				return nil, err
 			}
-			items := append([]rt.Value(nil), v.Items[start:end]...)
-			reverseValues(items)
-			return &rt.Vector{Items: nonNil(items)}, nil
+			v := vectorType.clone(items)
+			slices.Reverse(v.(*rt.Vector).Items)
+			return v, nil
 		}},
 		&rt.Primitive{Name: "vector-reverse-copy!", Min: 3, Max: 5, Fn: vectorReverseCopyInto},
 		&rt.Primitive{Name: "vector-concatenate", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
@@ -38,16 +42,16 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return vectorAppend(vs)
+			return vectorType.join("vector-concatenate", vs)
 		}},
 		&rt.Primitive{Name: "vector-append-subvectors", Min: 0, Max: rt.Variadic, Fn: vectorAppendSubvectors},
 		&rt.Primitive{Name: "reverse-vector->list", Min: 1, Max: 3, Fn: func(args []rt.Value) (rt.Value, error) {
-			v, start, end, err := vectorRange("reverse-vector->list", args)
+			items, err := vectorType.argSpan("reverse-vector->list", args)
 			if err != nil {
 				return nil, err
 			}
 			l := rt.Null
-			for _, x := range v.Items[start:end] {
+			for _, x := range items {
 				l = rt.Cons(x, l)
 			}
 			return l, nil
@@ -57,25 +61,10 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			reverseValues(items)
+			slices.Reverse(items)
 			return &rt.Vector{Items: nonNil(items)}, nil
 		}},
 	)
-}
-
-func reverseValues(s []rt.Value) {
-	for i, j := 0, len(s)-1; i < j; i, j = i+1, j-1 {
-		s[i], s[j] = s[j], s[i]
-	}
-}
-
-// nonNil keeps an empty vector's slice non-nil, as the other vector
-// constructors make it, so that no code has to tell the two apart.
-func nonNil(s []rt.Value) []rt.Value {
-	if s == nil {
-		return []rt.Value{}
-	}
-	return s
 }
 
 func vectorSwap(args []rt.Value) (rt.Value, error) {
@@ -99,21 +88,13 @@ func vectorSwap(args []rt.Value) (rt.Value, error) {
 // The source is reversed into a copy first, so that overlapping source
 // and destination behave as if the source had been copied out before.
 func vectorReverseCopyInto(args []rt.Value) (rt.Value, error) {
-	to, err := argVector("vector-reverse-copy!", args[0])
+	to, from, at, err := vectorType.copyArgs("vector-reverse-copy!", args)
 	if err != nil {
 		return nil, err
 	}
-	from, start, end, err := vectorRange("vector-reverse-copy!", args[2:])
-	if err != nil {
-		return nil, err
-	}
-	at, err := copyDestination("vector-reverse-copy!", args, len(to.Items), end-start)
-	if err != nil {
-		return nil, err
-	}
-	items := append([]rt.Value(nil), from.Items[start:end]...)
-	reverseValues(items)
-	copy(to.Items[at:], items)
+	items := slices.Clone(from)
+	slices.Reverse(items)
+	copy(to[at:], items)
 	return rt.Unspecified, nil
 }
 
@@ -125,11 +106,11 @@ func vectorAppendSubvectors(args []rt.Value) (rt.Value, error) {
 	}
 	items := []rt.Value{}
 	for i := 0; i < len(args); i += 3 {
-		v, start, end, err := vectorRange("vector-append-subvectors", args[i:i+3])
+		span, err := vectorType.argSpan("vector-append-subvectors", args[i:i+3])
 		if err != nil {
 			return nil, err
 		}
-		items = append(items, v.Items[start:end]...)
+		items = append(items, span...)
 	}
 	return &rt.Vector{Items: items}, nil
 }
