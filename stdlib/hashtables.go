@@ -317,9 +317,9 @@ func tableList(who string, tv rt.Value, f func(k, v rt.Value) rt.Value) (rt.Valu
 	if err != nil {
 		return nil, err
 	}
-	items := make([]rt.Value, 0, t.Len())
-	t.Each(func(k, v rt.Value) { items = append(items, f(k, v)) })
-	return rt.List(items...), nil
+	var b rt.ListBuilder
+	t.Each(func(k, v rt.Value) { b.Add(f(k, v)) })
+	return b.List(), nil
 }
 
 // hashTableMerge adds the entries of the second table to the first; a key

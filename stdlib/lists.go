@@ -188,17 +188,10 @@ func appendLists(args []rt.Value) (rt.Value, error) {
 	if len(args) == 0 {
 		return rt.Null, nil
 	}
-	var head rt.Value = rt.Null
-	var last *rt.Pair
+	var b rt.ListBuilder
 	for _, l := range args[:len(args)-1] {
 		_, tail, err := walkList("append", l, func(p *rt.Pair) bool {
-			q := rt.Cons(p.Car, rt.Null)
-			if last == nil {
-				head = q
-			} else {
-				last.Cdr = q
-			}
-			last = q
+			b.Add(p.Car)
 			return false
 		})
 		if err != nil {
@@ -208,11 +201,7 @@ func appendLists(args []rt.Value) (rt.Value, error) {
 			return nil, rt.TypeError("append", "proper list", l)
 		}
 	}
-	if last == nil {
-		return args[len(args)-1], nil
-	}
-	last.Cdr = args[len(args)-1]
-	return head, nil
+	return b.ListWithTail(args[len(args)-1]), nil
 }
 
 func reverse(args []rt.Value) (rt.Value, error) {
@@ -274,26 +263,15 @@ func listPairAt(who string, args []rt.Value) (*rt.Pair, error) {
 // listCopy copies the pairs of a list, keeping an improper tail; any
 // other object is returned as it is.
 func listCopy(args []rt.Value) (rt.Value, error) {
-	var head rt.Value = rt.Null
-	var last *rt.Pair
+	var b rt.ListBuilder
 	_, tail, err := walkList("list-copy", args[0], func(p *rt.Pair) bool {
-		q := rt.Cons(p.Car, rt.Null)
-		if last == nil {
-			head = q
-		} else {
-			last.Cdr = q
-		}
-		last = q
+		b.Add(p.Car)
 		return false
 	})
 	if err != nil {
 		return nil, err
 	}
-	if last == nil {
-		return args[0], nil
-	}
-	last.Cdr = tail
-	return head, nil
+	return b.ListWithTail(tail), nil
 }
 
 func lastPair(args []rt.Value) (rt.Value, error) {

@@ -142,17 +142,17 @@ func take(args []rt.Value) (rt.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	vals := make([]rt.Value, 0, min(k, 1024))
+	var b rt.ListBuilder
 	x := args[0]
 	for ; k > 0; k-- {
 		p, ok := x.(*rt.Pair)
 		if !ok {
 			return nil, rt.NewError("take: list too short", args[0], args[1])
 		}
-		vals = append(vals, p.Car)
+		b.Add(p.Car)
 		x = p.Cdr
 	}
-	return rt.List(vals...), nil
+	return b.List(), nil
 }
 
 // takeRight walks a lead k pairs ahead of a lag: when the lead reaches
@@ -167,17 +167,17 @@ func takeRight(who string, args []rt.Value, copy bool) (lag, head rt.Value, err 
 	if _, tail := listShape(args[0]); tail == nil {
 		return nil, nil, errCircular(who)
 	}
-	var vals []rt.Value
+	var b rt.ListBuilder
 	lag = args[0]
 	n, _ := listShape(lead)
 	for ; n > 0; n-- {
 		p := lag.(*rt.Pair)
 		if copy {
-			vals = append(vals, p.Car)
+			b.Add(p.Car)
 		}
 		lag = p.Cdr
 	}
-	return lag, rt.List(vals...), nil
+	return lag, b.List(), nil
 }
 
 // appendReverse conses the elements of rev-head, in order, onto tail:

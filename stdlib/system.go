@@ -18,12 +18,11 @@ var startTime = time.Now()
 func systemPrimitives(in *eval.Interp) []*rt.Primitive {
 	return []*rt.Primitive{
 		{Name: "command-line", Min: 0, Max: 0, Fn: func(a []rt.Value) (rt.Value, error) {
-			args := in.Options().Args
-			vals := make([]rt.Value, len(args))
-			for i, s := range args {
-				vals[i] = rt.NewString(s)
+			var b rt.ListBuilder
+			for _, s := range in.Options().Args {
+				b.Add(rt.NewString(s))
 			}
-			return rt.List(vals...), nil
+			return b.List(), nil
 		}},
 		{Name: "emergency-exit", Min: 0, Max: 1, Fn: func(a []rt.Value) (rt.Value, error) {
 			code := 0
@@ -52,12 +51,12 @@ func systemPrimitives(in *eval.Interp) []*rt.Primitive {
 			return rt.False, nil
 		}},
 		{Name: "get-environment-variables", Min: 0, Max: 0, Fn: func(a []rt.Value) (rt.Value, error) {
-			var vals []rt.Value
+			var b rt.ListBuilder
 			for _, kv := range os.Environ() {
 				k, v, _ := strings.Cut(kv, "=")
-				vals = append(vals, rt.Cons(rt.NewString(k), rt.NewString(v)))
+				b.Add(rt.Cons(rt.NewString(k), rt.NewString(v)))
 			}
-			return rt.List(vals...), nil
+			return b.List(), nil
 		}},
 		{Name: "current-second", Min: 0, Max: 0, Fn: func(a []rt.Value) (rt.Value, error) {
 			return rt.Flonum(float64(time.Now().UnixNano()) / 1e9), nil
