@@ -10,40 +10,46 @@ func init() {
 		}},
 		bytevectorType.maker("make-bytevector", 0),
 		bytevectorType.constructor("bytevector"),
-		&rt.Primitive{Name: "bytevector-length", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			bv, err := argBytevector("bytevector-length", args[0])
-			if err != nil {
-				return nil, err
+		prim("bytevector-length", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				bv, err := argBytevector(w, args[0])
+				if err != nil {
+					return nil, err
+				}
+				return fixnum(len(bv.B)), nil
 			}
-			return fixnum(len(bv.B)), nil
-		}},
-		&rt.Primitive{Name: "bytevector-u8-ref", Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-			bv, err := argBytevector("bytevector-u8-ref", args[0])
-			if err != nil {
-				return nil, err
+		}),
+		prim("bytevector-u8-ref", 2, 2, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				bv, err := argBytevector(w, args[0])
+				if err != nil {
+					return nil, err
+				}
+				k, err := argRef(w, args, 1, len(bv.B))
+				if err != nil {
+					return nil, err
+				}
+				return fixnum(int(bv.B[k])), nil
 			}
-			k, err := argRef("bytevector-u8-ref", args, 1, len(bv.B))
-			if err != nil {
-				return nil, err
+		}),
+		prim("bytevector-u8-set!", 3, 3, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				bv, err := argBytevector(w, args[0])
+				if err != nil {
+					return nil, err
+				}
+				k, err := argRef(w, args, 1, len(bv.B))
+				if err != nil {
+					return nil, err
+				}
+				x, err := argByte(w, args[2])
+				if err != nil {
+					return nil, err
+				}
+				bv.B[k] = x
+				return rt.Unspecified, nil
 			}
-			return fixnum(int(bv.B[k])), nil
-		}},
-		&rt.Primitive{Name: "bytevector-u8-set!", Min: 3, Max: 3, Fn: func(args []rt.Value) (rt.Value, error) {
-			bv, err := argBytevector("bytevector-u8-set!", args[0])
-			if err != nil {
-				return nil, err
-			}
-			k, err := argRef("bytevector-u8-set!", args, 1, len(bv.B))
-			if err != nil {
-				return nil, err
-			}
-			x, err := argByte("bytevector-u8-set!", args[2])
-			if err != nil {
-				return nil, err
-			}
-			bv.B[k] = x
-			return rt.Unspecified, nil
-		}},
+		}),
 		bytevectorType.copier("bytevector-copy", 1),
 		bytevectorType.copierInto("bytevector-copy!"),
 		bytevectorType.appender("bytevector-append"),

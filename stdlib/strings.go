@@ -15,40 +15,46 @@ func init() {
 		}},
 		stringType.maker("make-string", ' '),
 		stringType.constructor("string"),
-		&rt.Primitive{Name: "string-length", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			s, err := argString("string-length", args[0])
-			if err != nil {
-				return nil, err
+		prim("string-length", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				s, err := argString(w, args[0])
+				if err != nil {
+					return nil, err
+				}
+				return fixnum(len(s.R)), nil
 			}
-			return fixnum(len(s.R)), nil
-		}},
-		&rt.Primitive{Name: "string-ref", Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-			s, err := argString("string-ref", args[0])
-			if err != nil {
-				return nil, err
+		}),
+		prim("string-ref", 2, 2, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				s, err := argString(w, args[0])
+				if err != nil {
+					return nil, err
+				}
+				k, err := argRef(w, args, 1, len(s.R))
+				if err != nil {
+					return nil, err
+				}
+				return rt.Char(s.R[k]), nil
 			}
-			k, err := argRef("string-ref", args, 1, len(s.R))
-			if err != nil {
-				return nil, err
+		}),
+		prim("string-set!", 3, 3, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				s, err := argString(w, args[0])
+				if err != nil {
+					return nil, err
+				}
+				k, err := argRef(w, args, 1, len(s.R))
+				if err != nil {
+					return nil, err
+				}
+				c, err := argChar(w, args[2])
+				if err != nil {
+					return nil, err
+				}
+				s.R[k] = rune(c)
+				return rt.Unspecified, nil
 			}
-			return rt.Char(s.R[k]), nil
-		}},
-		&rt.Primitive{Name: "string-set!", Min: 3, Max: 3, Fn: func(args []rt.Value) (rt.Value, error) {
-			s, err := argString("string-set!", args[0])
-			if err != nil {
-				return nil, err
-			}
-			k, err := argRef("string-set!", args, 1, len(s.R))
-			if err != nil {
-				return nil, err
-			}
-			c, err := argChar("string-set!", args[2])
-			if err != nil {
-				return nil, err
-			}
-			s.R[k] = rune(c)
-			return rt.Unspecified, nil
-		}},
+		}),
 		stringCompare("string=?", false, func(c int) bool { return c == 0 }),
 		stringCompare("string<?", false, func(c int) bool { return c < 0 }),
 		stringCompare("string>?", false, func(c int) bool { return c > 0 }),
@@ -71,60 +77,68 @@ func init() {
 		stringMap("string-upcase", upcaseString),
 		stringMap("string-downcase", downcaseString),
 		stringMap("string-foldcase", foldString),
-		&rt.Primitive{Name: "string->utf8", Min: 1, Max: 3, Fn: func(args []rt.Value) (rt.Value, error) {
-			s, err := stringType.argSpan("string->utf8", args)
-			if err != nil {
-				return nil, err
+		prim("string->utf8", 1, 3, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				s, err := stringType.argSpan(w, args)
+				if err != nil {
+					return nil, err
+				}
+				return &rt.Bytevector{B: []byte(string(s))}, nil
 			}
-			return &rt.Bytevector{B: []byte(string(s))}, nil
-		}},
-		&rt.Primitive{Name: "utf8->string", Min: 1, Max: 3, Fn: utf8ToString},
+		}),
+		prim("utf8->string", 1, 3, utf8ToString),
 	)
 }
 
 // stringCompare makes a variadic comparison; like the char comparisons it
 // checks every argument even after the answer is known.
 func stringCompare(name string, fold bool, ok func(int) bool) *rt.Primitive {
-	return &rt.Primitive{Name: name, Min: 1, Max: rt.Variadic, Fn: func(args []rt.Value) (rt.Value, error) {
-		result := true
-		var prev []rune
-		for i, a := range args {
-			s, err := argString(name, a)
-			if err != nil {
-				return nil, err
+	return prim(name, 1, rt.Variadic, func(w who) fn {
+		return func(args []rt.Value) (rt.Value, error) {
+			result := true
+			var prev []rune
+			for i, a := range args {
+				s, err := argString(w, a)
+				if err != nil {
+					return nil, err
+				}
+				r := s.R
+				if fold {
+					r = foldString(r)
+				}
+				if i > 0 && result && !ok(slices.Compare(prev, r)) {
+					result = false
+				}
+				prev = r
 			}
-			r := s.R
-			if fold {
-				r = foldString(r)
-			}
-			if i > 0 && result && !ok(slices.Compare(prev, r)) {
-				result = false
-			}
-			prev = r
+			return rt.MakeBool(result), nil
 		}
-		return rt.MakeBool(result), nil
-	}}
+	})
 }
 
 func stringMap(name string, f func([]rune) []rune) *rt.Primitive {
-	return &rt.Primitive{Name: name, Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-		s, err := argString(name, args[0])
-		if err != nil {
-			return nil, err
+	return prim(name, 1, 1, func(w who) fn {
+		return func(args []rt.Value) (rt.Value, error) {
+			s, err := argString(w, args[0])
+			if err != nil {
+				return nil, err
+			}
+			return &rt.String{R: f(s.R)}, nil
 		}
-		return &rt.String{R: f(s.R)}, nil
-	}}
+	})
 }
 
 // utf8ToString refuses malformed UTF-8 rather than substituting U+FFFD:
 // silently changing data read from a binary port hides bugs.
-func utf8ToString(args []rt.Value) (rt.Value, error) {
-	b, err := bytevectorType.argSpan("utf8->string", args)
-	if err != nil {
-		return nil, err
+func utf8ToString(w who) fn {
+	return func(args []rt.Value) (rt.Value, error) {
+		b, err := bytevectorType.argSpan(w, args)
+		if err != nil {
+			return nil, err
+		}
+		if !utf8.Valid(b) {
+			return nil, w.error("invalid UTF-8", args[0])
+		}
+		return rt.NewString(string(b)), nil
 	}
-	if !utf8.Valid(b) {
-		return nil, rt.NewError("utf8->string: invalid UTF-8", args[0])
-	}
-	return rt.NewString(string(b)), nil
 }

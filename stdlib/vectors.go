@@ -17,44 +17,52 @@ func init() {
 			// args aliases the machine's stack: copy it.
 			return &rt.Vector{Items: slices.Clone(args)}, nil
 		}},
-		&rt.Primitive{Name: "vector-length", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			v, err := argVector("vector-length", args[0])
-			if err != nil {
-				return nil, err
+		prim("vector-length", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				v, err := argVector(w, args[0])
+				if err != nil {
+					return nil, err
+				}
+				return fixnum(len(v.Items)), nil
 			}
-			return fixnum(len(v.Items)), nil
-		}},
-		&rt.Primitive{Name: "vector-ref", Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-			v, err := argVector("vector-ref", args[0])
-			if err != nil {
-				return nil, err
+		}),
+		prim("vector-ref", 2, 2, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				v, err := argVector(w, args[0])
+				if err != nil {
+					return nil, err
+				}
+				k, err := argRef(w, args, 1, len(v.Items))
+				if err != nil {
+					return nil, err
+				}
+				return v.Items[k], nil
 			}
-			k, err := argRef("vector-ref", args, 1, len(v.Items))
-			if err != nil {
-				return nil, err
+		}),
+		prim("vector-set!", 3, 3, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				v, err := argVector(w, args[0])
+				if err != nil {
+					return nil, err
+				}
+				k, err := argRef(w, args, 1, len(v.Items))
+				if err != nil {
+					return nil, err
+				}
+				v.Items[k] = args[2]
+				return rt.Unspecified, nil
 			}
-			return v.Items[k], nil
-		}},
-		&rt.Primitive{Name: "vector-set!", Min: 3, Max: 3, Fn: func(args []rt.Value) (rt.Value, error) {
-			v, err := argVector("vector-set!", args[0])
-			if err != nil {
-				return nil, err
-			}
-			k, err := argRef("vector-set!", args, 1, len(v.Items))
-			if err != nil {
-				return nil, err
-			}
-			v.Items[k] = args[2]
-			return rt.Unspecified, nil
-		}},
+		}),
 		vectorType.toList("vector->list"),
-		&rt.Primitive{Name: "list->vector", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			items, err := argList("list->vector", args[0])
-			if err != nil {
-				return nil, err
+		prim("list->vector", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				items, err := argList(w, args[0])
+				if err != nil {
+					return nil, err
+				}
+				return &rt.Vector{Items: nonNil(items)}, nil
 			}
-			return &rt.Vector{Items: nonNil(items)}, nil
-		}},
+		}),
 		vectorType.filler("vector-fill!"),
 		vectorType.copier("vector-copy", 1),
 		vectorType.copierInto("vector-copy!"),
