@@ -28,6 +28,13 @@ type who string
 // closure over it: so the name is written once, and a call costs no more
 // than if it were written in the function, where a wrapper passing it to
 // the body would add a second call to every call of a primitive.
+//
+// prim is not inlined: where it is, into an init function, the compiler
+// copies each body's closure into init and, init being big, inlines no
+// calls in the copy (argChar and the like), which costs the call of a
+// primitive a nanosecond or two.
+//
+//go:noinline
 func prim(name string, min, max int, body func(w who) fn) *rt.Primitive {
 	return &rt.Primitive{Name: name, Min: min, Max: max, Fn: body(who(strings.TrimPrefix(name, "%")))}
 }
