@@ -22,6 +22,40 @@ func ListWithTail(vals []Value, tail Value) Value {
 	return l
 }
 
+// ListBuilder makes a list in order, adding each element at the end
+// through a pointer to the last pair: no slice to gather the elements
+// first, no reversal after. The zero value is ready to use.
+type ListBuilder struct {
+	head Value
+	last *Pair
+}
+
+// Add puts v at the end of the list.
+func (b *ListBuilder) Add(v Value) {
+	p := &Pair{v, Null}
+	if b.last == nil {
+		b.head = p
+	} else {
+		b.last.Cdr = p
+	}
+	b.last = p
+}
+
+// List returns the proper list of the elements added.
+func (b *ListBuilder) List() Value {
+	return b.ListWithTail(Null)
+}
+
+// ListWithTail returns the elements added consed in front of tail, which
+// is returned itself when there are none.
+func (b *ListBuilder) ListWithTail(tail Value) Value {
+	if b.last == nil {
+		return tail
+	}
+	b.last.Cdr = tail
+	return b.head
+}
+
 // ListToSlice returns the elements of a proper list, and false if l is not
 // one (improper or circular).
 func ListToSlice(l Value) ([]Value, bool) {

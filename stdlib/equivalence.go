@@ -20,20 +20,22 @@ func init() {
 			_, ok := args[0].(rt.Boolean)
 			return rt.MakeBool(ok), nil
 		}},
-		&rt.Primitive{Name: "boolean=?", Min: 1, Max: rt.Variadic, Fn: booleanEq},
+		prim("boolean=?", 1, rt.Variadic, booleanEq),
 	)
 }
 
-func booleanEq(args []rt.Value) (rt.Value, error) {
-	result := true
-	for _, a := range args {
-		b, ok := a.(rt.Boolean)
-		if !ok {
-			return nil, rt.TypeError("boolean=?", "boolean", a)
+func booleanEq(w who) fn {
+	return func(args []rt.Value) (rt.Value, error) {
+		result := true
+		for _, a := range args {
+			b, ok := a.(rt.Boolean)
+			if !ok {
+				return nil, w.typeError("boolean", a)
+			}
+			if b != args[0].(rt.Boolean) {
+				result = false
+			}
 		}
-		if b != args[0].(rt.Boolean) {
-			result = false
-		}
+		return rt.MakeBool(result), nil
 	}
-	return rt.MakeBool(result), nil
 }

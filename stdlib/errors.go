@@ -13,31 +13,37 @@ func init() {
 			}
 			return nil, rt.NewError(msg.String(), append([]rt.Value(nil), a[1:]...)...)
 		}},
-		&rt.Primitive{Name: "%make-error", Min: 2, Max: 2, Fn: func(a []rt.Value) (rt.Value, error) {
-			irritants, ok := rt.ListToSlice(a[1])
-			if !ok {
-				return nil, rt.TypeError("%make-error", "list", a[1])
+		prim("%make-error", 2, 2, func(w who) fn {
+			return func(a []rt.Value) (rt.Value, error) {
+				irritants, ok := rt.ListToSlice(a[1])
+				if !ok {
+					return nil, w.typeError("list", a[1])
+				}
+				return rt.NewError(rt.DisplayString(a[0]), irritants...), nil
 			}
-			return rt.NewError(rt.DisplayString(a[0]), irritants...), nil
-		}},
+		}),
 		&rt.Primitive{Name: "error-object?", Min: 1, Max: 1, Fn: func(a []rt.Value) (rt.Value, error) {
 			_, ok := a[0].(*rt.ErrorObject)
 			return rt.MakeBool(ok), nil
 		}},
-		&rt.Primitive{Name: "error-object-message", Min: 1, Max: 1, Fn: func(a []rt.Value) (rt.Value, error) {
-			e, ok := a[0].(*rt.ErrorObject)
-			if !ok {
-				return nil, rt.TypeError("error-object-message", "error object", a[0])
+		prim("error-object-message", 1, 1, func(w who) fn {
+			return func(a []rt.Value) (rt.Value, error) {
+				e, ok := a[0].(*rt.ErrorObject)
+				if !ok {
+					return nil, w.typeError("error object", a[0])
+				}
+				return rt.NewString(e.Message), nil
 			}
-			return rt.NewString(e.Message), nil
-		}},
-		&rt.Primitive{Name: "error-object-irritants", Min: 1, Max: 1, Fn: func(a []rt.Value) (rt.Value, error) {
-			e, ok := a[0].(*rt.ErrorObject)
-			if !ok {
-				return nil, rt.TypeError("error-object-irritants", "error object", a[0])
+		}),
+		prim("error-object-irritants", 1, 1, func(w who) fn {
+			return func(a []rt.Value) (rt.Value, error) {
+				e, ok := a[0].(*rt.ErrorObject)
+				if !ok {
+					return nil, w.typeError("error object", a[0])
+				}
+				return rt.List(e.Irritants...), nil
 			}
-			return rt.List(e.Irritants...), nil
-		}},
+		}),
 		&rt.Primitive{Name: "file-error?", Min: 1, Max: 1, Fn: func(a []rt.Value) (rt.Value, error) {
 			e, ok := a[0].(*rt.ErrorObject)
 			return rt.MakeBool(ok && e.Kind == rt.FileError), nil

@@ -13,78 +13,100 @@ import (
 
 func init() {
 	register(
-		&rt.Primitive{Name: "make-hash-table", Min: 0, Max: rt.Variadic, Fn: func(args []rt.Value) (rt.Value, error) {
-			kind, err := tableKind("make-hash-table", args)
-			if err != nil {
-				return nil, err
+		prim("make-hash-table", 0, rt.Variadic, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				kind, err := tableKind(w, args)
+				if err != nil {
+					return nil, err
+				}
+				return rt.NewHashTable(kind), nil
 			}
-			return rt.NewHashTable(kind), nil
-		}},
+		}),
 		&rt.Primitive{Name: "hash-table?", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
 			_, ok := args[0].(*rt.HashTable)
 			return rt.MakeBool(ok), nil
 		}},
-		&rt.Primitive{Name: "hash-table-ref/default", Min: 3, Max: 3, Fn: func(args []rt.Value) (rt.Value, error) {
-			return tableRef("hash-table-ref/default", args[0], args[1], args[2])
-		}},
-		&rt.Primitive{Name: "hash-table-set!", Min: 3, Max: 3, Fn: func(args []rt.Value) (rt.Value, error) {
-			return tableSet("hash-table-set!", args[0], args[1], args[2])
-		}},
-		&rt.Primitive{Name: "hash-table-delete!", Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-			return tableDelete("hash-table-delete!", args[0], args[1])
-		}},
+		prim("hash-table-ref/default", 3, 3, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return tableRef(w, args[0], args[1], args[2])
+			}
+		}),
+		prim("hash-table-set!", 3, 3, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return tableSet(w, args[0], args[1], args[2])
+			}
+		}),
+		prim("hash-table-delete!", 2, 2, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return tableDelete(w, args[0], args[1])
+			}
+		}),
 		tableContains("hash-table-exists?"),
 		tableContains("hash-table-contains?"),
 		tableSize("hash-table-size"),
 		tableSize("hash-table-count"),
-		&rt.Primitive{Name: "hash-table-keys", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			return tableList("hash-table-keys", args[0], func(k, v rt.Value) rt.Value { return k })
-		}},
-		&rt.Primitive{Name: "hash-table-values", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			return tableList("hash-table-values", args[0], func(k, v rt.Value) rt.Value { return v })
-		}},
-		&rt.Primitive{Name: "hash-table->alist", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			return tableList("hash-table->alist", args[0], entryPair)
-		}},
+		prim("hash-table-keys", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return tableList(w, args[0], func(k, v rt.Value) rt.Value { return k })
+			}
+		}),
+		prim("hash-table-values", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return tableList(w, args[0], func(k, v rt.Value) rt.Value { return v })
+			}
+		}),
+		prim("hash-table->alist", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return tableList(w, args[0], entryPair)
+			}
+		}),
 		// The optional second argument of SRFI 69 (whether the copy is
 		// mutable) makes no difference: every table is mutable.
-		&rt.Primitive{Name: "hash-table-copy", Min: 1, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-			t, err := argTable("hash-table-copy", args[0])
-			if err != nil {
-				return nil, err
+		prim("hash-table-copy", 1, 2, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				t, err := argTable(w, args[0])
+				if err != nil {
+					return nil, err
+				}
+				return t.Copy(), nil
 			}
-			return t.Copy(), nil
-		}},
-		&rt.Primitive{Name: "hash-table-clear!", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			t, err := argTable("hash-table-clear!", args[0])
-			if err != nil {
-				return nil, err
+		}),
+		prim("hash-table-clear!", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				t, err := argTable(w, args[0])
+				if err != nil {
+					return nil, err
+				}
+				t.Clear()
+				return rt.Unspecified, nil
 			}
-			t.Clear()
-			return rt.Unspecified, nil
-		}},
-		&rt.Primitive{Name: "hash-table-merge!", Min: 2, Max: 2, Fn: hashTableMerge},
-		&rt.Primitive{Name: "alist->hash-table", Min: 1, Max: rt.Variadic, Fn: alistToHashTable},
-		&rt.Primitive{Name: "hash-table-equivalence-function", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			t, err := argTable("hash-table-equivalence-function", args[0])
-			if err != nil {
-				return nil, err
+		}),
+		prim("hash-table-merge!", 2, 2, hashTableMerge),
+		prim("alist->hash-table", 1, rt.Variadic, alistToHashTable),
+		prim("hash-table-equivalence-function", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				t, err := argTable(w, args[0])
+				if err != nil {
+					return nil, err
+				}
+				return equivalencePrimitive(t.Kind), nil
 			}
-			return equivalencePrimitive(t.Kind), nil
-		}},
-		&rt.Primitive{Name: "hash-table-hash-function", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			t, err := argTable("hash-table-hash-function", args[0])
-			if err != nil {
-				return nil, err
+		}),
+		prim("hash-table-hash-function", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				t, err := argTable(w, args[0])
+				if err != nil {
+					return nil, err
+				}
+				switch t.Kind {
+				case rt.TableEq, rt.TableEqv:
+					return hashByIdentityPrim, nil
+				case rt.TableString:
+					return stringHashPrim, nil
+				}
+				return hashPrim, nil
 			}
-			switch t.Kind {
-			case rt.TableEq, rt.TableEqv:
-				return hashByIdentityPrim, nil
-			case rt.TableString:
-				return stringHashPrim, nil
-			}
-			return hashPrim, nil
-		}},
+		}),
 		hashPrim,
 		stringHashPrim,
 		hashByIdentityPrim,
@@ -98,41 +120,55 @@ func init() {
 			t, ok := args[0].(*rt.HashTable)
 			return rt.MakeBool(ok && t.Kind == rt.TableEqual), nil
 		}},
-		&rt.Primitive{Name: "dict-ref", Min: 2, Max: 3, Fn: func(args []rt.Value) (rt.Value, error) {
-			def := rt.Value(rt.False)
-			if len(args) == 3 {
-				def = args[2]
+		prim("dict-ref", 2, 3, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				def := rt.Value(rt.False)
+				if len(args) == 3 {
+					def = args[2]
+				}
+				return tableRef(w, args[0], args[1], def)
 			}
-			return tableRef("dict-ref", args[0], args[1], def)
-		}},
-		&rt.Primitive{Name: "dict-set!", Min: 3, Max: 3, Fn: func(args []rt.Value) (rt.Value, error) {
-			return tableSet("dict-set!", args[0], args[1], args[2])
-		}},
+		}),
+		prim("dict-set!", 3, 3, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return tableSet(w, args[0], args[1], args[2])
+			}
+		}),
 		// dict-set copies the whole dict: O(size) per call. A persistent
 		// map (a HAMT) would make it O(log size) when dicts get big.
-		&rt.Primitive{Name: "dict-set", Min: 3, Max: 3, Fn: func(args []rt.Value) (rt.Value, error) {
-			t, err := argTable("dict-set", args[0])
-			if err != nil {
-				return nil, err
+		prim("dict-set", 3, 3, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				t, err := argTable(w, args[0])
+				if err != nil {
+					return nil, err
+				}
+				c := t.Copy()
+				if _, err := tableSet(w, c, args[1], args[2]); err != nil {
+					return nil, err
+				}
+				return c, nil
 			}
-			c := t.Copy()
-			if _, err := tableSet("dict-set", c, args[1], args[2]); err != nil {
-				return nil, err
+		}),
+		prim("dict-remove!", 2, 2, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return tableDelete(w, args[0], args[1])
 			}
-			return c, nil
-		}},
-		&rt.Primitive{Name: "dict-remove!", Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-			return tableDelete("dict-remove!", args[0], args[1])
-		}},
-		&rt.Primitive{Name: "dict->list", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			return tableList("dict->list", args[0], entryPair)
-		}},
-		&rt.Primitive{Name: "dict-keys", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			return tableList("dict-keys", args[0], func(k, v rt.Value) rt.Value { return k })
-		}},
-		&rt.Primitive{Name: "dict-values", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			return tableList("dict-values", args[0], func(k, v rt.Value) rt.Value { return v })
-		}},
+		}),
+		prim("dict->list", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return tableList(w, args[0], entryPair)
+			}
+		}),
+		prim("dict-keys", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return tableList(w, args[0], func(k, v rt.Value) rt.Value { return k })
+			}
+		}),
+		prim("dict-values", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return tableList(w, args[0], func(k, v rt.Value) rt.Value { return v })
+			}
+		}),
 		tableContains("dict-contains?"),
 		tableSize("dict-count"),
 	)
@@ -141,22 +177,28 @@ func init() {
 // The SRFI 69 hash functions: a nonnegative fixnum, below BOUND when one
 // is given.
 var (
-	hashPrim = &rt.Primitive{Name: "hash", Min: 1, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-		return boundedHash("hash", rt.Hash(args[0]), args)
-	}}
-	stringHashPrim = &rt.Primitive{Name: "string-hash", Min: 1, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-		s, err := argString("string-hash", args[0])
-		if err != nil {
-			return nil, err
+	hashPrim = prim("hash", 1, 2, func(w who) fn {
+		return func(args []rt.Value) (rt.Value, error) {
+			return boundedHash(w, rt.Hash(args[0]), args)
 		}
-		return boundedHash("string-hash", rt.HashString(s), args)
-	}}
-	hashByIdentityPrim = &rt.Primitive{Name: "hash-by-identity", Min: 1, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-		return boundedHash("hash-by-identity", rt.HashEqv(args[0]), args)
-	}}
+	})
+	stringHashPrim = prim("string-hash", 1, 2, func(w who) fn {
+		return func(args []rt.Value) (rt.Value, error) {
+			s, err := argString(w, args[0])
+			if err != nil {
+				return nil, err
+			}
+			return boundedHash(w, rt.HashString(s), args)
+		}
+	})
+	hashByIdentityPrim = prim("hash-by-identity", 1, 2, func(w who) fn {
+		return func(args []rt.Value) (rt.Value, error) {
+			return boundedHash(w, rt.HashEqv(args[0]), args)
+		}
+	})
 )
 
-func boundedHash(who string, h uint64, args []rt.Value) (rt.Value, error) {
+func boundedHash(w who, h uint64, args []rt.Value) (rt.Value, error) {
 	if len(args) < 2 {
 		return rt.MakeFixnum(int64(h >> 2)), nil
 	}
@@ -167,7 +209,7 @@ func boundedHash(who string, h uint64, args []rt.Value) (rt.Value, error) {
 			// hash can reach.
 			return rt.MakeFixnum(int64(h >> 2)), nil
 		}
-		return nil, rt.TypeError(who, "exact positive integer", args[1])
+		return nil, w.typeError("exact positive integer", args[1])
 	}
 	return rt.MakeFixnum(int64(h % uint64(bound))), nil
 }
@@ -209,16 +251,16 @@ func equivalencePrimitive(k rt.HashKind) rt.Value {
 // not needed, since each kind of table has a hash consistent with its
 // equivalence, and it is not called (a primitive cannot call Scheme), but
 // it must be a procedure.
-func tableKind(who string, args []rt.Value) (rt.HashKind, error) {
+func tableKind(w who, args []rt.Value) (rt.HashKind, error) {
 	if len(args) == 0 {
 		return rt.TableEqual, nil
 	}
 	if len(args) > 2 {
-		return 0, rt.NewError(who+": too many arguments: expected an equivalence predicate and a hash function", args...)
+		return 0, w.error("too many arguments: expected an equivalence predicate and a hash function", args...)
 	}
 	if len(args) == 2 {
 		if _, ok := args[1].(rt.Procedure); !ok {
-			return 0, rt.TypeError(who, "hash function", args[1])
+			return 0, w.typeError("hash function", args[1])
 		}
 	}
 	kindsOnce.Do(loadKinds)
@@ -227,32 +269,32 @@ func tableKind(who string, args []rt.Value) (rt.HashKind, error) {
 			return k, nil
 		}
 	}
-	return 0, rt.NewError(who+": only equal?, eqv?, eq? and string=? are supported as the equivalence predicate", args[0])
+	return 0, w.error("only equal?, eqv?, eq? and string=? are supported as the equivalence predicate", args[0])
 }
 
-func argTable(who string, v rt.Value) (*rt.HashTable, error) {
+func argTable(w who, v rt.Value) (*rt.HashTable, error) {
 	if t, ok := v.(*rt.HashTable); ok {
 		return t, nil
 	}
-	return nil, rt.TypeError(who, "hash table", v)
+	return nil, w.typeError("hash table", v)
 }
 
 // argKey checks that key suits t: a string=? table takes only strings.
-func argKey(who string, t *rt.HashTable, key rt.Value) error {
+func argKey(w who, t *rt.HashTable, key rt.Value) error {
 	if t.Kind == rt.TableString {
 		if _, ok := key.(*rt.String); !ok {
-			return rt.NewError(who+": the keys of a string=? table must be strings", key)
+			return w.error("the keys of a string=? table must be strings", key)
 		}
 	}
 	return nil
 }
 
-func tableRef(who string, tv, key, def rt.Value) (rt.Value, error) {
-	t, err := argTable(who, tv)
+func tableRef(w who, tv, key, def rt.Value) (rt.Value, error) {
+	t, err := argTable(w, tv)
 	if err != nil {
 		return nil, err
 	}
-	if err := argKey(who, t, key); err != nil {
+	if err := argKey(w, t, key); err != nil {
 		return nil, err
 	}
 	if v, ok := t.Ref(key); ok {
@@ -261,24 +303,24 @@ func tableRef(who string, tv, key, def rt.Value) (rt.Value, error) {
 	return def, nil
 }
 
-func tableSet(who string, tv, key, val rt.Value) (rt.Value, error) {
-	t, err := argTable(who, tv)
+func tableSet(w who, tv, key, val rt.Value) (rt.Value, error) {
+	t, err := argTable(w, tv)
 	if err != nil {
 		return nil, err
 	}
-	if err := argKey(who, t, key); err != nil {
+	if err := argKey(w, t, key); err != nil {
 		return nil, err
 	}
 	t.Set(key, val)
 	return rt.Unspecified, nil
 }
 
-func tableDelete(who string, tv, key rt.Value) (rt.Value, error) {
-	t, err := argTable(who, tv)
+func tableDelete(w who, tv, key rt.Value) (rt.Value, error) {
+	t, err := argTable(w, tv)
 	if err != nil {
 		return nil, err
 	}
-	if err := argKey(who, t, key); err != nil {
+	if err := argKey(w, t, key); err != nil {
 		return nil, err
 	}
 	t.Delete(key)
@@ -286,93 +328,100 @@ func tableDelete(who string, tv, key rt.Value) (rt.Value, error) {
 }
 
 func tableContains(name string) *rt.Primitive {
-	return &rt.Primitive{Name: name, Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-		t, err := argTable(name, args[0])
-		if err != nil {
-			return nil, err
+	return prim(name, 2, 2, func(w who) fn {
+		return func(args []rt.Value) (rt.Value, error) {
+			t, err := argTable(w, args[0])
+			if err != nil {
+				return nil, err
+			}
+			if err := argKey(w, t, args[1]); err != nil {
+				return nil, err
+			}
+			_, ok := t.Ref(args[1])
+			return rt.MakeBool(ok), nil
 		}
-		if err := argKey(name, t, args[1]); err != nil {
-			return nil, err
-		}
-		_, ok := t.Ref(args[1])
-		return rt.MakeBool(ok), nil
-	}}
+	})
 }
 
 func tableSize(name string) *rt.Primitive {
-	return &rt.Primitive{Name: name, Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-		t, err := argTable(name, args[0])
-		if err != nil {
-			return nil, err
+	return prim(name, 1, 1, func(w who) fn {
+		return func(args []rt.Value) (rt.Value, error) {
+			t, err := argTable(w, args[0])
+			if err != nil {
+				return nil, err
+			}
+			return fixnum(t.Len()), nil
 		}
-		return fixnum(t.Len()), nil
-	}}
+	})
 }
 
 func entryPair(k, v rt.Value) rt.Value { return rt.Cons(k, v) }
 
 // tableList lists f(key, value) for each entry, in insertion order.
-func tableList(who string, tv rt.Value, f func(k, v rt.Value) rt.Value) (rt.Value, error) {
-	t, err := argTable(who, tv)
+func tableList(w who, tv rt.Value, f func(k, v rt.Value) rt.Value) (rt.Value, error) {
+	t, err := argTable(w, tv)
 	if err != nil {
 		return nil, err
 	}
-	items := make([]rt.Value, 0, t.Len())
-	t.Each(func(k, v rt.Value) { items = append(items, f(k, v)) })
-	return rt.List(items...), nil
+	var b rt.ListBuilder
+	t.Each(func(k, v rt.Value) { b.Add(f(k, v)) })
+	return b.List(), nil
 }
 
 // hashTableMerge adds the entries of the second table to the first; a key
 // in both takes the second table's value.
-func hashTableMerge(args []rt.Value) (rt.Value, error) {
-	dst, err := argTable("hash-table-merge!", args[0])
-	if err != nil {
-		return nil, err
-	}
-	src, err := argTable("hash-table-merge!", args[1])
-	if err != nil {
-		return nil, err
-	}
-	if dst == src {
+func hashTableMerge(w who) fn {
+	return func(args []rt.Value) (rt.Value, error) {
+		dst, err := argTable(w, args[0])
+		if err != nil {
+			return nil, err
+		}
+		src, err := argTable(w, args[1])
+		if err != nil {
+			return nil, err
+		}
+		if dst == src {
+			return dst, nil
+		}
+		var bad rt.Value
+		src.Each(func(k, v rt.Value) {
+			if bad == nil && argKey(w, dst, k) != nil {
+				bad = k
+			}
+		})
+		if bad != nil {
+			return nil, argKey(w, dst, bad)
+		}
+		src.Each(dst.Set)
 		return dst, nil
 	}
-	var bad rt.Value
-	src.Each(func(k, v rt.Value) {
-		if bad == nil && argKey("hash-table-merge!", dst, k) != nil {
-			bad = k
-		}
-	})
-	if bad != nil {
-		return nil, argKey("hash-table-merge!", dst, bad)
-	}
-	src.Each(dst.Set)
-	return dst, nil
 }
 
 // alistToHashTable makes a table of an association list; as SRFI 69
 // says, the first association of a key wins over later ones.
-func alistToHashTable(args []rt.Value) (rt.Value, error) {
-	const who = "alist->hash-table"
-	items, err := argList(who, args[0])
-	if err != nil {
-		return nil, err
-	}
-	kind, err := tableKind(who, args[1:])
-	if err != nil {
-		return nil, err
-	}
-	t := rt.NewHashTable(kind)
-	for _, item := range items {
-		p, ok := item.(*rt.Pair)
-		if !ok {
-			return nil, rt.TypeError(who, "association list (of pairs)", item)
-		}
-		if err := argKey(who, t, p.Car); err != nil {
+func alistToHashTable(w who) fn {
+	return func(args []rt.Value) (rt.Value, error) {
+		items, err := argList(w, args[0])
+		if err != nil {
 			return nil, err
 		}
-		if _, found := t.Ref(p.Car); !found {
-			t.Set(p.Car, p.Cdr)
+		kind, err := tableKind(w, args[1:])
+		if err != nil {
+			return nil, err
 		}
+		t := rt.NewHashTable(kind)
+		for _, item := range items {
+			p, ok := item.(*rt.Pair)
+			if !ok {
+				return nil, w.typeError("association list (of pairs)", item)
+			}
+			if err := argKey(w, t, p.Car); err != nil {
+				return nil, err
+			}
+			if _, found := t.Ref(p.Car); !found {
+				t.Set(p.Car, p.Cdr)
+			}
+		}
+		return t, nil
 	}
-	return t, nil
 }

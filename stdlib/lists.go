@@ -11,71 +11,91 @@ func init() {
 		&rt.Primitive{Name: "cons", Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
 			return rt.Cons(args[0], args[1]), nil
 		}},
-		&rt.Primitive{Name: "set-car!", Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-			p, ok := args[0].(*rt.Pair)
-			if !ok {
-				return nil, rt.TypeError("set-car!", "pair", args[0])
+		prim("set-car!", 2, 2, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				p, ok := args[0].(*rt.Pair)
+				if !ok {
+					return nil, w.typeError("pair", args[0])
+				}
+				p.Car = args[1]
+				return rt.Unspecified, nil
 			}
-			p.Car = args[1]
-			return rt.Unspecified, nil
-		}},
-		&rt.Primitive{Name: "set-cdr!", Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-			p, ok := args[0].(*rt.Pair)
-			if !ok {
-				return nil, rt.TypeError("set-cdr!", "pair", args[0])
+		}),
+		prim("set-cdr!", 2, 2, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				p, ok := args[0].(*rt.Pair)
+				if !ok {
+					return nil, w.typeError("pair", args[0])
+				}
+				p.Cdr = args[1]
+				return rt.Unspecified, nil
 			}
-			p.Cdr = args[1]
-			return rt.Unspecified, nil
-		}},
+		}),
 		&rt.Primitive{Name: "null?", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
 			return rt.MakeBool(args[0] == rt.Null), nil
 		}},
 		&rt.Primitive{Name: "list?", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
 			return rt.MakeBool(rt.ListLength(args[0]) >= 0), nil
 		}},
-		&rt.Primitive{Name: "make-list", Min: 1, Max: 2, Fn: makeList},
+		prim("make-list", 1, 2, makeList),
 		&rt.Primitive{Name: "list", Min: 0, Max: rt.Variadic, Fn: func(args []rt.Value) (rt.Value, error) {
 			return rt.List(args...), nil
 		}},
-		&rt.Primitive{Name: "length", Min: 1, Max: 1, Fn: length},
-		&rt.Primitive{Name: "append", Min: 0, Max: rt.Variadic, Fn: appendLists},
-		&rt.Primitive{Name: "reverse", Min: 1, Max: 1, Fn: reverse},
-		&rt.Primitive{Name: "list-tail", Min: 2, Max: 2, Fn: listTail},
-		&rt.Primitive{Name: "list-ref", Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-			p, err := listPairAt("list-ref", args)
-			if err != nil {
-				return nil, err
+		prim("length", 1, 1, length),
+		prim("append", 0, rt.Variadic, appendLists),
+		prim("reverse", 1, 1, reverse),
+		prim("list-tail", 2, 2, listTail),
+		prim("list-ref", 2, 2, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				p, err := listPairAt(w, args)
+				if err != nil {
+					return nil, err
+				}
+				return p.Car, nil
 			}
-			return p.Car, nil
-		}},
-		&rt.Primitive{Name: "list-set!", Min: 3, Max: 3, Fn: func(args []rt.Value) (rt.Value, error) {
-			p, err := listPairAt("list-set!", args)
-			if err != nil {
-				return nil, err
+		}),
+		prim("list-set!", 3, 3, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				p, err := listPairAt(w, args)
+				if err != nil {
+					return nil, err
+				}
+				p.Car = args[2]
+				return rt.Unspecified, nil
 			}
-			p.Car = args[2]
-			return rt.Unspecified, nil
-		}},
-		&rt.Primitive{Name: "list-copy", Min: 1, Max: 1, Fn: listCopy},
-		&rt.Primitive{Name: "last-pair", Min: 1, Max: 1, Fn: lastPair},
-		&rt.Primitive{Name: "memq", Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-			return member("memq", args, rt.Eq)
-		}},
-		&rt.Primitive{Name: "memv", Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-			return member("memv", args, rt.Eqv)
-		}},
-		&rt.Primitive{Name: "member", Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-			return member("member", args, rt.Equal)
-		}},
-		&rt.Primitive{Name: "assq", Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-			return assoc("assq", args, rt.Eq)
-		}},
-		&rt.Primitive{Name: "assv", Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-			return assoc("assv", args, rt.Eqv)
-		}},
-		&rt.Primitive{Name: "assoc", Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-			return assoc("assoc", args, rt.Equal)
-		}},
+		}),
+		prim("list-copy", 1, 1, listCopy),
+		prim("last-pair", 1, 1, lastPair),
+		prim("memq", 2, 2, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return member(w, args, rt.Eq)
+			}
+		}),
+		prim("memv", 2, 2, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return member(w, args, rt.Eqv)
+			}
+		}),
+		prim("member", 2, 2, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return member(w, args, rt.Equal)
+			}
+		}),
+		prim("assq", 2, 2, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return assoc(w, args, rt.Eq)
+			}
+		}),
+		prim("assv", 2, 2, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return assoc(w, args, rt.Eqv)
+			}
+		}),
+		prim("assoc", 2, 2, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return assoc(w, args, rt.Equal)
+			}
+		}),
 	)
 	registerCxrs()
 }
@@ -102,37 +122,39 @@ func registerCxrs() {
 
 func cxr(name string) *rt.Primitive {
 	ops := name[1 : len(name)-1]
-	return &rt.Primitive{Name: name, Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-		v := args[0]
-		for i := len(ops) - 1; i >= 0; i-- {
-			p, ok := v.(*rt.Pair)
-			if !ok {
-				if i == len(ops)-1 {
-					return nil, rt.TypeError(name, "pair", args[0])
+	return prim(name, 1, 1, func(w who) fn {
+		return func(args []rt.Value) (rt.Value, error) {
+			v := args[0]
+			for i := len(ops) - 1; i >= 0; i-- {
+				p, ok := v.(*rt.Pair)
+				if !ok {
+					if i == len(ops)-1 {
+						return nil, w.typeError("pair", args[0])
+					}
+					return nil, w.typeError("list of the right shape", args[0])
 				}
-				return nil, rt.TypeError(name, "list of the right shape", args[0])
+				if ops[i] == 'a' {
+					v = p.Car
+				} else {
+					v = p.Cdr
+				}
 			}
-			if ops[i] == 'a' {
-				v = p.Car
-			} else {
-				v = p.Cdr
-			}
+			return v, nil
 		}
-		return v, nil
-	}}
+	})
 }
 
 // errCircular reports a circular list. The list is not an irritant: it
 // could not be printed in full anyway.
-func errCircular(who string) error {
-	return rt.NewError(who + ": circular list")
+func errCircular(w who) error {
+	return w.error("circular list")
 }
 
 // walkList calls f on each pair of l in order until f returns true, and
 // returns that pair (nil if f never returned true) and the object that
 // ended the list (Null for a proper list). A circular list is an error:
 // no procedure that walks a list to its end can finish on one.
-func walkList(who string, l rt.Value, f func(*rt.Pair) bool) (stop *rt.Pair, tail rt.Value, err error) {
+func walkList(w who, l rt.Value, f func(*rt.Pair) bool) (stop *rt.Pair, tail rt.Value, err error) {
 	slow := l
 	for i := 0; ; i++ {
 		p, ok := l.(*rt.Pair)
@@ -146,7 +168,7 @@ func walkList(who string, l rt.Value, f func(*rt.Pair) bool) (stop *rt.Pair, tai
 		if i&1 == 1 {
 			slow = slow.(*rt.Pair).Cdr
 			if slow == l {
-				return nil, nil, errCircular(who)
+				return nil, nil, errCircular(w)
 			}
 		}
 	}
@@ -154,103 +176,102 @@ func walkList(who string, l rt.Value, f func(*rt.Pair) bool) (stop *rt.Pair, tai
 
 func never(*rt.Pair) bool { return false }
 
-func makeList(args []rt.Value) (rt.Value, error) {
-	k, err := argSize("make-list", args[0], 32)
-	if err != nil {
-		return nil, err
+func makeList(w who) fn {
+	return func(args []rt.Value) (rt.Value, error) {
+		k, err := argSize(w, args[0], 32)
+		if err != nil {
+			return nil, err
+		}
+		var fill rt.Value = rt.False
+		if len(args) > 1 {
+			fill = args[1]
+		}
+		l := rt.Null
+		for ; k > 0; k-- {
+			l = rt.Cons(fill, l)
+		}
+		return l, nil
 	}
-	var fill rt.Value = rt.False
-	if len(args) > 1 {
-		fill = args[1]
-	}
-	l := rt.Null
-	for ; k > 0; k-- {
-		l = rt.Cons(fill, l)
-	}
-	return l, nil
 }
 
-func length(args []rt.Value) (rt.Value, error) {
-	n := 0
-	_, tail, err := walkList("length", args[0], func(*rt.Pair) bool { n++; return false })
-	if err != nil {
-		return nil, err
+func length(w who) fn {
+	return func(args []rt.Value) (rt.Value, error) {
+		n := 0
+		_, tail, err := walkList(w, args[0], func(*rt.Pair) bool { n++; return false })
+		if err != nil {
+			return nil, err
+		}
+		if tail != rt.Null {
+			return nil, w.typeError("proper list", args[0])
+		}
+		return fixnum(n), nil
 	}
-	if tail != rt.Null {
-		return nil, rt.TypeError("length", "proper list", args[0])
-	}
-	return fixnum(n), nil
 }
 
 // appendLists copies every argument but the last, which becomes the tail
 // of the result as it is, whatever it is.
-func appendLists(args []rt.Value) (rt.Value, error) {
-	if len(args) == 0 {
-		return rt.Null, nil
-	}
-	var head rt.Value = rt.Null
-	var last *rt.Pair
-	for _, l := range args[:len(args)-1] {
-		_, tail, err := walkList("append", l, func(p *rt.Pair) bool {
-			q := rt.Cons(p.Car, rt.Null)
-			if last == nil {
-				head = q
-			} else {
-				last.Cdr = q
+func appendLists(w who) fn {
+	return func(args []rt.Value) (rt.Value, error) {
+		if len(args) == 0 {
+			return rt.Null, nil
+		}
+		var b rt.ListBuilder
+		for _, l := range args[:len(args)-1] {
+			_, tail, err := walkList(w, l, func(p *rt.Pair) bool {
+				b.Add(p.Car)
+				return false
+			})
+			if err != nil {
+				return nil, err
 			}
-			last = q
+			if tail != rt.Null {
+				return nil, w.typeError("proper list", l)
+			}
+		}
+		return b.ListWithTail(args[len(args)-1]), nil
+	}
+}
+
+func reverse(w who) fn {
+	return func(args []rt.Value) (rt.Value, error) {
+		r := rt.Null
+		_, tail, err := walkList(w, args[0], func(p *rt.Pair) bool {
+			r = rt.Cons(p.Car, r)
 			return false
 		})
 		if err != nil {
 			return nil, err
 		}
 		if tail != rt.Null {
-			return nil, rt.TypeError("append", "proper list", l)
+			return nil, w.typeError("proper list", args[0])
 		}
+		return r, nil
 	}
-	if last == nil {
-		return args[len(args)-1], nil
-	}
-	last.Cdr = args[len(args)-1]
-	return head, nil
-}
-
-func reverse(args []rt.Value) (rt.Value, error) {
-	r := rt.Null
-	_, tail, err := walkList("reverse", args[0], func(p *rt.Pair) bool {
-		r = rt.Cons(p.Car, r)
-		return false
-	})
-	if err != nil {
-		return nil, err
-	}
-	if tail != rt.Null {
-		return nil, rt.TypeError("reverse", "proper list", args[0])
-	}
-	return r, nil
 }
 
 // listTail follows k cdrs; a cycle cannot trap it since k bounds the walk.
-func listTail(args []rt.Value) (rt.Value, error) {
-	k, err := argIndex("list-tail", args[1])
-	if err != nil {
-		return nil, err
-	}
-	l := args[0]
-	for ; k > 0; k-- {
-		p, ok := l.(*rt.Pair)
-		if !ok {
-			return nil, rt.NewError("list-tail: index out of range", args[0], args[1])
+func listTail(w who) fn {
+	return func(args []rt.Value) (rt.Value, error) {
+		k, err := argIndex(w, args[1])
+		if err != nil {
+			return nil, err
 		}
-		l = p.Cdr
+		l := args[0]
+		for ; k > 0; k-- {
+			p, ok := l.(*rt.Pair)
+			if !ok {
+				return nil, w.error("index out of range", args[0], args[1])
+			}
+			l = p.Cdr
+		}
+		return l, nil
 	}
-	return l, nil
 }
 
 // listPairAt returns the pair whose car is element args[1] of list
 // args[0].
-func listPairAt(who string, args []rt.Value) (*rt.Pair, error) {
-	k, err := argIndex(who, args[1])
+func listPairAt(w who, args []rt.Value) (*rt.Pair, error) {
+	k, err := argIndex(w, args[1])
 	if err != nil {
 		return nil, err
 	}
@@ -259,9 +280,9 @@ func listPairAt(who string, args []rt.Value) (*rt.Pair, error) {
 		p, ok := l.(*rt.Pair)
 		if !ok {
 			if _, isPair := args[0].(*rt.Pair); !isPair && args[0] != rt.Null {
-				return nil, rt.TypeError(who, "list", args[0])
+				return nil, w.typeError("list", args[0])
 			}
-			return nil, rt.NewError(who+": index out of range", args[0], args[1])
+			return nil, w.error("index out of range", args[0], args[1])
 		}
 		if k == 0 {
 			return p, nil
@@ -273,47 +294,40 @@ func listPairAt(who string, args []rt.Value) (*rt.Pair, error) {
 
 // listCopy copies the pairs of a list, keeping an improper tail; any
 // other object is returned as it is.
-func listCopy(args []rt.Value) (rt.Value, error) {
-	var head rt.Value = rt.Null
-	var last *rt.Pair
-	_, tail, err := walkList("list-copy", args[0], func(p *rt.Pair) bool {
-		q := rt.Cons(p.Car, rt.Null)
-		if last == nil {
-			head = q
-		} else {
-			last.Cdr = q
+func listCopy(w who) fn {
+	return func(args []rt.Value) (rt.Value, error) {
+		var b rt.ListBuilder
+		_, tail, err := walkList(w, args[0], func(p *rt.Pair) bool {
+			b.Add(p.Car)
+			return false
+		})
+		if err != nil {
+			return nil, err
 		}
-		last = q
-		return false
-	})
-	if err != nil {
-		return nil, err
+		return b.ListWithTail(tail), nil
 	}
-	if last == nil {
-		return args[0], nil
-	}
-	last.Cdr = tail
-	return head, nil
 }
 
-func lastPair(args []rt.Value) (rt.Value, error) {
-	p, ok := args[0].(*rt.Pair)
-	if !ok {
-		return nil, rt.TypeError("last-pair", "pair", args[0])
+func lastPair(w who) fn {
+	return func(args []rt.Value) (rt.Value, error) {
+		p, ok := args[0].(*rt.Pair)
+		if !ok {
+			return nil, w.typeError("pair", args[0])
+		}
+		_, _, err := walkList(w, p, func(q *rt.Pair) bool {
+			p = q
+			return false
+		})
+		if err != nil {
+			return nil, err
+		}
+		return p, nil
 	}
-	_, _, err := walkList("last-pair", p, func(q *rt.Pair) bool {
-		p = q
-		return false
-	})
-	if err != nil {
-		return nil, err
-	}
-	return p, nil
 }
 
-func member(who string, args []rt.Value, same func(a, b rt.Value) bool) (rt.Value, error) {
+func member(w who, args []rt.Value, same func(a, b rt.Value) bool) (rt.Value, error) {
 	x := args[0]
-	found, tail, err := walkList(who, args[1], func(p *rt.Pair) bool { return same(x, p.Car) })
+	found, tail, err := walkList(w, args[1], func(p *rt.Pair) bool { return same(x, p.Car) })
 	if err != nil {
 		return nil, err
 	}
@@ -321,15 +335,15 @@ func member(who string, args []rt.Value, same func(a, b rt.Value) bool) (rt.Valu
 		return found, nil
 	}
 	if tail != rt.Null {
-		return nil, rt.TypeError(who, "proper list", args[1])
+		return nil, w.typeError("proper list", args[1])
 	}
 	return rt.False, nil
 }
 
-func assoc(who string, args []rt.Value, same func(a, b rt.Value) bool) (rt.Value, error) {
+func assoc(w who, args []rt.Value, same func(a, b rt.Value) bool) (rt.Value, error) {
 	x := args[0]
 	var bad rt.Value
-	found, tail, err := walkList(who, args[1], func(p *rt.Pair) bool {
+	found, tail, err := walkList(w, args[1], func(p *rt.Pair) bool {
 		entry, ok := p.Car.(*rt.Pair)
 		if !ok {
 			bad = p.Car
@@ -341,13 +355,13 @@ func assoc(who string, args []rt.Value, same func(a, b rt.Value) bool) (rt.Value
 		return nil, err
 	}
 	if bad != nil {
-		return nil, rt.TypeError(who, "association list (a list of pairs)", args[1])
+		return nil, w.typeError("association list (a list of pairs)", args[1])
 	}
 	if found != nil {
 		return found.Car, nil
 	}
 	if tail != rt.Null {
-		return nil, rt.TypeError(who, "proper list", args[1])
+		return nil, w.typeError("proper list", args[1])
 	}
 	return rt.False, nil
 }

@@ -29,48 +29,66 @@ func init() {
 		numPred("zero?", numIsZero),
 		realPred("positive?", func(v rt.Value) bool { return realSign(v) == 1 }),
 		realPred("negative?", func(v rt.Value) bool { return realSign(v) == -1 }),
-		&rt.Primitive{Name: "odd?", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			odd, err := numIsOdd("odd?", args[0])
-			return rt.MakeBool(odd), err
-		}},
-		&rt.Primitive{Name: "even?", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			odd, err := numIsOdd("even?", args[0])
-			return rt.MakeBool(!odd), err
-		}},
+		prim("odd?", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				odd, err := numIsOdd(w, args[0])
+				return rt.MakeBool(odd), err
+			}
+		}),
+		prim("even?", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				odd, err := numIsOdd(w, args[0])
+				return rt.MakeBool(!odd), err
+			}
+		}),
 
 		numChain("=", "number", rt.IsNumber, rt.NumEqual),
 		numChain("<", "real number", rt.IsReal, rt.Less),
 		numChain(">", "real number", rt.IsReal, rt.Greater),
 		numChain("<=", "real number", rt.IsReal, rt.LessEqual),
 		numChain(">=", "real number", rt.IsReal, rt.GreaterEqual),
-		&rt.Primitive{Name: "max", Min: 1, Max: rt.Variadic, Fn: func(args []rt.Value) (rt.Value, error) {
-			return numExtremum("max", 1, args)
-		}},
-		&rt.Primitive{Name: "min", Min: 1, Max: rt.Variadic, Fn: func(args []rt.Value) (rt.Value, error) {
-			return numExtremum("min", -1, args)
-		}},
+		prim("max", 1, rt.Variadic, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return numExtremum(w, 1, args)
+			}
+		}),
+		prim("min", 1, rt.Variadic, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return numExtremum(w, -1, args)
+			}
+		}),
 
-		&rt.Primitive{Name: "+", Min: 0, Max: rt.Variadic, Fn: func(args []rt.Value) (rt.Value, error) {
-			return numFold("+", rt.MakeFixnum(0), rt.Add, args)
-		}},
-		&rt.Primitive{Name: "*", Min: 0, Max: rt.Variadic, Fn: func(args []rt.Value) (rt.Value, error) {
-			return numFold("*", rt.MakeFixnum(1), rt.Mul, args)
-		}},
-		&rt.Primitive{Name: "-", Min: 1, Max: rt.Variadic, Fn: func(args []rt.Value) (rt.Value, error) {
-			if len(args) == 1 {
-				return rt.Negate(args[0])
+		prim("+", 0, rt.Variadic, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return numFold(w, rt.MakeFixnum(0), rt.Add, args)
 			}
-			return numFold("-", nil, rt.Sub, args)
-		}},
-		&rt.Primitive{Name: "/", Min: 1, Max: rt.Variadic, Fn: func(args []rt.Value) (rt.Value, error) {
-			if len(args) == 1 {
-				return rt.Div(rt.MakeFixnum(1), args[0])
+		}),
+		prim("*", 0, rt.Variadic, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return numFold(w, rt.MakeFixnum(1), rt.Mul, args)
 			}
-			return numFold("/", nil, rt.Div, args)
-		}},
-		&rt.Primitive{Name: "abs", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			return numAbs("abs", args[0])
-		}},
+		}),
+		prim("-", 1, rt.Variadic, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				if len(args) == 1 {
+					return rt.Negate(args[0])
+				}
+				return numFold(w, nil, rt.Sub, args)
+			}
+		}),
+		prim("/", 1, rt.Variadic, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				if len(args) == 1 {
+					return rt.Div(rt.MakeFixnum(1), args[0])
+				}
+				return numFold(w, nil, rt.Div, args)
+			}
+		}),
+		prim("abs", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return numAbs(w, args[0])
+			}
+		}),
 
 		intDiv("quotient", rt.TruncateDiv, 0),
 		intDiv("remainder", rt.TruncateDiv, 1),
@@ -81,18 +99,26 @@ func init() {
 		intDiv("truncate/", rt.TruncateDiv, 2),
 		intDiv("truncate-quotient", rt.TruncateDiv, 0),
 		intDiv("truncate-remainder", rt.TruncateDiv, 1),
-		&rt.Primitive{Name: "gcd", Min: 0, Max: rt.Variadic, Fn: func(args []rt.Value) (rt.Value, error) {
-			return numFoldInt("gcd", rt.MakeFixnum(0), rt.Gcd, args)
-		}},
-		&rt.Primitive{Name: "lcm", Min: 0, Max: rt.Variadic, Fn: func(args []rt.Value) (rt.Value, error) {
-			return numFoldInt("lcm", rt.MakeFixnum(1), rt.Lcm, args)
-		}},
-		&rt.Primitive{Name: "numerator", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			return ratioPart("numerator", args[0], (*big.Rat).Num)
-		}},
-		&rt.Primitive{Name: "denominator", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			return ratioPart("denominator", args[0], (*big.Rat).Denom)
-		}},
+		prim("gcd", 0, rt.Variadic, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return numFoldInt(w, rt.MakeFixnum(0), rt.Gcd, args)
+			}
+		}),
+		prim("lcm", 0, rt.Variadic, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return numFoldInt(w, rt.MakeFixnum(1), rt.Lcm, args)
+			}
+		}),
+		prim("numerator", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return ratioPart(w, args[0], (*big.Rat).Num)
+			}
+		}),
+		prim("denominator", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return ratioPart(w, args[0], (*big.Rat).Denom)
+			}
+		}),
 		numRounder("floor", rt.RoundFloor),
 		numRounder("ceiling", rt.RoundCeiling),
 		numRounder("round", rt.RoundEven),
@@ -102,20 +128,22 @@ func init() {
 		}},
 
 		transcendental("exp", 0, 1, math.Exp, cmplx.Exp),
-		&rt.Primitive{Name: "log", Min: 1, Max: 2, Fn: numLog},
+		prim("log", 1, 2, numLog),
 		transcendental("sin", 0, 0, math.Sin, cmplx.Sin),
 		transcendental("cos", 0, 1, math.Cos, cmplx.Cos),
 		transcendental("tan", 0, 0, math.Tan, cmplx.Tan),
 		transcendental("asin", 0, 0, nil, asinComplex),
 		transcendental("acos", 1, 0, nil, acosComplex),
-		&rt.Primitive{Name: "atan", Min: 1, Max: 2, Fn: numAtan},
+		prim("atan", 1, 2, numAtan),
 
-		&rt.Primitive{Name: "square", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			if !rt.IsNumber(args[0]) {
-				return nil, rt.TypeError("square", "number", args[0])
+		prim("square", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				if !rt.IsNumber(args[0]) {
+					return nil, w.typeError("number", args[0])
+				}
+				return rt.Mul(args[0], args[0])
 			}
-			return rt.Mul(args[0], args[0])
-		}},
+		}),
 		&rt.Primitive{Name: "sqrt", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
 			return rt.Sqrt(args[0])
 		}},
@@ -135,86 +163,102 @@ func init() {
 		numConvert("inexact", rt.ToInexact),
 		numConvert("exact->inexact", rt.ToInexact),
 
-		&rt.Primitive{Name: "number->string", Min: 1, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-			if !rt.IsNumber(args[0]) {
-				return nil, rt.TypeError("number->string", "number", args[0])
+		prim("number->string", 1, 2, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				if !rt.IsNumber(args[0]) {
+					return nil, w.typeError("number", args[0])
+				}
+				radix, err := argRadix(w, args)
+				if err != nil {
+					return nil, err
+				}
+				return rt.NewString(rt.NumberToString(args[0], radix)), nil
 			}
-			radix, err := argRadix("number->string", args)
-			if err != nil {
-				return nil, err
+		}),
+		prim("string->number", 1, 2, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				s, err := argString(w, args[0])
+				if err != nil {
+					return nil, err
+				}
+				radix, err := argRadix(w, args)
+				if err != nil {
+					return nil, err
+				}
+				if v, ok := rt.ParseNumber(s.String(), radix); ok {
+					return v, nil
+				}
+				return rt.False, nil
 			}
-			return rt.NewString(rt.NumberToString(args[0], radix)), nil
-		}},
-		&rt.Primitive{Name: "string->number", Min: 1, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-			s, err := argString("string->number", args[0])
-			if err != nil {
-				return nil, err
-			}
-			radix, err := argRadix("string->number", args)
-			if err != nil {
-				return nil, err
-			}
-			if v, ok := rt.ParseNumber(s.String(), radix); ok {
-				return v, nil
-			}
-			return rt.False, nil
-		}},
+		}),
 
-		&rt.Primitive{Name: "make-rectangular", Min: 2, Max: 2, Fn: makeRectangular},
-		&rt.Primitive{Name: "make-polar", Min: 2, Max: 2, Fn: makePolar},
-		&rt.Primitive{Name: "real-part", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			switch x := args[0].(type) {
-			case rt.Compnum:
-				return rt.Flonum(real(x)), nil
-			case rt.Fixnum, rt.Flonum, *rt.Bignum, *rt.Ratnum:
-				return x, nil
+		prim("make-rectangular", 2, 2, makeRectangular),
+		prim("make-polar", 2, 2, makePolar),
+		prim("real-part", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				switch x := args[0].(type) {
+				case rt.Compnum:
+					return rt.Flonum(real(x)), nil
+				case rt.Fixnum, rt.Flonum, *rt.Bignum, *rt.Ratnum:
+					return x, nil
+				}
+				return nil, w.typeError("number", args[0])
 			}
-			return nil, rt.TypeError("real-part", "number", args[0])
-		}},
-		&rt.Primitive{Name: "imag-part", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			switch x := args[0].(type) {
-			case rt.Compnum:
-				return rt.Flonum(imag(x)), nil
-			case rt.Fixnum, rt.Flonum, *rt.Bignum, *rt.Ratnum:
-				return rt.MakeFixnum(0), nil
+		}),
+		prim("imag-part", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				switch x := args[0].(type) {
+				case rt.Compnum:
+					return rt.Flonum(imag(x)), nil
+				case rt.Fixnum, rt.Flonum, *rt.Bignum, *rt.Ratnum:
+					return rt.MakeFixnum(0), nil
+				}
+				return nil, w.typeError("number", args[0])
 			}
-			return nil, rt.TypeError("imag-part", "number", args[0])
-		}},
-		&rt.Primitive{Name: "magnitude", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			if c, ok := args[0].(rt.Compnum); ok {
-				return rt.Flonum(cmplx.Abs(complex128(c))), nil
+		}),
+		prim("magnitude", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				if c, ok := args[0].(rt.Compnum); ok {
+					return rt.Flonum(cmplx.Abs(complex128(c))), nil
+				}
+				return numAbs(w, args[0])
 			}
-			return numAbs("magnitude", args[0])
-		}},
-		&rt.Primitive{Name: "angle", Min: 1, Max: 1, Fn: numAngle},
+		}),
+		prim("angle", 1, 1, numAngle),
 	)
 }
 
 // pred makes a one-argument type predicate that accepts any object.
 func numTypePred(name string, test func(rt.Value) bool) *rt.Primitive {
-	return &rt.Primitive{Name: name, Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-		return rt.MakeBool(test(args[0])), nil
-	}}
+	return prim(name, 1, 1, func(w who) fn {
+		return func(args []rt.Value) (rt.Value, error) {
+			return rt.MakeBool(test(args[0])), nil
+		}
+	})
 }
 
 // numPred makes a predicate on numbers: other objects are an error.
 func numPred(name string, test func(rt.Value) bool) *rt.Primitive {
-	return &rt.Primitive{Name: name, Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-		if !rt.IsNumber(args[0]) {
-			return nil, rt.TypeError(name, "number", args[0])
+	return prim(name, 1, 1, func(w who) fn {
+		return func(args []rt.Value) (rt.Value, error) {
+			if !rt.IsNumber(args[0]) {
+				return nil, w.typeError("number", args[0])
+			}
+			return rt.MakeBool(test(args[0])), nil
 		}
-		return rt.MakeBool(test(args[0])), nil
-	}}
+	})
 }
 
 // realPred makes a predicate on real numbers.
 func realPred(name string, test func(rt.Value) bool) *rt.Primitive {
-	return &rt.Primitive{Name: name, Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-		if !rt.IsReal(args[0]) {
-			return nil, rt.TypeError(name, "real number", args[0])
+	return prim(name, 1, 1, func(w who) fn {
+		return func(args []rt.Value) (rt.Value, error) {
+			if !rt.IsReal(args[0]) {
+				return nil, w.typeError("real number", args[0])
+			}
+			return rt.MakeBool(test(args[0])), nil
 		}
-		return rt.MakeBool(test(args[0])), nil
-	}}
+	})
 }
 
 func isRational(v rt.Value) bool {
@@ -272,7 +316,7 @@ func realSign(v rt.Value) int {
 	return c
 }
 
-func numIsOdd(who string, v rt.Value) (bool, error) {
+func numIsOdd(w who, v rt.Value) (bool, error) {
 	switch x := v.(type) {
 	case rt.Fixnum:
 		return x&1 == 1, nil
@@ -283,47 +327,49 @@ func numIsOdd(who string, v rt.Value) (bool, error) {
 			return math.Mod(float64(x), 2) != 0, nil
 		}
 	}
-	return false, rt.TypeError(who, "integer", v)
+	return false, w.typeError("integer", v)
 }
 
 // chain makes a comparison that holds when test holds between every pair of
 // neighbouring arguments. Every argument is type-checked, even after the
 // answer is known, so that (< 2 1 'x) is an error as (< 1 2 'x) is.
 func numChain(name, want string, check func(rt.Value) bool, test func(a, b rt.Value) (bool, error)) *rt.Primitive {
-	return &rt.Primitive{Name: name, Min: 1, Max: rt.Variadic, Fn: func(args []rt.Value) (rt.Value, error) {
-		for _, a := range args {
-			if !check(a) {
-				return nil, rt.TypeError(name, want, a)
+	return prim(name, 1, rt.Variadic, func(w who) fn {
+		return func(args []rt.Value) (rt.Value, error) {
+			for _, a := range args {
+				if !check(a) {
+					return nil, w.typeError(want, a)
+				}
 			}
+			for i := 1; i < len(args); i++ {
+				ok, err := test(args[i-1], args[i])
+				if err != nil {
+					return nil, err
+				}
+				if !ok {
+					return rt.False, nil
+				}
+			}
+			return rt.True, nil
 		}
-		for i := 1; i < len(args); i++ {
-			ok, err := test(args[i-1], args[i])
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
-				return rt.False, nil
-			}
-		}
-		return rt.True, nil
-	}}
+	})
 }
 
 // extremum returns the largest (dir 1) or smallest (dir -1) argument, made
 // inexact when any argument is, and a NaN when any argument is one.
-func numExtremum(who string, dir int, args []rt.Value) (rt.Value, error) {
+func numExtremum(w who, dir int, args []rt.Value) (rt.Value, error) {
 	best := args[0]
 	inexact, nan := false, false
 	for i, a := range args {
 		if !rt.IsReal(a) {
-			return nil, rt.TypeError(who, "real number", a)
+			return nil, w.typeError("real number", a)
 		}
 		if f, ok := a.(rt.Flonum); ok {
 			inexact = true
 			nan = nan || math.IsNaN(float64(f))
 		}
 		if i > 0 {
-			c, err := rt.CompareNamed(who, a, best)
+			c, err := rt.CompareNamed(string(w), a, best)
 			if err != nil {
 				return nil, err
 			}
@@ -344,13 +390,13 @@ func numExtremum(who string, dir int, args []rt.Value) (rt.Value, error) {
 // fold combines the arguments from the left. With one argument and an
 // identity, that argument is returned unchanged after a type check, so that
 // (+ -0.0) stays -0.0.
-func numFold(who string, identity rt.Value, op func(a, b rt.Value) (rt.Value, error), args []rt.Value) (rt.Value, error) {
+func numFold(w who, identity rt.Value, op func(a, b rt.Value) (rt.Value, error), args []rt.Value) (rt.Value, error) {
 	switch len(args) {
 	case 0:
 		return identity, nil
 	case 1:
 		if !rt.IsNumber(args[0]) {
-			return nil, rt.TypeError(who, "number", args[0])
+			return nil, w.typeError("number", args[0])
 		}
 		return args[0], nil
 	}
@@ -366,18 +412,18 @@ func numFold(who string, identity rt.Value, op func(a, b rt.Value) (rt.Value, er
 
 // foldInt folds gcd or lcm over the arguments starting from identity, so
 // that a single argument comes back as its absolute value.
-func numFoldInt(who string, identity rt.Value, op func(who string, a, b rt.Value) (rt.Value, error), args []rt.Value) (rt.Value, error) {
+func numFoldInt(w who, identity rt.Value, op func(who string, a, b rt.Value) (rt.Value, error), args []rt.Value) (rt.Value, error) {
 	acc := identity
 	for _, a := range args {
 		var err error
-		if acc, err = op(who, acc, a); err != nil {
+		if acc, err = op(string(w), acc, a); err != nil {
 			return nil, err
 		}
 	}
 	return acc, nil
 }
 
-func numAbs(who string, v rt.Value) (rt.Value, error) {
+func numAbs(w who, v rt.Value) (rt.Value, error) {
 	switch x := v.(type) {
 	case rt.Fixnum:
 		if x >= 0 {
@@ -394,7 +440,7 @@ func numAbs(who string, v rt.Value) (rt.Value, error) {
 			return x, nil
 		}
 	default:
-		return nil, rt.TypeError(who, "real number", v)
+		return nil, w.typeError("real number", v)
 	}
 	return rt.Negate(v)
 }
@@ -402,36 +448,38 @@ func numAbs(who string, v rt.Value) (rt.Value, error) {
 // intDiv makes an integer division procedure returning the quotient
 // (part 0), the remainder (part 1) or both as two values (part 2).
 func intDiv(name string, mode rt.DivMode, part int) *rt.Primitive {
-	return &rt.Primitive{Name: name, Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-		x, xok := args[0].(rt.Fixnum)
-		y, yok := args[1].(rt.Fixnum)
-		if xok && yok && y != 0 && y != -1 && part < 2 {
-			// Only the part asked for is boxed.
-			q, r := rt.DivModInt(mode, int64(x), int64(y))
-			if part == 0 {
-				return rt.MakeFixnum(q), nil
+	return prim(name, 2, 2, func(w who) fn {
+		return func(args []rt.Value) (rt.Value, error) {
+			x, xok := args[0].(rt.Fixnum)
+			y, yok := args[1].(rt.Fixnum)
+			if xok && yok && y != 0 && y != -1 && part < 2 {
+				// Only the part asked for is boxed.
+				q, r := rt.DivModInt(mode, int64(x), int64(y))
+				if part == 0 {
+					return rt.MakeFixnum(q), nil
+				}
+				return rt.MakeFixnum(r), nil
 			}
-			return rt.MakeFixnum(r), nil
+			q, r, err := rt.IntDivide(string(w), mode, args[0], args[1])
+			switch {
+			case err != nil:
+				return nil, err
+			case part == 0:
+				return q, nil
+			case part == 1:
+				return r, nil
+			}
+			return &rt.MultipleValues{Vals: []rt.Value{q, r}}, nil
 		}
-		q, r, err := rt.IntDivide(name, mode, args[0], args[1])
-		switch {
-		case err != nil:
-			return nil, err
-		case part == 0:
-			return q, nil
-		case part == 1:
-			return r, nil
-		}
-		return &rt.MultipleValues{Vals: []rt.Value{q, r}}, nil
-	}}
+	})
 }
 
 // ratioPart returns the numerator or denominator of the rational v in
 // lowest terms; for a flonum, that of the exact rational it denotes, made
 // inexact again: (denominator 0.5) is 2.0.
-func ratioPart(who string, v rt.Value, part func(*big.Rat) *big.Int) (rt.Value, error) {
+func ratioPart(w who, v rt.Value, part func(*big.Rat) *big.Int) (rt.Value, error) {
 	if !isRational(v) {
-		return nil, rt.TypeError(who, "rational number", v)
+		return nil, w.typeError("rational number", v)
 	}
 	e, err := rt.ToExact(v)
 	if err != nil {
@@ -454,18 +502,22 @@ func ratioPart(who string, v rt.Value, part func(*big.Rat) *big.Int) (rt.Value, 
 }
 
 func numRounder(name string, mode rt.RoundMode) *rt.Primitive {
-	return &rt.Primitive{Name: name, Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-		return rt.RoundReal(mode, args[0])
-	}}
+	return prim(name, 1, 1, func(w who) fn {
+		return func(args []rt.Value) (rt.Value, error) {
+			return rt.RoundReal(mode, args[0])
+		}
+	})
 }
 
 func numConvert(name string, conv func(rt.Value) (rt.Value, error)) *rt.Primitive {
-	return &rt.Primitive{Name: name, Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-		if !rt.IsNumber(args[0]) {
-			return nil, rt.TypeError(name, "number", args[0])
+	return prim(name, 1, 1, func(w who) fn {
+		return func(args []rt.Value) (rt.Value, error) {
+			if !rt.IsNumber(args[0]) {
+				return nil, w.typeError("number", args[0])
+			}
+			return conv(args[0])
 		}
-		return conv(args[0])
-	}}
+	})
 }
 
 // transcendental makes a one-argument function. Following Gambit, the
@@ -473,19 +525,21 @@ func numConvert(name string, conv func(rt.Value) (rt.Value, error)) *rt.Primitiv
 // (sin 0) is 0); other arguments give inexact results. A nil real function
 // means the complex one covers the reals too.
 func transcendental(name string, zeroArg, zeroResult int64, realFn func(float64) float64, complexFn func(complex128) complex128) *rt.Primitive {
-	return &rt.Primitive{Name: name, Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-		z := args[0]
-		if n, ok := z.(rt.Fixnum); ok && int64(n) == zeroArg {
-			return rt.MakeFixnum(zeroResult), nil
+	return prim(name, 1, 1, func(w who) fn {
+		return func(args []rt.Value) (rt.Value, error) {
+			z := args[0]
+			if n, ok := z.(rt.Fixnum); ok && int64(n) == zeroArg {
+				return rt.MakeFixnum(zeroResult), nil
+			}
+			if f, ok := rt.RealToFloat(z); ok && realFn != nil {
+				return rt.Flonum(realFn(f)), nil
+			}
+			if !rt.IsNumber(z) {
+				return nil, w.typeError("number", z)
+			}
+			return rt.NormComplex(complexFn(complexArg(z))), nil
 		}
-		if f, ok := rt.RealToFloat(z); ok && realFn != nil {
-			return rt.Flonum(realFn(f)), nil
-		}
-		if !rt.IsNumber(z) {
-			return nil, rt.TypeError(name, "number", z)
-		}
-		return rt.NormComplex(complexFn(complexArg(z))), nil
-	}}
+	})
 }
 
 // complexArg returns the number z as a complex128 whose imaginary part is
@@ -552,38 +606,40 @@ func atanComplex(z complex128) complex128 {
 	return complex(imag(w)/2, -real(w)/2)
 }
 
-func numLog(args []rt.Value) (rt.Value, error) {
-	z := args[0]
-	if !rt.IsNumber(z) {
-		return nil, rt.TypeError("log", "number", z)
-	}
-	if len(args) == 1 {
-		if z == rt.Value(rt.Fixnum(1)) {
-			return rt.MakeFixnum(0), nil
+func numLog(w who) fn {
+	return func(args []rt.Value) (rt.Value, error) {
+		z := args[0]
+		if !rt.IsNumber(z) {
+			return nil, w.typeError("number", z)
 		}
-		return rt.NormComplex(logOf(z)), nil
-	}
-	b := args[1]
-	if !rt.IsNumber(b) {
-		return nil, rt.TypeError("log", "number", b)
-	}
-	if f, ok := rt.RealToFloat(z); ok && f > 0 && !math.IsInf(f, 1) {
-		// Dedicated functions make (log 8 2) exactly 3.0, where
-		// log(8)/log(2) need not be.
-		switch b {
-		case rt.Value(rt.Fixnum(2)):
-			return rt.Flonum(math.Log2(f)), nil
-		case rt.Value(rt.Fixnum(10)):
-			return rt.Flonum(math.Log10(f)), nil
+		if len(args) == 1 {
+			if z == rt.Value(rt.Fixnum(1)) {
+				return rt.MakeFixnum(0), nil
+			}
+			return rt.NormComplex(logOf(z)), nil
 		}
+		b := args[1]
+		if !rt.IsNumber(b) {
+			return nil, w.typeError("number", b)
+		}
+		if f, ok := rt.RealToFloat(z); ok && f > 0 && !math.IsInf(f, 1) {
+			// Dedicated functions make (log 8 2) exactly 3.0, where
+			// log(8)/log(2) need not be.
+			switch b {
+			case rt.Value(rt.Fixnum(2)):
+				return rt.Flonum(math.Log2(f)), nil
+			case rt.Value(rt.Fixnum(10)):
+				return rt.Flonum(math.Log10(f)), nil
+			}
+		}
+		lz, lb := logOf(z), logOf(b)
+		if imag(lz) == 0 && imag(lb) == 0 {
+			// Real division, so that a zero log of the base gives an infinity
+			// rather than complex NaN parts.
+			return rt.Flonum(real(lz) / real(lb)), nil
+		}
+		return rt.NormComplex(lz / lb), nil
 	}
-	lz, lb := logOf(z), logOf(b)
-	if imag(lz) == 0 && imag(lb) == 0 {
-		// Real division, so that a zero log of the base gives an infinity
-		// rather than complex NaN parts.
-		return rt.Flonum(real(lz) / real(lb)), nil
-	}
-	return rt.NormComplex(lz / lb), nil
 }
 
 // logOf is the principal logarithm of the number z. An exact z outside the
@@ -617,88 +673,96 @@ func logBig(i *big.Int) float64 {
 	return math.Log(math.Abs(m)) + float64(e)*math.Ln2
 }
 
-func numAtan(args []rt.Value) (rt.Value, error) {
-	y := args[0]
-	if len(args) == 1 {
-		if y == rt.Value(rt.Fixnum(0)) {
+func numAtan(w who) fn {
+	return func(args []rt.Value) (rt.Value, error) {
+		y := args[0]
+		if len(args) == 1 {
+			if y == rt.Value(rt.Fixnum(0)) {
+				return y, nil
+			}
+			if f, ok := rt.RealToFloat(y); ok {
+				return rt.Flonum(math.Atan(f)), nil
+			}
+			if !rt.IsNumber(y) {
+				return nil, w.typeError("number", y)
+			}
+			return rt.NormComplex(atanComplex(complexArg(y))), nil
+		}
+		x := args[1]
+		fy, ok := rt.RealToFloat(y)
+		if !ok {
+			return nil, w.typeError("real number", y)
+		}
+		fx, ok := rt.RealToFloat(x)
+		if !ok {
+			return nil, w.typeError("real number", x)
+		}
+		if y == rt.Value(rt.Fixnum(0)) && rt.IsExact(x) && fx > 0 {
 			return y, nil
 		}
-		if f, ok := rt.RealToFloat(y); ok {
-			return rt.Flonum(math.Atan(f)), nil
-		}
-		if !rt.IsNumber(y) {
-			return nil, rt.TypeError("atan", "number", y)
-		}
-		return rt.NormComplex(atanComplex(complexArg(y))), nil
+		return rt.Flonum(math.Atan2(fy, fx)), nil
 	}
-	x := args[1]
-	fy, ok := rt.RealToFloat(y)
-	if !ok {
-		return nil, rt.TypeError("atan", "real number", y)
-	}
-	fx, ok := rt.RealToFloat(x)
-	if !ok {
-		return nil, rt.TypeError("atan", "real number", x)
-	}
-	if y == rt.Value(rt.Fixnum(0)) && rt.IsExact(x) && fx > 0 {
-		return y, nil
-	}
-	return rt.Flonum(math.Atan2(fy, fx)), nil
 }
 
-func makeRectangular(args []rt.Value) (rt.Value, error) {
-	re, ok := rt.RealToFloat(args[0])
-	if !ok {
-		return nil, rt.TypeError("make-rectangular", "real number", args[0])
+func makeRectangular(w who) fn {
+	return func(args []rt.Value) (rt.Value, error) {
+		re, ok := rt.RealToFloat(args[0])
+		if !ok {
+			return nil, w.typeError("real number", args[0])
+		}
+		im, ok := rt.RealToFloat(args[1])
+		if !ok {
+			return nil, w.typeError("real number", args[1])
+		}
+		if args[1] == rt.Value(rt.Fixnum(0)) {
+			return args[0], nil
+		}
+		return rt.NormComplex(complex(re, im)), nil
 	}
-	im, ok := rt.RealToFloat(args[1])
-	if !ok {
-		return nil, rt.TypeError("make-rectangular", "real number", args[1])
-	}
-	if args[1] == rt.Value(rt.Fixnum(0)) {
-		return args[0], nil
-	}
-	return rt.NormComplex(complex(re, im)), nil
 }
 
-func makePolar(args []rt.Value) (rt.Value, error) {
-	m, ok := rt.RealToFloat(args[0])
-	if !ok {
-		return nil, rt.TypeError("make-polar", "real number", args[0])
+func makePolar(w who) fn {
+	return func(args []rt.Value) (rt.Value, error) {
+		m, ok := rt.RealToFloat(args[0])
+		if !ok {
+			return nil, w.typeError("real number", args[0])
+		}
+		a, ok := rt.RealToFloat(args[1])
+		if !ok {
+			return nil, w.typeError("real number", args[1])
+		}
+		if args[1] == rt.Value(rt.Fixnum(0)) {
+			return args[0], nil
+		}
+		return rt.NormComplex(cmplx.Rect(m, a)), nil
 	}
-	a, ok := rt.RealToFloat(args[1])
-	if !ok {
-		return nil, rt.TypeError("make-polar", "real number", args[1])
-	}
-	if args[1] == rt.Value(rt.Fixnum(0)) {
-		return args[0], nil
-	}
-	return rt.NormComplex(cmplx.Rect(m, a)), nil
 }
 
-func numAngle(args []rt.Value) (rt.Value, error) {
-	switch x := args[0].(type) {
-	case rt.Compnum:
-		return rt.Flonum(cmplx.Phase(complex128(x))), nil
-	case rt.Flonum:
-		switch {
-		case x < 0:
-			return rt.Flonum(math.Pi), nil
-		case x != x:
-			return x, nil
+func numAngle(w who) fn {
+	return func(args []rt.Value) (rt.Value, error) {
+		switch x := args[0].(type) {
+		case rt.Compnum:
+			return rt.Flonum(cmplx.Phase(complex128(x))), nil
+		case rt.Flonum:
+			switch {
+			case x < 0:
+				return rt.Flonum(math.Pi), nil
+			case x != x:
+				return x, nil
+			}
+			return rt.Flonum(0), nil
+		case rt.Fixnum, *rt.Bignum, *rt.Ratnum:
+			if realSign(x) < 0 {
+				return rt.Flonum(math.Pi), nil
+			}
+			return rt.MakeFixnum(0), nil
 		}
-		return rt.Flonum(0), nil
-	case rt.Fixnum, *rt.Bignum, *rt.Ratnum:
-		if realSign(x) < 0 {
-			return rt.Flonum(math.Pi), nil
-		}
-		return rt.MakeFixnum(0), nil
+		return nil, w.typeError("number", args[0])
 	}
-	return nil, rt.TypeError("angle", "number", args[0])
 }
 
 // argRadix reads the optional radix in args[1], 10 by default.
-func argRadix(who string, args []rt.Value) (int, error) {
+func argRadix(w who, args []rt.Value) (int, error) {
 	if len(args) < 2 {
 		return 10, nil
 	}
@@ -706,5 +770,5 @@ func argRadix(who string, args []rt.Value) (int, error) {
 	case rt.Value(rt.Fixnum(2)), rt.Value(rt.Fixnum(8)), rt.Value(rt.Fixnum(10)), rt.Value(rt.Fixnum(16)):
 		return int(r.(rt.Fixnum)), nil
 	}
-	return 0, rt.TypeError(who, "radix 2, 8, 10 or 16", args[1])
+	return 0, w.typeError("radix 2, 8, 10 or 16", args[1])
 }

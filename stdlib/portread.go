@@ -273,11 +273,11 @@ func readDatumText(p *rt.Port) (string, error) {
 }
 
 // readDatum implements read on a textual input port.
-func readDatum(p *rt.Port) (rt.Value, error) {
+func readDatum(w who, p *rt.Port) (rt.Value, error) {
 	fold := p.FoldCase()
 	text, err := readDatumText(p)
 	if err != nil {
-		return nil, rt.NewError("read: "+err.Error(), p)
+		return nil, w.error(err.Error(), p)
 	}
 	if fold {
 		// The directive was consumed by an earlier read: restate it.
@@ -293,7 +293,7 @@ func readDatum(p *rt.Port) (rt.Value, error) {
 		if errors.As(err, &rerr) {
 			msg = rerr.Msg
 		}
-		e := rt.NewError("read: "+msg, p)
+		e := w.error(msg, p)
 		e.Kind = rt.ReadError
 		return nil, e
 	}

@@ -14,7 +14,7 @@ func init() {
 		&rt.Primitive{Name: "cons*", Min: 1, Max: rt.Variadic, Fn: func(args []rt.Value) (rt.Value, error) {
 			return rt.ListWithTail(args[:len(args)-1], args[len(args)-1]), nil
 		}},
-		&rt.Primitive{Name: "iota", Min: 1, Max: 3, Fn: iotaList},
+		prim("iota", 1, 3, iotaList),
 		&rt.Primitive{Name: "proper-list?", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
 			return rt.MakeBool(rt.ListLength(args[0]) >= 0), nil
 		}},
@@ -33,30 +33,38 @@ func init() {
 			}
 			return fixnum(n), nil
 		}},
-		&rt.Primitive{Name: "take", Min: 2, Max: 2, Fn: take},
-		&rt.Primitive{Name: "drop", Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-			return dropPairs("drop", args[0], args[1])
-		}},
-		&rt.Primitive{Name: "take-right", Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-			lag, _, err := takeRight("take-right", args, false)
-			return lag, err
-		}},
-		&rt.Primitive{Name: "drop-right", Min: 2, Max: 2, Fn: func(args []rt.Value) (rt.Value, error) {
-			_, head, err := takeRight("drop-right", args, true)
-			return head, err
-		}},
-		&rt.Primitive{Name: "last", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			p, ok := args[0].(*rt.Pair)
-			if !ok {
-				return nil, rt.TypeError("last", "pair", args[0])
+		prim("take", 2, 2, take),
+		prim("drop", 2, 2, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				return dropPairs(w, args[0], args[1])
 			}
-			_, _, err := walkList("last", p, func(q *rt.Pair) bool { p = q; return false })
-			if err != nil {
-				return nil, err
+		}),
+		prim("take-right", 2, 2, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				lag, _, err := takeRight(w, args, false)
+				return lag, err
 			}
-			return p.Car, nil
-		}},
-		&rt.Primitive{Name: "append-reverse", Min: 2, Max: 2, Fn: appendReverse},
+		}),
+		prim("drop-right", 2, 2, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				_, head, err := takeRight(w, args, true)
+				return head, err
+			}
+		}),
+		prim("last", 1, 1, func(w who) fn {
+			return func(args []rt.Value) (rt.Value, error) {
+				p, ok := args[0].(*rt.Pair)
+				if !ok {
+					return nil, w.typeError("pair", args[0])
+				}
+				_, _, err := walkList(w, p, func(q *rt.Pair) bool { p = q; return false })
+				if err != nil {
+					return nil, err
+				}
+				return p.Car, nil
+			}
+		}),
+		prim("append-reverse", 2, 2, appendReverse),
 	)
 }
 
@@ -85,42 +93,44 @@ func listShape(x rt.Value) (int, rt.Value) {
 // iotaList computes each element as start + i*step rather than by repeated
 // addition, as SRFI 1 asks, so that inexact steps do not accumulate
 // rounding errors.
-func iotaList(args []rt.Value) (rt.Value, error) {
-	n, err := argSize("iota", args[0], 16)
-	if err != nil {
-		return nil, err
-	}
-	var start, step rt.Value = rt.MakeFixnum(0), rt.MakeFixnum(1)
-	if len(args) > 1 {
-		start = args[1]
-	}
-	if len(args) > 2 {
-		step = args[2]
-	}
-	// Check the types even when n is 0, so that a mistake is not hidden
-	// by an empty result.
-	if _, err := rt.Add(start, step); err != nil {
-		return nil, err
-	}
-	l := rt.Null
-	for i := n - 1; i >= 0; i-- {
-		off, err := rt.Mul(fixnum(i), step)
+func iotaList(w who) fn {
+	return func(args []rt.Value) (rt.Value, error) {
+		n, err := argSize(w, args[0], 16)
 		if err != nil {
 			return nil, err
 		}
-		x, err := rt.Add(start, off)
-		if err != nil {
+		var start, step rt.Value = rt.MakeFixnum(0), rt.MakeFixnum(1)
+		if len(args) > 1 {
+			start = args[1]
+		}
+		if len(args) > 2 {
+			step = args[2]
+		}
+		// Check the types even when n is 0, so that a mistake is not hidden
+		// by an empty result.
+		if _, err := rt.Add(start, step); err != nil {
 			return nil, err
 		}
-		l = rt.Cons(x, l)
+		l := rt.Null
+		for i := n - 1; i >= 0; i-- {
+			off, err := rt.Mul(fixnum(i), step)
+			if err != nil {
+				return nil, err
+			}
+			x, err := rt.Add(start, off)
+			if err != nil {
+				return nil, err
+			}
+			l = rt.Cons(x, l)
+		}
+		return l, nil
 	}
-	return l, nil
 }
 
 // dropPairs follows k cdrs of l. l may be dotted or circular: k bounds
 // the walk.
-func dropPairs(who string, l, kv rt.Value) (rt.Value, error) {
-	k, err := argIndex(who, kv)
+func dropPairs(w who, l, kv rt.Value) (rt.Value, error) {
+	k, err := argIndex(w, kv)
 	if err != nil {
 		return nil, err
 	}
@@ -128,7 +138,7 @@ func dropPairs(who string, l, kv rt.Value) (rt.Value, error) {
 	for ; k > 0; k-- {
 		p, ok := x.(*rt.Pair)
 		if !ok {
-			return nil, rt.NewError(who+": list too short", l, kv)
+			return nil, w.error("list too short", l, kv)
 		}
 		x = p.Cdr
 	}
@@ -137,63 +147,67 @@ func dropPairs(who string, l, kv rt.Value) (rt.Value, error) {
 
 // take copies the first k elements of a list, which may be dotted or
 // circular.
-func take(args []rt.Value) (rt.Value, error) {
-	k, err := argIndex("take", args[1])
-	if err != nil {
-		return nil, err
-	}
-	vals := make([]rt.Value, 0, min(k, 1024))
-	x := args[0]
-	for ; k > 0; k-- {
-		p, ok := x.(*rt.Pair)
-		if !ok {
-			return nil, rt.NewError("take: list too short", args[0], args[1])
+func take(w who) fn {
+	return func(args []rt.Value) (rt.Value, error) {
+		k, err := argIndex(w, args[1])
+		if err != nil {
+			return nil, err
 		}
-		vals = append(vals, p.Car)
-		x = p.Cdr
+		var b rt.ListBuilder
+		x := args[0]
+		for ; k > 0; k-- {
+			p, ok := x.(*rt.Pair)
+			if !ok {
+				return nil, w.error("list too short", args[0], args[1])
+			}
+			b.Add(p.Car)
+			x = p.Cdr
+		}
+		return b.List(), nil
 	}
-	return rt.List(vals...), nil
 }
 
 // takeRight walks a lead k pairs ahead of a lag: when the lead reaches
 // the end of the list, the lag is at its last k pairs. With copy, the
 // elements the lag passed over are also returned as a fresh list (what
 // drop-right wants). A circular list has no end and is an error.
-func takeRight(who string, args []rt.Value, copy bool) (lag, head rt.Value, err error) {
-	lead, err := dropPairs(who, args[0], args[1])
+func takeRight(w who, args []rt.Value, copy bool) (lag, head rt.Value, err error) {
+	lead, err := dropPairs(w, args[0], args[1])
 	if err != nil {
 		return nil, nil, err
 	}
 	if _, tail := listShape(args[0]); tail == nil {
-		return nil, nil, errCircular(who)
+		return nil, nil, errCircular(w)
 	}
-	var vals []rt.Value
+	var b rt.ListBuilder
 	lag = args[0]
 	n, _ := listShape(lead)
 	for ; n > 0; n-- {
 		p := lag.(*rt.Pair)
 		if copy {
-			vals = append(vals, p.Car)
+			b.Add(p.Car)
 		}
 		lag = p.Cdr
 	}
-	return lag, rt.List(vals...), nil
+	return lag, b.List(), nil
 }
 
 // appendReverse conses the elements of rev-head, in order, onto tail:
 // the result is (append (reverse rev-head) tail) without the
 // intermediate list.
-func appendReverse(args []rt.Value) (rt.Value, error) {
-	r := args[1]
-	_, end, err := walkList("append-reverse", args[0], func(p *rt.Pair) bool {
-		r = rt.Cons(p.Car, r)
-		return false
-	})
-	if err != nil {
-		return nil, err
+func appendReverse(w who) fn {
+	return func(args []rt.Value) (rt.Value, error) {
+		r := args[1]
+		_, end, err := walkList(w, args[0], func(p *rt.Pair) bool {
+			r = rt.Cons(p.Car, r)
+			return false
+		})
+		if err != nil {
+			return nil, err
+		}
+		if end != rt.Null {
+			return nil, w.typeError("proper list", args[0])
+		}
+		return r, nil
 	}
-	if end != rt.Null {
-		return nil, rt.TypeError("append-reverse", "proper list", args[0])
-	}
-	return r, nil
 }

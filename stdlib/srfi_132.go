@@ -62,6 +62,7 @@ func sortListPrimitive(args []rt.Value) (rt.Value, error) {
 	if p == nil {
 		return rt.False, nil
 	}
+	// The error names list-sort, the procedure the program called.
 	items, err := argList("list-sort", args[1])
 	if err != nil {
 		return nil, err

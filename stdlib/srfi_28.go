@@ -9,7 +9,7 @@ import (
 // SRFI 28: (format FORMAT-STRING OBJ ...) returns a new string. It is a
 // primitive because display and write are Go; it calls no procedure.
 func init() {
-	register(&rt.Primitive{Name: "format", Min: 1, Max: rt.Variadic, Fn: format})
+	register(prim("format", 1, rt.Variadic, format))
 }
 
 // format interprets the four directives of SRFI 28: ~a (display), ~s
@@ -17,55 +17,57 @@ func init() {
 // directive with no argument left, is an error. Arguments left over are
 // ignored: SRFI 28 gives them no meaning, and its sample implementation
 // does not complain of them either.
-func format(args []rt.Value) (rt.Value, error) {
-	fs, err := argString("format", args[0])
-	if err != nil {
-		return nil, err
+func format(w who) fn {
+	return func(args []rt.Value) (rt.Value, error) {
+		fs, err := argString(w, args[0])
+		if err != nil {
+			return nil, err
+		}
+		var b strings.Builder
+		rest := args[1:]
+		next := func(directive rune) (rt.Value, error) {
+			if len(rest) == 0 {
+				return nil, w.error("too few arguments for ~"+string(directive), fs)
+			}
+			v := rest[0]
+			rest = rest[1:]
+			return v, nil
+		}
+		r := fs.R
+		for i := 0; i < len(r); i++ {
+			if r[i] != '~' {
+				b.WriteRune(r[i])
+				continue
+			}
+			i++
+			if i == len(r) {
+				return nil, w.error("incomplete directive at end of format string", fs)
+			}
+			switch d := r[i]; d {
+			case 'a':
+				v, err := next(d)
+				if err != nil {
+					return nil, err
+				}
+				if err := rt.Display(&b, v); err != nil {
+					return nil, err
+				}
+			case 's':
+				v, err := next(d)
+				if err != nil {
+					return nil, err
+				}
+				if err := rt.Write(&b, v); err != nil {
+					return nil, err
+				}
+			case '%':
+				b.WriteByte('\n')
+			case '~':
+				b.WriteByte('~')
+			default:
+				return nil, w.error("unknown directive ~"+string(d), fs)
+			}
+		}
+		return rt.NewString(b.String()), nil
 	}
-	var b strings.Builder
-	rest := args[1:]
-	next := func(directive rune) (rt.Value, error) {
-		if len(rest) == 0 {
-			return nil, rt.NewError("format: too few arguments for ~"+string(directive), fs)
-		}
-		v := rest[0]
-		rest = rest[1:]
-		return v, nil
-	}
-	r := fs.R
-	for i := 0; i < len(r); i++ {
-		if r[i] != '~' {
-			b.WriteRune(r[i])
-			continue
-		}
-		i++
-		if i == len(r) {
-			return nil, rt.NewError("format: incomplete directive at end of format string", fs)
-		}
-		switch d := r[i]; d {
-		case 'a':
-			v, err := next(d)
-			if err != nil {
-				return nil, err
-			}
-			if err := rt.Display(&b, v); err != nil {
-				return nil, err
-			}
-		case 's':
-			v, err := next(d)
-			if err != nil {
-				return nil, err
-			}
-			if err := rt.Write(&b, v); err != nil {
-				return nil, err
-			}
-		case '%':
-			b.WriteByte('\n')
-		case '~':
-			b.WriteByte('~')
-		default:
-			return nil, rt.NewError("format: unknown directive ~"+string(d), fs)
-		}
-	}
-	return rt.NewString(b.String()), nil
 }

@@ -18,13 +18,14 @@ var startTime = time.Now()
 func systemPrimitives(in *eval.Interp) []*rt.Primitive {
 	return []*rt.Primitive{
 		{Name: "command-line", Min: 0, Max: 0, Fn: func(a []rt.Value) (rt.Value, error) {
-			args := in.Options().Args
-			vals := make([]rt.Value, len(args))
-			for i, s := range args {
-				vals[i] = rt.NewString(s)
+			var b rt.ListBuilder
+			for _, s := range in.Options().Args {
+				b.Add(rt.NewString(s))
 			}
-			return rt.List(vals...), nil
+			return b.List(), nil
 		}},
+		// Its errors name exit, which calls it and which programs call
+		// far more often.
 		{Name: "emergency-exit", Min: 0, Max: 1, Fn: func(a []rt.Value) (rt.Value, error) {
 			code := 0
 			if len(a) == 1 {
@@ -41,23 +42,25 @@ func systemPrimitives(in *eval.Interp) []*rt.Primitive {
 			}
 			return nil, &eval.ExitError{Code: code}
 		}},
-		{Name: "get-environment-variable", Min: 1, Max: 1, Fn: func(a []rt.Value) (rt.Value, error) {
-			s, ok := a[0].(*rt.String)
-			if !ok {
-				return nil, rt.TypeError("get-environment-variable", "string", a[0])
+		prim("get-environment-variable", 1, 1, func(w who) fn {
+			return func(a []rt.Value) (rt.Value, error) {
+				s, err := argString(w, a[0])
+				if err != nil {
+					return nil, err
+				}
+				if v, ok := os.LookupEnv(s.String()); ok {
+					return rt.NewString(v), nil
+				}
+				return rt.False, nil
 			}
-			if v, ok := os.LookupEnv(s.String()); ok {
-				return rt.NewString(v), nil
-			}
-			return rt.False, nil
-		}},
+		}),
 		{Name: "get-environment-variables", Min: 0, Max: 0, Fn: func(a []rt.Value) (rt.Value, error) {
-			var vals []rt.Value
+			var b rt.ListBuilder
 			for _, kv := range os.Environ() {
 				k, v, _ := strings.Cut(kv, "=")
-				vals = append(vals, rt.Cons(rt.NewString(k), rt.NewString(v)))
+				b.Add(rt.Cons(rt.NewString(k), rt.NewString(v)))
 			}
-			return rt.List(vals...), nil
+			return b.List(), nil
 		}},
 		{Name: "current-second", Min: 0, Max: 0, Fn: func(a []rt.Value) (rt.Value, error) {
 			return rt.Flonum(float64(time.Now().UnixNano()) / 1e9), nil
