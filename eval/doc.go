@@ -28,6 +28,11 @@
 // it came from until a return reaches it. Continuations, closures and code
 // are plain data: no Go closures.
 //
+// Package serialize writes code, closures and continuations through the
+// surface of wire.go, and checks what it reads back with the CodeChecker
+// (checker.go), which reads each instruction's operands and stack effect
+// from the table the compiler uses (opTable in code.go).
+//
 // # Processes
 //
 // A process (process.go) is a machine plus a mailbox, links and monitors.

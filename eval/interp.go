@@ -345,7 +345,7 @@ func (in *Interp) unboundError(g *Global) *rt.ErrorObject {
 	// The names the reference could have meant: those of the environment
 	// it was made in (one made by environment has no name: the program's
 	// then).
-	env, ok := in.EnvironmentNamed(g.home)
+	env, ok := in.environmentNamed(g.home)
 	if !ok {
 		env = in.program
 	}

@@ -57,7 +57,7 @@ type DecodeOptions struct {
 // effect on the interpreter unless it succeeds; then the globals that the
 // message carries values for and that are unbound here are defined.
 func (c *Context) Decode(data []byte, opts *DecodeOptions) (v rt.Value, err error) {
-	d := &decoder{ctx: c, in: c.in, r: reader{b: data}, syms: make(map[string]*rt.Symbol)}
+	d := &decoder{ctx: c, wire: c.in.Wire(), r: reader{b: data}, syms: make(map[string]*rt.Symbol)}
 	if opts != nil {
 		d.opts = *opts
 	}
@@ -137,7 +137,7 @@ func (l Limits) decMode() cbor.DecMode {
 // before or after, which is how cycles come back.
 type decoder struct {
 	ctx  *Context
-	in   *eval.Interp
+	wire eval.Wire
 	opts DecodeOptions
 	lim  Limits
 	r    reader
@@ -403,7 +403,7 @@ func (d *decoder) leaf(k kind, nf int) (any, error) {
 		if v, ok := d.ctx.sysValue[sym]; ok {
 			return v, nil
 		}
-		if v, ok := d.in.SystemValue(sym); ok {
+		if v, ok := d.wire.SystemValue(sym); ok {
 			return v, nil
 		}
 		return nil, fmt.Errorf("%s is not defined here", name)
@@ -425,7 +425,7 @@ func (d *decoder) leaf(k kind, nf int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		e, ok := d.in.EnvironmentNamed(name)
+		e, ok := d.wire.Environment(name)
 		if !ok {
 			return nil, fmt.Errorf("no environment %s here", name)
 		}
@@ -439,7 +439,7 @@ func (d *decoder) leaf(k kind, nf int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		return d.in.NewSource(file, env)
+		return d.wire.Source(file, env)
 	case kCodeRef:
 		h, err := d.hash()
 		if err != nil {
@@ -620,7 +620,7 @@ func (d *decoder) recordType(nf int) (*rt.RecordType, error) {
 // scanRecordTypes records the record types that the interpreter's globals
 // hold, directly or through their procedures, by UID.
 func (d *decoder) scanRecordTypes() {
-	for g := range d.in.GlobalNames() {
+	for g := range d.ctx.in.GlobalNames() {
 		t, ok := g.Value.(*rt.RecordType)
 		if !ok {
 			p, isProc := eval.RecordProcParts(g.Value)
@@ -1230,7 +1230,7 @@ func (d *decoder) finish() error {
 	cell := func(g *globalEntry) *eval.Global {
 		c, ok := cells[g]
 		if !ok {
-			c = d.in.ResolveGlobal(g.name)
+			c = d.wire.ResolveGlobal(g.name)
 			cells[g] = c
 			if g.value != nil && c.Value == nil {
 				c.Value = g.value

@@ -83,7 +83,7 @@ type EncodeOptions struct {
 // Encode writes v as a message (see FORMAT.md). An object that cannot
 // travel makes it fail with an error object naming it.
 func (c *Context) Encode(v rt.Value, opts *EncodeOptions) (data []byte, err error) {
-	e := &encoder{ctx: c, ids: make(map[any]int32)}
+	e := &encoder{ctx: c, wire: c.in.Wire(), ids: make(map[any]int32)}
 	if opts != nil {
 		e.opts = *opts
 	}
@@ -107,6 +107,7 @@ func (c *Context) Encode(v rt.Value, opts *EncodeOptions) (data []byte, err erro
 // and the output.
 type encoder struct {
 	ctx     *Context
+	wire    eval.Wire
 	opts    EncodeOptions
 	nodes   []node
 	pairs   pairTable           // every pair found, kept apart: most objects are pairs
@@ -307,7 +308,7 @@ func (e *encoder) classify(v rt.Value) (kind, any, error) {
 	case *eval.Continuation:
 		return kContinuation, e.contAux(x), nil
 	case *eval.Environment:
-		if name, ok := c.in.EnvironmentName(x); ok {
+		if name, ok := e.wire.EnvironmentName(x); ok {
 			return kEnvironment, name, nil
 		}
 		return 0, nil, rt.NewError("serialize: cannot serialize an environment made by (environment ...)", v)
@@ -348,7 +349,7 @@ func (e *encoder) classify(v rt.Value) (kind, any, error) {
 	if _, ok := eval.RecordProcParts(v); ok {
 		return kRecordProc, nil, nil
 	}
-	if file, env, ok := c.in.SourceParts(v); ok {
+	if file, env, ok := e.wire.SourceName(v); ok {
 		return kSource, [2]string{file, env}, nil
 	}
 	// What is left cannot travel: a port, or an object of Go.
@@ -389,7 +390,7 @@ func (e *encoder) contAux(k *eval.Continuation) *contAux {
 		if f.Closure == nil || f.Closure != e.ctx.driver || f.FP+1 >= len(a.stack) {
 			continue
 		}
-		if _, env, ok := e.ctx.in.SourceParts(a.stack[f.FP+1]); ok && env == "program" {
+		if _, env, ok := e.wire.SourceName(a.stack[f.FP+1]); ok && env == "program" {
 			a.globals = append(a.globals, e.namedGlobals(a.stack[f.FP])...)
 		}
 	}
@@ -404,7 +405,7 @@ func (e *encoder) namedGlobals(forms rt.Value) []*eval.Global {
 	rt.Walk(forms, func(v rt.Value) bool {
 		if x, ok := v.(*rt.Symbol); ok && !named[x] {
 			named[x] = true
-			if g := e.ctx.in.FindGlobal(eval.GlobalName{Env: "program", Name: x}); g != nil && g.Value != nil {
+			if g := e.wire.FindGlobal(eval.GlobalName{Env: "program", Name: x}); g != nil && g.Value != nil {
 				out = append(out, g)
 			}
 		}

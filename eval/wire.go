@@ -6,10 +6,14 @@ import (
 	rt "termite/runtime"
 )
 
-// This file is what package serialize needs to take code, closures,
-// continuations and the other procedures of this package apart and to
-// build them again: accessors, and constructors that check what they are
-// given, since it may come from another node. Nothing else should need it.
+// This file is what package serialize needs to write code, closures,
+// continuations and environments, and to read them back: functions that
+// take this package's procedures apart and constructors that check what
+// they are given (it may come from another node), and Wire, which names
+// an interpreter's environments, sources, global variables and standard
+// values in terms another interpreter understands. CodeChecker
+// (checker.go) checks code before it may run. Nothing else should need
+// any of it.
 
 // Frame is a suspended call in a continuation: the code and closure that
 // run there, where they resume (PC) and their frame pointer (FP: the
@@ -110,33 +114,20 @@ func NewRecordProc(p RecordProc) (rt.Value, error) {
 	return r, nil
 }
 
-// SourceParts returns the file name and the environment name of a source
-// object (the driver's record of where top-level forms come from); ok is
-// false for anything else, and for a source whose environment has no name
-// another interpreter could know it by.
-func (in *Interp) SourceParts(v rt.Value) (file, env string, ok bool) {
-	s, isSource := v.(*source)
-	if !isSource {
-		return "", "", false
-	}
-	env, ok = in.EnvironmentName(s.env)
-	return s.file, env, ok
-}
+// Wire names what an interpreter's code and continuations refer to in
+// terms another interpreter understands: environments by "system",
+// "program" or the written name of their library, global variables by
+// GlobalName, the standard library's values by their global name.
+type Wire struct{ in *Interp }
 
-// NewSource returns a source object for file, without positions, whose
-// forms are compiled in the environment named env.
-func (in *Interp) NewSource(file, env string) (rt.Value, error) {
-	e, ok := in.EnvironmentNamed(env)
-	if !ok {
-		return nil, fmt.Errorf("no environment named %s", env)
-	}
-	return &source{file: file, pos: rt.Positions{}, env: e}, nil
-}
+// Wire returns the naming of in's environments and globals for
+// serialization.
+func (in *Interp) Wire() Wire { return Wire{in} }
 
-// EnvironmentName returns the name other interpreters know e by: "system",
-// "program", or the written name of the library it belongs to. An
+// EnvironmentName returns the name other interpreters know e by. An
 // environment made by (environment ...) has none.
-func (in *Interp) EnvironmentName(e *Environment) (string, bool) {
+func (w Wire) EnvironmentName(e *Environment) (string, bool) {
+	in := w.in
 	switch {
 	case e == nil:
 		return "", false
@@ -151,8 +142,14 @@ func (in *Interp) EnvironmentName(e *Environment) (string, bool) {
 	return "", false
 }
 
-// EnvironmentNamed is the inverse of EnvironmentName.
-func (in *Interp) EnvironmentNamed(name string) (*Environment, bool) {
+// Environment is the inverse of EnvironmentName.
+func (w Wire) Environment(name string) (*Environment, bool) {
+	return w.in.environmentNamed(name)
+}
+
+// environmentNamed returns the environment of the system, of the program
+// or of a loaded library, by the name Wire gives it.
+func (in *Interp) environmentNamed(name string) (*Environment, bool) {
 	switch name {
 	case "system":
 		return in.system, true
@@ -165,8 +162,31 @@ func (in *Interp) EnvironmentNamed(name string) (*Environment, bool) {
 	return nil, false
 }
 
+// SourceName returns the file name and the environment name of a source
+// object (the driver's record of where top-level forms come from); ok is
+// false for anything else, and for a source whose environment has no
+// name.
+func (w Wire) SourceName(v rt.Value) (file, env string, ok bool) {
+	s, isSource := v.(*source)
+	if !isSource {
+		return "", "", false
+	}
+	env, ok = w.EnvironmentName(s.env)
+	return s.file, env, ok
+}
+
+// Source returns a source object for file, without positions, whose forms
+// are compiled in the environment named env.
+func (w Wire) Source(file, env string) (rt.Value, error) {
+	e, ok := w.in.environmentNamed(env)
+	if !ok {
+		return nil, fmt.Errorf("no environment named %s", env)
+	}
+	return &source{file: file, pos: rt.Positions{}, env: e}, nil
+}
+
 // GlobalName says which global variable a cell is, in terms another
-// interpreter understands: its environment's name (see EnvironmentName),
+// interpreter understands: its environment's name (see Wire),
 // its name there, and whether it is the private copy that the system
 // library's code (and the standard forms) refer to.
 type GlobalName struct {
@@ -202,10 +222,11 @@ func (in *Interp) GlobalNames() map[*Global]GlobalName {
 	return out
 }
 
-// FindGlobal returns the cell n names in in, or nil when there is none: it
+// FindGlobal returns the cell n names, or nil when there is none: it
 // never makes one.
-func (in *Interp) FindGlobal(n GlobalName) *Global {
-	e, ok := in.EnvironmentNamed(n.Env)
+func (w Wire) FindGlobal(n GlobalName) *Global {
+	in := w.in
+	e, ok := in.environmentNamed(n.Env)
 	if !ok {
 		return nil
 	}
@@ -216,14 +237,15 @@ func (in *Interp) FindGlobal(n GlobalName) *Global {
 	return g
 }
 
-// ResolveGlobal returns the cell of in that n names. When n's environment
+// ResolveGlobal returns the cell that n names. When n's environment
 // has no such variable, a program name that no standard binding already
 // has gets a new unbound variable of the program; anything else (an
 // unknown library, a name the system lacks) gets a new cell of its own,
 // in no environment, so that a message never adds to the system or to
 // a library.
-func (in *Interp) ResolveGlobal(n GlobalName) *Global {
-	if e, ok := in.EnvironmentNamed(n.Env); ok {
+func (w Wire) ResolveGlobal(n GlobalName) *Global {
+	in := w.in
+	if e, ok := in.environmentNamed(n.Env); ok {
 		g, found := e.own(n.Name)
 		if !found && e == in.program {
 			_, sys := in.system.own(n.Name)
@@ -244,7 +266,12 @@ func (in *Interp) ResolveGlobal(n GlobalName) *Global {
 // SystemValue returns the value the standard library gave name, as its
 // own code sees it (whatever the program redefined since); the top-level
 // driver is compiled if need be.
-func (in *Interp) SystemValue(name *rt.Symbol) (rt.Value, bool) {
+func (w Wire) SystemValue(name *rt.Symbol) (rt.Value, bool) {
+	return w.in.systemValue(name)
+}
+
+// systemValue is Wire.SystemValue, which EachSystemValue shares.
+func (in *Interp) systemValue(name *rt.Symbol) (rt.Value, bool) {
 	g, ok := in.system.own(name)
 	if !ok {
 		return nil, false
@@ -264,11 +291,12 @@ func (in *Interp) SystemValue(name *rt.Symbol) (rt.Value, bool) {
 }
 
 // EachSystemValue calls f with each bound variable of the system
-// environment and its value as SystemValue gives it.
+// environment and its value as Wire.SystemValue gives it, loading every
+// file of the library that is loaded on first use.
 func (in *Interp) EachSystemValue(f func(name *rt.Symbol, v rt.Value)) {
 	in.autoloadAll()
 	for sym := range in.system.vars {
-		if v, ok := in.SystemValue(sym); ok {
+		if v, ok := in.systemValue(sym); ok {
 			f(sym, v)
 		}
 	}
