@@ -58,7 +58,7 @@ const (
 	opVectorRef
 	opHalt // stop the machine: the result is on top
 
-	// (call/cc (lambda (k) body...)) run in place (see letCCNode): if
+	// (call/cc (lambda (k) body...)) run in place (see letCCExpr): if
 	// Globals[A] still holds call/cc, push the continuation of the
 	// expression, else jump to B, the plain call. opLetCC's continuation
 	// resumes where the jump before B goes, after the expression;

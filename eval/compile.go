@@ -16,7 +16,7 @@ import (
 // joins.
 type compiler struct {
 	in      *Interp
-	fn      *lambdaNode
+	fn      *lambdaExpr
 	code    *Code
 	depth   int
 	globals map[*Global]int
@@ -24,7 +24,7 @@ type compiler struct {
 }
 
 // compileLambda compiles fn and, recursively, the lambdas inside it.
-func (in *Interp) compileLambda(fn *lambdaNode, internal bool) *Code {
+func (in *Interp) compileLambda(fn *lambdaExpr, internal bool) *Code {
 	nparams := len(fn.params)
 	if fn.rest {
 		nparams--
@@ -158,9 +158,9 @@ func (c *compiler) store(b *binding) {
 	}
 }
 
-func (c *compiler) compile(n node, tail bool) {
+func (c *compiler) compile(n expr, tail bool) {
 	switch n := n.(type) {
-	case *constNode:
+	case *constExpr:
 		c.constant(n.v, tail)
 	case *localRef:
 		c.load(n.b)
@@ -175,7 +175,7 @@ func (c *compiler) compile(n node, tail bool) {
 	case *setGlobal:
 		c.effect(n)
 		c.constant(rt.Unspecified, tail)
-	case *ifNode:
+	case *ifExpr:
 		c.compile(n.test, false)
 		fused := c.fusable()
 		jf := c.emit(opJumpFalse, 0, 0)
@@ -193,30 +193,30 @@ func (c *compiler) compile(n node, tail bool) {
 		if !tail {
 			c.code.Instrs[jend].A = int32(len(c.code.Instrs))
 		}
-	case *seqNode:
+	case *seqExpr:
 		for _, e := range n.body[:len(n.body)-1] {
 			c.effect(e)
 		}
 		c.compile(n.body[len(n.body)-1], tail)
-	case *callNode:
+	case *callExpr:
 		c.call(n, tail)
-	case *letCCNode:
+	case *letCCExpr:
 		c.letCC(n, tail)
-	case *lambdaNode:
+	case *lambdaExpr:
 		c.closure(n)
 		c.ret(tail)
-	case *letNode:
+	case *letExpr:
 		c.let(n, tail)
 	default:
-		panic("compile: unknown node")
+		panic("compile: unknown expr")
 	}
 }
 
 // effect compiles n for its effects only: its value is dropped, and an
 // assignment does not make the unspecified value it would return.
-func (c *compiler) effect(n node) {
+func (c *compiler) effect(n expr) {
 	switch n := n.(type) {
-	case *constNode, *localRef:
+	case *constExpr, *localRef:
 	case *setLocal:
 		c.compile(n.val, false)
 		c.store(n.b)
@@ -251,7 +251,7 @@ func (c *compiler) fusable() bool {
 	return false
 }
 
-func (c *compiler) closure(n *lambdaNode) {
+func (c *compiler) closure(n *lambdaExpr) {
 	code := c.in.compileLambda(n, c.code.Internal)
 	if len(n.free) == 0 {
 		// Nothing to capture: one closure serves every evaluation.
@@ -265,7 +265,7 @@ func (c *compiler) closure(n *lambdaNode) {
 	c.emit(opClosure, int32(len(c.code.Children)-1), int32(len(n.free)))
 }
 
-func (c *compiler) call(n *callNode, tail bool) {
+func (c *compiler) call(n *callExpr, tail bool) {
 	if ref, ok := n.fn.(*globalRef); ok && ref.g.inline {
 		g := c.in.bound(ref.g, c.code.Internal || ref.core)
 		if p, ok := g.Value.(*rt.Primitive); ok && len(n.args) >= p.Min && (p.Max < 0 || len(n.args) <= p.Max) {
@@ -315,8 +315,8 @@ func (c *compiler) call(n *callNode, tail bool) {
 	}
 }
 
-// letCC compiles a letCCNode: the body in place, then the plain call.
-func (c *compiler) letCC(n *letCCNode, tail bool) {
+// letCC compiles a letCCExpr: the body in place, then the plain call.
+func (c *compiler) letCC(n *letCCExpr, tail bool) {
 	ref := n.fallback.fn.(*globalRef)
 	op := opLetCC
 	if tail {
@@ -343,11 +343,11 @@ func (c *compiler) letCC(n *letCCNode, tail bool) {
 	}
 }
 
-// let compiles the items of a letNode. Boxed variables get their box
+// let compiles the items of a letExpr. Boxed variables get their box
 // before any init runs. In a letrec, a closure that captures a variable
 // initialized later gets a placeholder, patched (opFixClosure) as soon as
 // the variable is set.
-func (c *compiler) let(n *letNode, tail bool) {
+func (c *compiler) let(n *letExpr, tail bool) {
 	for _, b := range n.binds {
 		if b.boxed {
 			c.constant(rt.Unspecified, false)
@@ -357,7 +357,7 @@ func (c *compiler) let(n *letNode, tail bool) {
 	}
 	type made struct {
 		b  *binding
-		fn *lambdaNode
+		fn *lambdaExpr
 	}
 	var closures []made
 	for i, it := range n.items {
@@ -373,7 +373,7 @@ func (c *compiler) let(n *letNode, tail bool) {
 		c.compile(it.e, false)
 		c.store(it.b)
 		if n.rec {
-			if l, ok := it.e.(*lambdaNode); ok && len(l.free) > 0 {
+			if l, ok := it.e.(*lambdaExpr); ok && len(l.free) > 0 {
 				closures = append(closures, made{it.b, l})
 			}
 			if !it.b.boxed && it.b.captured {

@@ -6,9 +6,9 @@
 //
 // # Expansion
 //
-// The expander (expand.go, specials.go, derived.go) turns a datum into
-// nodes (nodes.go) with every identifier resolved: to a lexical binding,
-// or to a cell of a top-level Environment (environment.go). Hygiene comes
+// The expander (expand.go, specials.go, derived.go) turns a datum into an
+// expression (expr.go) with every identifier resolved: to a lexical
+// binding, or to a cell of a top-level Environment (environment.go). Hygiene comes
 // from renaming: a syntax-rules expansion renames the identifiers its
 // template inserts to Idents that remember the scope of the macro's
 // definition (syntax.go). Derived forms insert identifiers that always

@@ -299,7 +299,7 @@ func (in *Interp) compileTop(form rt.Value, src *source) (thunk *Closure, errObj
 		env = src.env
 	}
 	internal := env == in.system
-	fn := &lambdaNode{top: true}
+	fn := &lambdaExpr{top: true}
 	sc := newScope(nil, fn)
 	sc.env = env
 	defer func() {
