@@ -55,7 +55,8 @@ type DecodeOptions struct {
 // effect on the interpreter unless it succeeds; then the globals that the
 // message carries values for and that are unbound here are defined.
 func (c *Context) Decode(data []byte, opts *DecodeOptions) (v rt.Value, err error) {
-	d := &decoder{ctx: c, wire: c.in.Wire(), r: reader{b: data}, syms: make(map[string]*rt.Symbol)}
+	d := decoders.Get().(*decoder)
+	*d = decoder{ctx: c, wire: c.in.Wire(), r: reader{b: data}, syms: make(map[string]*rt.Symbol)}
 	if opts != nil {
 		d.opts = *opts
 	}
@@ -67,6 +68,8 @@ func (c *Context) Decode(data []byte, opts *DecodeOptions) (v rt.Value, err erro
 		if r := recover(); r != nil {
 			v, err = nil, decodeError("internal error: %v", r)
 		}
+		*d = decoder{}
+		decoders.Put(d)
 	}()
 	if len(data) == 0 {
 		return nil, decodeError("empty message")
@@ -128,6 +131,9 @@ func (l Limits) decMode() cbor.DecMode {
 	decModes.Store(l, dm)
 	return dm
 }
+
+// decoders recycles decoders, as encoders does encoders.
+var decoders = sync.Pool{New: func() any { return new(decoder) }}
 
 // decoder holds the state of one Decode. It reads the object table in
 // three passes (see kindInfo): create makes an object, or an empty shell,

@@ -3,6 +3,7 @@ package serialize
 import (
 	"fmt"
 	"math/big"
+	"sync"
 
 	"termite/eval"
 	rt "termite/runtime"
@@ -29,7 +30,8 @@ type EncodeOptions struct {
 // Encode writes v as a message (see FORMAT.md). An object that cannot
 // travel makes it fail with an error object naming it.
 func (c *Context) Encode(v rt.Value, opts *EncodeOptions) (data []byte, err error) {
-	e := &encoder{ctx: c, wire: c.in.Wire(), ids: make(map[any]int32)}
+	e := encoders.Get().(*encoder)
+	*e = encoder{ctx: c, wire: c.in.Wire(), ids: make(map[any]int32)}
 	if opts != nil {
 		e.opts = *opts
 	}
@@ -39,6 +41,8 @@ func (c *Context) Encode(v rt.Value, opts *EncodeOptions) (data []byte, err erro
 		if r := recover(); r != nil {
 			data, err = nil, rt.NewError(fmt.Sprintf("serialize: internal error: %v", r), v)
 		}
+		*e = encoder{}
+		encoders.Put(e)
 	}()
 	c.op++
 	c.loadSystem()
@@ -47,6 +51,11 @@ func (c *Context) Encode(v rt.Value, opts *EncodeOptions) (data []byte, err erro
 	}
 	return e.emit(v), nil
 }
+
+// encoders recycles encoders: the functions of the kind table take one,
+// which is therefore on the heap, and a small message would pay more for
+// its allocation than for its encoding.
+var encoders = sync.Pool{New: func() any { return new(encoder) }}
 
 // encoder holds the state of one Encode: the heap objects found from the
 // root, as entries of the table, and the output.
