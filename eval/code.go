@@ -58,7 +58,7 @@ const (
 	opVectorRef
 	opHalt // stop the machine: the result is on top
 
-	// (call/cc (lambda (k) body...)) run in place (see letCCNode): if
+	// (call/cc (lambda (k) body...)) run in place (see letCCExpr): if
 	// Globals[A] still holds call/cc, push the continuation of the
 	// expression, else jump to B, the plain call. opLetCC's continuation
 	// resumes where the jump before B goes, after the expression;
@@ -71,41 +71,129 @@ const (
 	opSelfTailCall // a lambda's tail call of itself: the A arguments on top become its parameters, and it starts over
 )
 
-var opNames = [...]string{
-	opConst: "const", opLocal: "local", opLocalBox: "local-box", opFree: "free",
-	opFreeBox: "free-box", opGlobal: "global", opSetLocal: "set-local",
-	opSetLocalBox: "set-local-box", opSetFreeBox: "set-free-box",
-	opSetGlobal: "set-global", opDefGlobal: "def-global", opMakeBox: "make-box",
-	opBoxLocal: "box-local", opPop: "pop", opJump: "jump", opJumpFalse: "jump-false",
-	opClosure: "closure", opFixClosure: "fix-closure", opCall: "call", opTailCall: "tail-call", opReturn: "return",
-	opPrim: "prim", opAdd: "+", opSub: "-", opMul: "*", opQuotient: "quotient",
-	opRemainder: "remainder", opModulo: "modulo", opNumEq: "=", opLt: "<",
-	opGt: ">", opLe: "<=", opGe: ">=", opCar: "car", opCdr: "cdr", opCons: "cons",
-	opNullP: "null?", opPairP: "pair?", opEqP: "eq?", opNot: "not", opZeroP: "zero?",
-	opVectorRef: "vector-ref", opHalt: "halt", opLetCC: "let/cc", opLetCCTail: "let/cc-tail",
-	opRecvNext: "recv-next", opSelfTailCall: "self-tail-call",
+// operand is what an operand of an instruction stands for: what the
+// code checker bounds it by, and how a listing shows it.
+type operand uint8
+
+const (
+	opdNone      operand = iota
+	opdConst             // an index into Consts
+	opdLocal             // a frame slot, below NLocals
+	opdFree              // an index into the running closure's Free
+	opdGlobal            // an index into Globals
+	opdPrimitive         // an index into Globals: the primitive the instruction inlines, whose name is the instruction's
+	opdChild             // an index into Children
+	opdTarget            // an instruction to go to
+	opdCount             // values taken from the operand stack, over the instruction's own pop
+	opdPatchFree         // an index into Free of the closure in the slot of the other operand
+	opdFused             // 0, or the target of the jump-false after the instruction plus one (see compiler.fusable)
+)
+
+// opInfo is what the compiler, the code checker and the listing know of an
+// instruction: its name, its operands A and B, and its effect on the
+// operand stack. It takes pop values (plus the value of its opdCount
+// operand) and leaves push. An instruction that does not fall through
+// (next false) leaves, as push counts, the value of the expression it
+// ends: the compiler counts the depth on past it as if it did, and the
+// checker ignores what such an instruction leaves. bLabel comes before B
+// in a listing.
+type opInfo struct {
+	name      string
+	a, b      operand
+	pop, push int8
+	next      bool
+	bLabel    string
+}
+
+// inlined is the entry of an instruction that inlines the primitive named
+// name, of arity arguments: its fast path, else as opPrim.
+func inlined(name string, arity int8) opInfo {
+	return opInfo{name: name, a: opdPrimitive, b: opdFused, pop: arity, push: 1, next: true}
+}
+
+// opTable describes every instruction, by opcode.
+var opTable = [...]opInfo{
+	opConst:        {name: "const", a: opdConst, push: 1, next: true},
+	opLocal:        {name: "local", a: opdLocal, push: 1, next: true},
+	opLocalBox:     {name: "local-box", a: opdLocal, push: 1, next: true},
+	opFree:         {name: "free", a: opdFree, push: 1, next: true},
+	opFreeBox:      {name: "free-box", a: opdFree, push: 1, next: true},
+	opGlobal:       {name: "global", a: opdGlobal, push: 1, next: true},
+	opSetLocal:     {name: "set-local", a: opdLocal, pop: 1, next: true},
+	opSetLocalBox:  {name: "set-local-box", a: opdLocal, pop: 1, next: true},
+	opSetFreeBox:   {name: "set-free-box", a: opdFree, pop: 1, next: true},
+	opSetGlobal:    {name: "set-global", a: opdGlobal, pop: 1, next: true},
+	opDefGlobal:    {name: "def-global", a: opdGlobal, pop: 1, next: true},
+	opMakeBox:      {name: "make-box", pop: 1, push: 1, next: true},
+	opBoxLocal:     {name: "box-local", a: opdLocal, next: true},
+	opPop:          {name: "pop", pop: 1, next: true},
+	opJump:         {name: "jump", a: opdTarget},
+	opJumpFalse:    {name: "jump-false", a: opdTarget, pop: 1, next: true},
+	opClosure:      {name: "closure", a: opdChild, b: opdCount, push: 1, next: true, bLabel: "free="},
+	opFixClosure:   {name: "fix-closure", a: opdLocal, b: opdPatchFree, pop: 1, next: true},
+	opCall:         {name: "call", a: opdCount, pop: 1, push: 1, next: true},
+	opTailCall:     {name: "tail-call", a: opdCount, pop: 1, push: 1},
+	opReturn:       {name: "return", pop: 1, push: 1},
+	opPrim:         {name: "prim", a: opdGlobal, b: opdCount, push: 1, next: true},
+	opAdd:          inlined("+", 2),
+	opSub:          inlined("-", 2),
+	opMul:          inlined("*", 2),
+	opQuotient:     inlined("quotient", 2),
+	opRemainder:    inlined("remainder", 2),
+	opModulo:       inlined("modulo", 2),
+	opNumEq:        inlined("=", 2),
+	opLt:           inlined("<", 2),
+	opGt:           inlined(">", 2),
+	opLe:           inlined("<=", 2),
+	opGe:           inlined(">=", 2),
+	opCar:          inlined("car", 1),
+	opCdr:          inlined("cdr", 1),
+	opCons:         inlined("cons", 2),
+	opNullP:        inlined("null?", 1),
+	opPairP:        inlined("pair?", 1),
+	opEqP:          inlined("eq?", 2),
+	opNot:          inlined("not", 1),
+	opZeroP:        inlined("zero?", 1),
+	opVectorRef:    inlined("vector-ref", 2),
+	opHalt:         {name: "halt", pop: 1},
+	opLetCC:        {name: "let/cc", a: opdGlobal, b: opdTarget, push: 1, next: true, bLabel: "else "},
+	opLetCCTail:    {name: "let/cc-tail", a: opdGlobal, b: opdTarget, push: 1, next: true, bLabel: "else "},
+	opRecvNext:     {name: "recv-next", a: opdGlobal, pop: 1, push: 1, next: true},
+	opSelfTailCall: {name: "self-tail-call", a: opdCount, push: 1},
 }
 
 func (op Opcode) String() string {
-	if int(op) < len(opNames) && opNames[op] != "" {
-		return opNames[op]
+	if int(op) < len(opTable) && opTable[op].name != "" {
+		return opTable[op].name
 	}
 	return fmt.Sprintf("op%d", op)
 }
 
-// inlineOps maps the names of primitives that have their own instruction
-// (with a fast path for the common case) to it, and their arity.
-var inlineOps = map[string]struct {
-	op    Opcode
-	arity int
-}{
-	"+": {opAdd, 2}, "-": {opSub, 2}, "*": {opMul, 2}, "quotient": {opQuotient, 2},
-	"remainder": {opRemainder, 2}, "modulo": {opModulo, 2}, "=": {opNumEq, 2},
-	"<": {opLt, 2}, ">": {opGt, 2}, "<=": {opLe, 2}, ">=": {opGe, 2},
-	"car": {opCar, 1}, "cdr": {opCdr, 1}, "cons": {opCons, 2},
-	"null?": {opNullP, 1}, "pair?": {opPairP, 1}, "eq?": {opEqP, 2},
-	"not": {opNot, 1}, "zero?": {opZeroP, 1}, "vector-ref": {opVectorRef, 2},
+// effect returns how many values in takes from the operand stack and how
+// many it leaves (see opInfo).
+func (in Instr) effect() (pop, push int) {
+	inf := &opTable[in.Op]
+	pop = int(inf.pop)
+	if inf.a == opdCount {
+		pop += int(in.A)
+	}
+	if inf.b == opdCount {
+		pop += int(in.B)
+	}
+	return pop, int(inf.push)
 }
+
+// inlineOps maps the names of the primitives that have an instruction of
+// their own to it.
+var inlineOps = func() map[string]Opcode {
+	m := make(map[string]Opcode)
+	for op, inf := range opTable {
+		if inf.a == opdPrimitive {
+			m[inf.name] = Opcode(op)
+		}
+	}
+	return m
+}()
 
 // Instr is one instruction.
 type Instr struct {
@@ -113,8 +201,9 @@ type Instr struct {
 	A, B int32
 }
 
-// posEntry says that the instructions from PC on come from source at Pos.
-type posEntry struct {
+// PosEntry is an element of Code.Pos: the instructions from PC on come
+// from the source at Pos.
+type PosEntry struct {
 	PC  int32
 	Pos rt.Pos
 }
@@ -133,7 +222,7 @@ type Code struct {
 	Consts   []rt.Value
 	Globals  []*Global
 	Children []*Code
-	Pos      []posEntry // ascending by PC
+	Pos      []PosEntry // ascending by PC
 	Hash     [32]byte   // content hash: the code's identity across nodes
 	Internal bool       // part of the system library: hidden in backtraces
 }
@@ -163,22 +252,10 @@ func (c *Code) disassemble(b *strings.Builder, indent string) {
 		indent, c.Name, c.NParams, c.Rest, c.NLocals, c.MaxStack)
 	for pc, in := range c.Instrs {
 		fmt.Fprintf(b, "%s  %3d %s", indent, pc, in.Op)
-		switch in.Op {
-		case opConst:
-			fmt.Fprintf(b, " %s", rt.WriteString(c.Consts[in.A]))
-		case opGlobal, opSetGlobal, opDefGlobal, opRecvNext:
-			fmt.Fprintf(b, " %s", c.Globals[in.A].Name.Name)
-		case opPrim:
-			fmt.Fprintf(b, " %s %d", c.Globals[in.A].Name.Name, in.B)
-		case opClosure:
-			fmt.Fprintf(b, " %d free=%d", in.A, in.B)
-		case opLetCC, opLetCCTail:
-			fmt.Fprintf(b, " %s else %d", c.Globals[in.A].Name.Name, in.B)
-		case opFixClosure:
-			fmt.Fprintf(b, " %d %d", in.A, in.B)
-		case opLocal, opLocalBox, opFree, opFreeBox, opSetLocal, opSetLocalBox,
-			opSetFreeBox, opBoxLocal, opJump, opJumpFalse, opCall, opTailCall, opSelfTailCall:
-			fmt.Fprintf(b, " %d", in.A)
+		if int(in.Op) < len(opTable) {
+			inf := &opTable[in.Op]
+			c.listOperand(b, inf.a, "", in.A)
+			c.listOperand(b, inf.b, inf.bLabel, in.B)
 		}
 		b.WriteByte('\n')
 	}
@@ -189,5 +266,18 @@ func (c *Code) disassemble(b *strings.Builder, indent string) {
 	}
 	for _, ch := range c.Children {
 		ch.disassemble(b, indent+"  ")
+	}
+}
+
+// listOperand writes operand v, of kind k, in a listing.
+func (c *Code) listOperand(b *strings.Builder, k operand, label string, v int32) {
+	switch k {
+	case opdNone, opdPrimitive, opdFused:
+	case opdConst:
+		fmt.Fprintf(b, " %s%s", label, rt.WriteString(c.Consts[v]))
+	case opdGlobal:
+		fmt.Fprintf(b, " %s%s", label, c.Globals[v].Name.Name)
+	default:
+		fmt.Fprintf(b, " %s%d", label, v)
 	}
 }

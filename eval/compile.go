@@ -11,10 +11,12 @@ import (
 // lambda is stack[fp : fp+NLocals] (parameters first, then the variables
 // of its lets and internal definitions) with the operand stack above it;
 // stack[fp-1] holds the closure being run. depth tracks the operand stack
-// so that MaxStack is known when the lambda is entered.
+// so that MaxStack is known when the lambda is entered: emit counts each
+// instruction's effect (opTable), and the compiler adjusts it where control
+// joins.
 type compiler struct {
 	in      *Interp
-	fn      *lambdaNode
+	fn      *lambdaExpr
 	code    *Code
 	depth   int
 	globals map[*Global]int
@@ -22,7 +24,7 @@ type compiler struct {
 }
 
 // compileLambda compiles fn and, recursively, the lambdas inside it.
-func (in *Interp) compileLambda(fn *lambdaNode, internal bool) *Code {
+func (in *Interp) compileLambda(fn *lambdaExpr, internal bool) *Code {
 	nparams := len(fn.params)
 	if fn.rest {
 		nparams--
@@ -53,16 +55,18 @@ func (in *Interp) compileLambda(fn *lambdaNode, internal bool) *Code {
 	return c.code
 }
 
+// emit appends an instruction and counts its effect on the operand stack
+// (a call of no arguments may deepen it: the result takes the place of no
+// argument).
 func (c *compiler) emit(op Opcode, a, b int32) int {
-	c.code.Instrs = append(c.code.Instrs, Instr{op, a, b})
-	return len(c.code.Instrs) - 1
-}
-
-func (c *compiler) push(n int) {
-	c.depth += n
+	in := Instr{op, a, b}
+	c.code.Instrs = append(c.code.Instrs, in)
+	pop, push := in.effect()
+	c.depth += push - pop
 	if c.depth > c.code.MaxStack {
 		c.code.MaxStack = c.depth
 	}
+	return len(c.code.Instrs) - 1
 }
 
 func (c *compiler) markPos(p rt.Pos) {
@@ -80,7 +84,7 @@ func (c *compiler) markPos(p rt.Pos) {
 			return
 		}
 	}
-	c.code.Pos = append(c.code.Pos, posEntry{pc, p})
+	c.code.Pos = append(c.code.Pos, PosEntry{pc, p})
 }
 
 func (c *compiler) constIndex(v rt.Value) int32 {
@@ -109,7 +113,6 @@ func (c *compiler) globalIndex(g *Global) int32 {
 
 func (c *compiler) constant(v rt.Value, tail bool) {
 	c.emit(opConst, c.constIndex(v), 0)
-	c.push(1)
 	c.ret(tail)
 }
 
@@ -132,7 +135,6 @@ func (c *compiler) load(b *binding) {
 	} else {
 		c.emit(opFree, int32(c.fn.freeAt[b]), 0)
 	}
-	c.push(1)
 }
 
 // loadRaw pushes what holds b: its box if it has one; what closures capture.
@@ -142,7 +144,6 @@ func (c *compiler) loadRaw(b *binding) {
 	} else {
 		c.emit(opFree, int32(c.fn.freeAt[b]), 0)
 	}
-	c.push(1)
 }
 
 // store pops into local b.
@@ -155,12 +156,11 @@ func (c *compiler) store(b *binding) {
 	default:
 		c.emit(opSetLocal, int32(b.slot), 0)
 	}
-	c.depth--
 }
 
-func (c *compiler) compile(n node, tail bool) {
+func (c *compiler) compile(n expr, tail bool) {
 	switch n := n.(type) {
-	case *constNode:
+	case *constExpr:
 		c.constant(n.v, tail)
 	case *localRef:
 		c.load(n.b)
@@ -168,7 +168,6 @@ func (c *compiler) compile(n node, tail bool) {
 	case *globalRef:
 		c.markPos(n.pos)
 		c.emit(opGlobal, c.globalIndex(c.in.bound(n.g, c.code.Internal || n.core)), 0)
-		c.push(1)
 		c.ret(tail)
 	case *setLocal:
 		c.effect(n)
@@ -176,16 +175,15 @@ func (c *compiler) compile(n node, tail bool) {
 	case *setGlobal:
 		c.effect(n)
 		c.constant(rt.Unspecified, tail)
-	case *ifNode:
+	case *ifExpr:
 		c.compile(n.test, false)
 		fused := c.fusable()
 		jf := c.emit(opJumpFalse, 0, 0)
-		c.depth--
 		c.compile(n.then, tail)
 		var jend int
 		if !tail {
 			jend = c.emit(opJump, 0, 0)
-			c.depth--
+			c.depth-- // the else branch leaves its own value
 		}
 		c.code.Instrs[jf].A = int32(len(c.code.Instrs))
 		if fused {
@@ -195,30 +193,30 @@ func (c *compiler) compile(n node, tail bool) {
 		if !tail {
 			c.code.Instrs[jend].A = int32(len(c.code.Instrs))
 		}
-	case *seqNode:
+	case *seqExpr:
 		for _, e := range n.body[:len(n.body)-1] {
 			c.effect(e)
 		}
 		c.compile(n.body[len(n.body)-1], tail)
-	case *callNode:
+	case *callExpr:
 		c.call(n, tail)
-	case *letCCNode:
+	case *letCCExpr:
 		c.letCC(n, tail)
-	case *lambdaNode:
+	case *lambdaExpr:
 		c.closure(n)
 		c.ret(tail)
-	case *letNode:
+	case *letExpr:
 		c.let(n, tail)
 	default:
-		panic("compile: unknown node")
+		panic("compile: unknown expr")
 	}
 }
 
 // effect compiles n for its effects only: its value is dropped, and an
 // assignment does not make the unspecified value it would return.
-func (c *compiler) effect(n node) {
+func (c *compiler) effect(n expr) {
 	switch n := n.(type) {
-	case *constNode, *localRef:
+	case *constExpr, *localRef:
 	case *setLocal:
 		c.compile(n.val, false)
 		c.store(n.b)
@@ -230,11 +228,9 @@ func (c *compiler) effect(n node) {
 			op = opDefGlobal
 		}
 		c.emit(op, c.globalIndex(n.g), 0)
-		c.depth--
 	default:
 		c.compile(n, false)
 		c.emit(opPop, 0, 0)
-		c.depth--
 	}
 }
 
@@ -255,7 +251,7 @@ func (c *compiler) fusable() bool {
 	return false
 }
 
-func (c *compiler) closure(n *lambdaNode) {
+func (c *compiler) closure(n *lambdaExpr) {
 	code := c.in.compileLambda(n, c.code.Internal)
 	if len(n.free) == 0 {
 		// Nothing to capture: one closure serves every evaluation.
@@ -267,10 +263,9 @@ func (c *compiler) closure(n *lambdaNode) {
 	}
 	c.code.Children = append(c.code.Children, code)
 	c.emit(opClosure, int32(len(c.code.Children)-1), int32(len(n.free)))
-	c.depth -= len(n.free) - 1
 }
 
-func (c *compiler) call(n *callNode, tail bool) {
+func (c *compiler) call(n *callExpr, tail bool) {
 	if ref, ok := n.fn.(*globalRef); ok && ref.g.inline {
 		g := c.in.bound(ref.g, c.code.Internal || ref.core)
 		if p, ok := g.Value.(*rt.Primitive); ok && len(n.args) >= p.Min && (p.Max < 0 || len(n.args) <= p.Max) {
@@ -279,13 +274,11 @@ func (c *compiler) call(n *callNode, tail bool) {
 			}
 			c.markPos(n.pos)
 			gi := c.globalIndex(g)
-			if in, ok := inlineOps[p.Name]; ok && in.arity == len(n.args) {
-				c.emit(in.op, gi, 0) // B: see fusable
+			if op, ok := inlineOps[p.Name]; ok && int(opTable[op].pop) == len(n.args) {
+				c.emit(op, gi, 0) // B: see fusable
 			} else {
 				c.emit(opPrim, gi, int32(len(n.args)))
 			}
-			c.depth -= len(n.args)
-			c.push(1) // the result (a call of no arguments may deepen the stack)
 			c.ret(tail)
 			return
 		}
@@ -308,8 +301,6 @@ func (c *compiler) call(n *callNode, tail bool) {
 		}
 		c.markPos(n.pos)
 		c.emit(opSelfTailCall, int32(len(n.args)), 0)
-		c.depth -= len(n.args)
-		c.push(1) // as for any call, though it never falls through
 		return
 	}
 	c.compile(n.fn, false)
@@ -322,11 +313,10 @@ func (c *compiler) call(n *callNode, tail bool) {
 	} else {
 		c.emit(opCall, int32(len(n.args)), 0)
 	}
-	c.depth -= len(n.args)
 }
 
-// letCC compiles a letCCNode: the body in place, then the plain call.
-func (c *compiler) letCC(n *letCCNode, tail bool) {
+// letCC compiles a letCCExpr: the body in place, then the plain call.
+func (c *compiler) letCC(n *letCCExpr, tail bool) {
 	ref := n.fallback.fn.(*globalRef)
 	op := opLetCC
 	if tail {
@@ -334,11 +324,9 @@ func (c *compiler) letCC(n *letCCNode, tail bool) {
 	}
 	c.markPos(n.fallback.pos)
 	at := c.emit(op, c.globalIndex(c.in.bound(ref.g, c.code.Internal || ref.core)), 0)
-	c.push(1)
 	if n.k.boxed {
 		c.emit(opMakeBox, 0, 0)
 		c.emit(opSetLocal, int32(n.k.slot), 0)
-		c.depth--
 	} else {
 		c.store(n.k)
 	}
@@ -347,7 +335,7 @@ func (c *compiler) letCC(n *letCCNode, tail bool) {
 	if !tail {
 		jend = c.emit(opJump, 0, 0)
 	}
-	c.depth--
+	c.depth-- // the plain call leaves its own value
 	c.code.Instrs[at].B = int32(len(c.code.Instrs))
 	c.call(n.fallback, tail)
 	if !tail {
@@ -355,22 +343,21 @@ func (c *compiler) letCC(n *letCCNode, tail bool) {
 	}
 }
 
-// let compiles the items of a letNode. Boxed variables get their box
+// let compiles the items of a letExpr. Boxed variables get their box
 // before any init runs. In a letrec, a closure that captures a variable
 // initialized later gets a placeholder, patched (opFixClosure) as soon as
 // the variable is set.
-func (c *compiler) let(n *letNode, tail bool) {
+func (c *compiler) let(n *letExpr, tail bool) {
 	for _, b := range n.binds {
 		if b.boxed {
 			c.constant(rt.Unspecified, false)
 			c.emit(opMakeBox, 0, 0)
 			c.emit(opSetLocal, int32(b.slot), 0)
-			c.depth--
 		}
 	}
 	type made struct {
 		b  *binding
-		fn *lambdaNode
+		fn *lambdaExpr
 	}
 	var closures []made
 	for i, it := range n.items {
@@ -386,7 +373,7 @@ func (c *compiler) let(n *letNode, tail bool) {
 		c.compile(it.e, false)
 		c.store(it.b)
 		if n.rec {
-			if l, ok := it.e.(*lambdaNode); ok && len(l.free) > 0 {
+			if l, ok := it.e.(*lambdaExpr); ok && len(l.free) > 0 {
 				closures = append(closures, made{it.b, l})
 			}
 			if !it.b.boxed && it.b.captured {
@@ -394,7 +381,6 @@ func (c *compiler) let(n *letNode, tail bool) {
 					if fi, ok := m.fn.freeAt[it.b]; ok {
 						c.load(it.b)
 						c.emit(opFixClosure, int32(m.b.slot), int32(fi))
-						c.depth--
 					}
 				}
 			}

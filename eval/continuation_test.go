@@ -113,7 +113,7 @@ func TestBacktraceThroughCapturedFrames(t *testing.T) {
 	}
 }
 
-// (call/cc (lambda (k) body...)) runs its body in place (letCCNode): it
+// (call/cc (lambda (k) body...)) runs its body in place (letCCExpr): it
 // must behave as the call would, whatever the body does with k.
 func TestCallCCInPlace(t *testing.T) {
 	runCases(t, []evalCase{

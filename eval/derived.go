@@ -31,7 +31,7 @@ func init() {
 	}
 }
 
-func expandQuasiquote(x *expander, f *rt.Pair, sc *scope) node {
+func expandQuasiquote(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	if len(args) != 1 {
 		x.errorf(f, "quasiquote: expects one template")
@@ -90,7 +90,7 @@ func (x *expander) hasUnquote(t rt.Value, depth int, sc *scope) bool {
 	return found
 }
 
-func expandCond(x *expander, f *rt.Pair, sc *scope) node {
+func expandCond(x *expander, f *rt.Pair, sc *scope) expr {
 	return x.expand(x.condClauses(x.list(f.Cdr, f), f, sc), sc)
 }
 
@@ -124,7 +124,7 @@ func (x *expander) condClauses(clauses []rt.Value, f rt.Value, sc *scope) rt.Val
 	return rt.List(x.core("if"), parts[0], rt.Cons(x.core("begin"), rt.List(parts[1:]...)), rest)
 }
 
-func expandCase(x *expander, f *rt.Pair, sc *scope) node {
+func expandCase(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	if len(args) < 1 {
 		x.errorf(f, "case: missing key")
@@ -168,24 +168,24 @@ func expandCase(x *expander, f *rt.Pair, sc *scope) node {
 		rt.Cons(x.core("cond"), rt.List(clauses...))), sc)
 }
 
-func expandAnd(x *expander, f *rt.Pair, sc *scope) node {
+func expandAnd(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	switch len(args) {
 	case 0:
-		return &constNode{rt.True}
+		return &constExpr{rt.True}
 	case 1:
 		return x.expand(args[0], sc)
 	}
-	return &ifNode{x.expand(args[0], sc),
+	return &ifExpr{x.expand(args[0], sc),
 		expandAnd(x, &rt.Pair{Car: f.Car, Cdr: rt.List(args[1:]...)}, sc),
-		&constNode{rt.False}}
+		&constExpr{rt.False}}
 }
 
-func expandOr(x *expander, f *rt.Pair, sc *scope) node {
+func expandOr(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	switch len(args) {
 	case 0:
-		return &constNode{rt.False}
+		return &constExpr{rt.False}
 	case 1:
 		return x.expand(args[0], sc)
 	}
@@ -194,7 +194,7 @@ func expandOr(x *expander, f *rt.Pair, sc *scope) node {
 		rt.List(x.core("if"), t, t, rt.Cons(x.core("or"), rt.List(args[1:]...)))), sc)
 }
 
-func expandWhen(x *expander, f *rt.Pair, sc *scope) node {
+func expandWhen(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	if len(args) < 1 {
 		x.errorf(f, "%s: missing test", baseSymbol(f.Car).Name)
@@ -202,13 +202,13 @@ func expandWhen(x *expander, f *rt.Pair, sc *scope) node {
 	test := x.expand(args[0], sc)
 	body := x.expandSeq(args[1:], sc)
 	if baseSymbol(f.Car).Name == "unless" {
-		return &ifNode{test, &constNode{rt.Unspecified}, body}
+		return &ifExpr{test, &constExpr{rt.Unspecified}, body}
 	}
-	return &ifNode{test, body, &constNode{rt.Unspecified}}
+	return &ifExpr{test, body, &constExpr{rt.Unspecified}}
 }
 
 // (do ((var init step) ...) (test res ...) cmd ...)
-func expandDo(x *expander, f *rt.Pair, sc *scope) node {
+func expandDo(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	if len(args) < 2 {
 		x.errorf(f, "do: bad syntax")
@@ -240,10 +240,10 @@ func expandDo(x *expander, f *rt.Pair, sc *scope) node {
 		rt.List(x.core("if"), end[0], result, body)), sc)
 }
 
-func expandCaseLambda(x *expander, f *rt.Pair, sc *scope) node {
+func expandCaseLambda(x *expander, f *rt.Pair, sc *scope) expr {
 	clauses := x.list(f.Cdr, f)
-	n := &callNode{fn: &constNode{primCaseLambda}, pos: x.posOf(f)}
-	n.args = append(n.args, &constNode{rt.NewString("")})
+	n := &callExpr{fn: &constExpr{primCaseLambda}, pos: x.posOf(f)}
+	n.args = append(n.args, &constExpr{rt.NewString("")})
 	for _, cl := range clauses {
 		p, ok := cl.(*rt.Pair)
 		if !ok {
@@ -279,7 +279,7 @@ func (x *expander) tempFormals(formals rt.Value) (rt.Value, [][2]rt.Value) {
 
 // (let-values (((formals) expr) ...) body...): every expr is evaluated
 // outside the new bindings, into temporaries, then bound at once.
-func expandLetValues(x *expander, f *rt.Pair, sc *scope) node {
+func expandLetValues(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	if len(args) < 2 {
 		x.errorf(f, "let-values: bad syntax")
@@ -309,7 +309,7 @@ func expandLetValues(x *expander, f *rt.Pair, sc *scope) node {
 	return x.expand(body, sc)
 }
 
-func expandLetStarValues(x *expander, f *rt.Pair, sc *scope) node {
+func expandLetStarValues(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	if len(args) < 2 {
 		x.errorf(f, "let*-values: bad syntax")
@@ -330,7 +330,7 @@ func expandLetStarValues(x *expander, f *rt.Pair, sc *scope) node {
 
 // (parameterize ((p v) ...) body...) calls the library's %parameterize
 // with the parameters, their new values and the body as a thunk.
-func expandParameterize(x *expander, f *rt.Pair, sc *scope) node {
+func expandParameterize(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	if len(args) < 2 {
 		x.errorf(f, "parameterize: bad syntax")
@@ -354,7 +354,7 @@ func expandParameterize(x *expander, f *rt.Pair, sc *scope) node {
 // as a thunk and the clauses as a procedure of the condition and of a
 // thunk that re-raises it; with no else clause, the clauses end with one
 // that re-raises.
-func expandGuard(x *expander, f *rt.Pair, sc *scope) node {
+func expandGuard(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	if len(args) < 2 {
 		x.errorf(f, "guard: bad syntax")
@@ -382,7 +382,7 @@ func expandGuard(x *expander, f *rt.Pair, sc *scope) node {
 
 // (delay e) is (delay-force (make-promise e)); (delay-force e) makes a lazy
 // promise of a thunk, which force runs iteratively (R7RS 7.3).
-func expandDelay(x *expander, f *rt.Pair, sc *scope) node {
+func expandDelay(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	if len(args) != 1 {
 		x.errorf(f, "%s: expects one expression", baseSymbol(f.Car).Name)
@@ -391,12 +391,12 @@ func expandDelay(x *expander, f *rt.Pair, sc *scope) node {
 	if baseSymbol(f.Car).Name == "delay" {
 		e = rt.List(x.core("make-promise"), e)
 	}
-	return &callNode{fn: &constNode{primMakeLazyPromise},
-		args: []node{x.lambda("", rt.Null, []rt.Value{e}, sc, f)}, pos: x.posOf(f)}
+	return &callExpr{fn: &constExpr{primMakeLazyPromise},
+		args: []expr{x.lambda("", rt.Null, []rt.Value{e}, sc, f)}, pos: x.posOf(f)}
 }
 
 // (cons-stream a b) is (cons a (delay b)), as in MIT Scheme and Gambit.
-func expandConsStream(x *expander, f *rt.Pair, sc *scope) node {
+func expandConsStream(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	if len(args) != 2 {
 		x.errorf(f, "cons-stream: expects two expressions")

@@ -6,9 +6,9 @@
 //
 // # Expansion
 //
-// The expander (expand.go, specials.go, derived.go) turns a datum into
-// nodes (nodes.go) with every identifier resolved: to a lexical binding,
-// or to a cell of a top-level Environment (environment.go). Hygiene comes
+// The expander (expand.go, specials.go, derived.go) turns a datum into an
+// expression (expr.go) with every identifier resolved: to a lexical
+// binding, or to a cell of a top-level Environment (environment.go). Hygiene comes
 // from renaming: a syntax-rules expansion renames the identifiers its
 // template inserts to Idents that remember the scope of the macro's
 // definition (syntax.go). Derived forms insert identifiers that always
@@ -27,6 +27,11 @@
 // one, and the machine leaves the bottom of its stack in the continuation
 // it came from until a return reaches it. Continuations, closures and code
 // are plain data: no Go closures.
+//
+// Package serialize writes code, closures and continuations through the
+// surface of wire.go, and checks what it reads back with the CodeChecker
+// (checker.go), which reads each instruction's operands and stack effect
+// from the table the compiler uses (opTable in code.go).
 //
 // # Processes
 //

@@ -6,17 +6,18 @@ import (
 	rt "termite/runtime"
 )
 
-// expander turns datums into nodes, resolving every identifier. Syntax
-// errors abort the expansion of the current top-level form: they are
-// thrown as *syntaxError panics and recovered by compileTop, the only entry
-// point, which turns them into Scheme errors (the way go/parser bails out).
+// expander turns datums into expressions (expr.go), resolving every
+// identifier. Syntax errors abort the expansion of the current top-level
+// form: they are thrown as *syntaxError panics and recovered by
+// compileTop, the only entry point, which turns them into Scheme errors
+// (the way go/parser bails out).
 type expander struct {
 	in   *Interp
 	pos  rt.Positions
 	here rt.Pos // position of the innermost form being expanded that has one
 	seq  int    // lambdas created so far
 
-	plainCallCC int // >0: expanding a letCCNode's fallback (see letCC)
+	plainCallCC int // >0: expanding a letCCExpr's fallback (see letCC)
 }
 
 type syntaxError struct {
@@ -57,12 +58,12 @@ func (x *expander) list(l rt.Value, form rt.Value) []rt.Value {
 }
 
 // expand expands an expression.
-func (x *expander) expand(form rt.Value, sc *scope) node {
+func (x *expander) expand(form rt.Value, sc *scope) expr {
 	switch f := form.(type) {
 	case *rt.Symbol, *Ident:
 		return x.variable(f, sc)
 	case *rt.Vector:
-		return &constNode{stripSyntax(f)}
+		return &constExpr{stripSyntax(f)}
 	case *rt.Pair:
 		if p, ok := x.pos[f]; ok {
 			saved := x.here
@@ -84,10 +85,10 @@ func (x *expander) expand(form rt.Value, sc *scope) node {
 	if form == rt.Null {
 		x.errorf(form, "empty combination ()")
 	}
-	return &constNode{form}
+	return &constExpr{form}
 }
 
-func (x *expander) variable(id rt.Value, sc *scope) node {
+func (x *expander) variable(id rt.Value, sc *scope) expr {
 	b, env, core := x.resolve(id, sc)
 	if b == nil {
 		return &globalRef{g: env.cell(baseSymbol(id)), pos: x.here, core: core}
@@ -99,14 +100,14 @@ func (x *expander) variable(id rt.Value, sc *scope) node {
 }
 
 // ref is a reference to local b from code in sc.
-func (x *expander) ref(b *binding, sc *scope) node {
+func (x *expander) ref(b *binding, sc *scope) expr {
 	if b.owner != sc.fn {
 		sc.fn.capture(b)
 	}
 	return &localRef{b}
 }
 
-func (x *expander) application(f *rt.Pair, sc *scope) node {
+func (x *expander) application(f *rt.Pair, sc *scope) expr {
 	pos := x.posOf(f)
 	fn := x.expand(f.Car, sc)
 	args := x.list(f.Cdr, f)
@@ -115,7 +116,7 @@ func (x *expander) application(f *rt.Pair, sc *scope) node {
 			return x.letCC(ref, k, body, args[0], pos, sc)
 		}
 	}
-	n := &callNode{fn: fn, args: make([]node, len(args)), pos: pos}
+	n := &callExpr{fn: fn, args: make([]expr, len(args)), pos: pos}
 	for i, a := range args {
 		n.args[i] = x.expand(a, sc)
 	}
@@ -149,33 +150,33 @@ func (x *expander) receiver(form rt.Value, sc *scope) (k rt.Value, body []rt.Val
 	return formals.Car, body, ok && len(body) > 0
 }
 
-// letCC expands (call/cc (lambda (k) body...)) into a letCCNode: k is a
+// letCC expands (call/cc (lambda (k) body...)) into a letCCExpr: k is a
 // variable of the current frame, the body is expanded in its scope, and
 // expanded once more inside the plain call's receiver (so a define-macro
 // transformer used in the body runs twice). That second expansion makes
 // plain calls of call/cc inside it, so that nested uses expand a number of
 // times quadratic, not exponential, in their depth.
-func (x *expander) letCC(ref *globalRef, id rt.Value, body []rt.Value, receiver rt.Value, pos rt.Pos, sc *scope) node {
+func (x *expander) letCC(ref *globalRef, id rt.Value, body []rt.Value, receiver rt.Value, pos rt.Pos, sc *scope) expr {
 	k := sc.fn.newLocal(id)
 	ksc := newScope(sc, sc.fn)
 	ksc.add(id, k)
-	n := &letCCNode{k: k, body: x.body(body, ksc)}
+	n := &letCCExpr{k: k, body: x.body(body, ksc)}
 	k.boxed = k.mutated
 	x.plainCallCC++
 	defer func() { x.plainCallCC-- }()
-	n.fallback = &callNode{fn: ref, args: []node{x.expand(receiver, sc)}, pos: pos}
+	n.fallback = &callExpr{fn: ref, args: []expr{x.expand(receiver, sc)}, pos: pos}
 	return n
 }
 
 // expandSeq expands forms as a sequence of expressions.
-func (x *expander) expandSeq(forms []rt.Value, sc *scope) node {
+func (x *expander) expandSeq(forms []rt.Value, sc *scope) expr {
 	switch len(forms) {
 	case 0:
-		return &constNode{rt.Unspecified}
+		return &constExpr{rt.Unspecified}
 	case 1:
 		return x.expand(forms[0], sc)
 	}
-	s := &seqNode{body: make([]node, len(forms))}
+	s := &seqExpr{body: make([]expr, len(forms))}
 	for i, f := range forms {
 		s.body[i] = x.expand(f, sc)
 	}
@@ -184,18 +185,18 @@ func (x *expander) expandSeq(forms []rt.Value, sc *scope) node {
 
 // expandNamed expands an init whose value is bound to name, so that a
 // lambda gets the name for messages and backtraces.
-func (x *expander) expandNamed(form rt.Value, sc *scope, name rt.Value) node {
+func (x *expander) expandNamed(form rt.Value, sc *scope, name rt.Value) expr {
 	n := x.expand(form, sc)
-	if l, ok := n.(*lambdaNode); ok && l.name == "" {
+	if l, ok := n.(*lambdaExpr); ok && l.name == "" {
 		l.name = baseSymbol(name).Name
 	}
 	return n
 }
 
 // lambda expands a lambda with the given formals and body.
-func (x *expander) lambda(name string, formals rt.Value, body []rt.Value, sc *scope, form rt.Value) *lambdaNode {
+func (x *expander) lambda(name string, formals rt.Value, body []rt.Value, sc *scope, form rt.Value) *lambdaExpr {
 	x.seq++
-	fn := &lambdaNode{name: name, parent: sc.fn, seq: x.seq, pos: x.posOf(form)}
+	fn := &lambdaExpr{name: name, parent: sc.fn, seq: x.seq, pos: x.posOf(form)}
 	psc := newScope(sc, fn)
 	for {
 		if p, ok := formals.(*rt.Pair); ok {
@@ -219,7 +220,7 @@ func (x *expander) lambda(name string, formals rt.Value, body []rt.Value, sc *sc
 	return fn
 }
 
-func (x *expander) addParam(fn *lambdaNode, sc *scope, id rt.Value, form rt.Value) {
+func (x *expander) addParam(fn *lambdaExpr, sc *scope, id rt.Value, form rt.Value) {
 	if !isIdentifier(id) {
 		x.errorf(form, "lambda: parameter is not an identifier: %s", rt.WriteString(stripSyntax(id)))
 	}
@@ -276,13 +277,13 @@ func (x *expander) parseDefine(f *rt.Pair) definition {
 	panic("unreachable")
 }
 
-// initNode expands the value of a definition.
-func (x *expander) initNode(d definition, sc *scope) node {
+// initExpr expands the value of a definition.
+func (x *expander) initExpr(d definition, sc *scope) expr {
 	if d.isProc {
 		return x.lambda(baseSymbol(d.name).Name, d.formals, d.body, sc, d.form)
 	}
 	if d.init == nil {
-		return &constNode{rt.Unspecified}
+		return &constExpr{rt.Unspecified}
 	}
 	return x.expandNamed(d.init, sc, d.name)
 }
@@ -314,7 +315,7 @@ func (x *expander) head(form rt.Value, sc *scope) (*rt.Pair, *binding) {
 // body expands a lambda or let body: internal definitions (possibly made
 // by macros, possibly inside begin) become letrec* bindings of a new
 // scope; definitions and expressions may be mixed and run in order.
-func (x *expander) body(forms []rt.Value, sc *scope) node {
+func (x *expander) body(forms []rt.Value, sc *scope) expr {
 	bsc := newScope(sc, sc.fn)
 	type pending struct {
 		b    *binding
@@ -377,11 +378,11 @@ func (x *expander) body(forms []rt.Value, sc *scope) node {
 		}
 		return x.expandSeq(exprs, bsc)
 	}
-	ln := &letNode{rec: true, initFrom: x.seq}
+	ln := &letExpr{rec: true, initFrom: x.seq}
 	for _, it := range items {
 		if it.b != nil {
 			ln.binds = append(ln.binds, it.b)
-			ln.items = append(ln.items, letItem{b: it.b, e: x.initNode(it.def, bsc)})
+			ln.items = append(ln.items, letItem{b: it.b, e: x.initExpr(it.def, bsc)})
 			ln.initTo = x.seq
 		} else {
 			ln.items = append(ln.items, letItem{e: x.expand(it.form, bsc)})
@@ -398,10 +399,10 @@ func (x *expander) body(forms []rt.Value, sc *scope) node {
 // may run before their init is done, unless the capturing closure is
 // itself one of the inits (the compiler then patches the closure once the
 // variable is set).
-func (x *expander) finishLet(ln *letNode) {
-	direct := make(map[*lambdaNode]bool)
+func (x *expander) finishLet(ln *letExpr) {
+	direct := make(map[*lambdaExpr]bool)
 	for _, it := range ln.items {
-		if l, ok := it.e.(*lambdaNode); ok && it.b != nil {
+		if l, ok := it.e.(*lambdaExpr); ok && it.b != nil {
 			direct[l] = true
 			if ln.rec {
 				l.self = it.b
@@ -423,7 +424,7 @@ func (x *expander) finishLet(ln *letNode) {
 }
 
 // expandTop expands a top-level form: definitions there are global.
-func (x *expander) expandTop(form rt.Value, sc *scope) node {
+func (x *expander) expandTop(form rt.Value, sc *scope) expr {
 	p, b := x.head(form, sc)
 	if b == nil {
 		return x.expand(form, sc)
@@ -440,9 +441,9 @@ func (x *expander) expandTop(form rt.Value, sc *scope) node {
 	case "begin":
 		forms := x.list(p.Cdr, p)
 		if len(forms) == 0 {
-			return &constNode{rt.Unspecified}
+			return &constExpr{rt.Unspecified}
 		}
-		s := &seqNode{}
+		s := &seqExpr{}
 		for _, f := range forms {
 			s.body = append(s.body, x.expandTop(f, sc))
 		}
@@ -452,17 +453,17 @@ func (x *expander) expandTop(form rt.Value, sc *scope) node {
 		// A program's definition of a standard name replaces it, as in
 		// Gambit (the library's own code keeps the original: see bound).
 		g := x.topEnv(sc).definition(baseSymbol(d.name))
-		return &setGlobal{g: g, val: x.initNode(d, sc), define: true, pos: x.posOf(p)}
+		return &setGlobal{g: g, val: x.initExpr(d, sc), define: true, pos: x.posOf(p)}
 	case "define-syntax":
 		x.defineSyntax(p, sc, func(id rt.Value, m macro) {
 			x.topEnv(sc).defineSyntax(baseSymbol(id), &binding{kind: bindMacro, name: id, macro: m})
 		})
-		return &constNode{rt.Unspecified}
+		return &constExpr{rt.Unspecified}
 	case "define-macro":
 		x.defineMacro(p, sc, func(id rt.Value, m macro) {
 			x.topEnv(sc).defineSyntax(baseSymbol(id), &binding{kind: bindMacro, name: id, macro: m})
 		})
-		return &constNode{rt.Unspecified}
+		return &constExpr{rt.Unspecified}
 	case "define-values", "define-record-type":
 		return x.expandTop(x.rewriteDefinition(p, sc), sc)
 	case "cond-expand":

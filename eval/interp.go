@@ -302,7 +302,7 @@ func (in *Interp) compileTop(form rt.Value, src *source) (thunk *Closure, errObj
 		env = src.env
 	}
 	internal := env == in.system
-	fn := &lambdaNode{top: true}
+	fn := &lambdaExpr{top: true}
 	sc := newScope(nil, fn)
 	sc.env = env
 	defer func() {
@@ -348,7 +348,7 @@ func (in *Interp) unboundError(g *Global) *rt.ErrorObject {
 	// The names the reference could have meant: those of the environment
 	// it was made in (one made by environment has no name: the program's
 	// then).
-	env, ok := in.EnvironmentNamed(g.home)
+	env, ok := in.environmentNamed(g.home)
 	if !ok {
 		env = in.program
 	}

@@ -254,7 +254,7 @@ func bindImports(env *Environment, names map[*rt.Symbol]imported) {
 	}
 }
 
-func expandImport(x *expander, f *rt.Pair, sc *scope) node {
+func expandImport(x *expander, f *rt.Pair, sc *scope) expr {
 	env := x.topEnv(sc)
 	for _, set := range x.list(f.Cdr, f) {
 		names, err := x.in.importSet(set, x.here.File)
@@ -266,7 +266,7 @@ func expandImport(x *expander, f *rt.Pair, sc *scope) node {
 		}
 		bindImports(env, names)
 	}
-	return &constNode{rt.Unspecified}
+	return &constExpr{rt.Unspecified}
 }
 
 // isSystemImport reports whether names are the system's own bindings under
@@ -286,7 +286,7 @@ func isSystemImport(names map[*rt.Symbol]imported, in *Interp) bool {
 // defineLibrary expands (define-library NAME DECLARATION...): it makes the
 // library's environment, registers its exports, and returns the code
 // that runs its body.
-func (x *expander) defineLibrary(f *rt.Pair, sc *scope) node {
+func (x *expander) defineLibrary(f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	if len(args) < 1 {
 		x.errorf(f, "define-library: missing name")
@@ -301,11 +301,11 @@ func (x *expander) defineLibrary(f *rt.Pair, sc *scope) node {
 	var body []rt.Value
 	x.libraryDeclarations(lib, args[1:], &body, f)
 	x.in.libraries[key] = lib
-	s := &seqNode{}
+	s := &seqExpr{}
 	for _, form := range body {
 		s.body = append(s.body, x.expandTop(form, root))
 	}
-	s.body = append(s.body, &constNode{rt.Unspecified})
+	s.body = append(s.body, &constExpr{rt.Unspecified})
 	return s
 }
 

@@ -43,8 +43,9 @@ type machine struct {
 	proc   *process // the process the machine runs
 }
 
-// reductionQuantum is how many calls a machine makes between checkpoints
-// (interrupts now, the scheduler's preemption later).
+// reductionQuantum is how many calls a machine makes between checkpoints,
+// where its process yields: the scheduler preempts a process that loops,
+// and an interrupt is noticed.
 const reductionQuantum = 2000
 
 // initialStack is the stack size of a new machine: small, since a

@@ -23,7 +23,7 @@ func init() {
 
 // (syntax-error MESSAGE ARG ...) reports an error when it is expanded
 // (R7RS 4.3.3), typically from a syntax-rules template.
-func expandSyntaxError(x *expander, f *rt.Pair, sc *scope) node {
+func expandSyntaxError(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	if len(args) == 0 {
 		x.errorf(f, "syntax-error: missing message")
@@ -107,7 +107,7 @@ var Features = []string{
 	"termite", "gambit-termite", runtime.GOOS, runtime.GOARCH,
 }
 
-func expandCondExpand(x *expander, f *rt.Pair, sc *scope) node {
+func expandCondExpand(x *expander, f *rt.Pair, sc *scope) expr {
 	return x.expand(x.condExpand(f, sc), sc)
 }
 
@@ -175,7 +175,7 @@ func (x *expander) featureHolds(req rt.Value, f rt.Value) bool {
 	return false
 }
 
-func expandInclude(x *expander, f *rt.Pair, sc *scope) node {
+func expandInclude(x *expander, f *rt.Pair, sc *scope) expr {
 	return x.expand(x.include(f), sc)
 }
 

@@ -65,7 +65,7 @@ func (x *expander) parseMatchClause(c rt.Value, who string, sc *scope) *matchCla
 	return mc
 }
 
-func expandMatch(x *expander, f *rt.Pair, sc *scope) node {
+func expandMatch(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	if len(args) < 1 {
 		x.errorf(f, "match: missing expression")
@@ -86,7 +86,7 @@ func expandMatch(x *expander, f *rt.Pair, sc *scope) node {
 	return x.expand(rt.List(x.core("let"), rt.List(rt.List(v, args[0])), body), sc)
 }
 
-func expandRecv(x *expander, f *rt.Pair, sc *scope) node {
+func expandRecv(x *expander, f *rt.Pair, sc *scope) expr {
 	forms := x.list(f.Cdr, f)
 	var after []rt.Value // (after SECONDS BODY...), if any
 	var clauses []*matchClause

@@ -33,20 +33,20 @@ var specialForms = map[string]specialForm{
 	"unquote-splicing": expandMisplaced,
 }
 
-func expandMisplaced(x *expander, f *rt.Pair, sc *scope) node {
+func expandMisplaced(x *expander, f *rt.Pair, sc *scope) expr {
 	x.errorf(f, "%s: not allowed in an expression context", baseSymbol(f.Car).Name)
 	return nil
 }
 
-func expandQuote(x *expander, f *rt.Pair, sc *scope) node {
+func expandQuote(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	if len(args) != 1 {
 		x.errorf(f, "quote: expects one datum")
 	}
-	return &constNode{stripSyntax(args[0])}
+	return &constExpr{stripSyntax(args[0])}
 }
 
-func expandLambda(x *expander, f *rt.Pair, sc *scope) node {
+func expandLambda(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	if len(args) < 1 {
 		x.errorf(f, "lambda: missing formals")
@@ -55,7 +55,7 @@ func expandLambda(x *expander, f *rt.Pair, sc *scope) node {
 }
 
 // (named-lambda (name . formals) body...), as in MIT Scheme and Gambit.
-func expandNamedLambda(x *expander, f *rt.Pair, sc *scope) node {
+func expandNamedLambda(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	if len(args) < 2 {
 		x.errorf(f, "named-lambda: bad syntax")
@@ -67,7 +67,7 @@ func expandNamedLambda(x *expander, f *rt.Pair, sc *scope) node {
 	return x.lambda(baseSymbol(spec.Car).Name, spec.Cdr, args[1:], sc, f)
 }
 
-func expandSet(x *expander, f *rt.Pair, sc *scope) node {
+func expandSet(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	if len(args) != 2 || !isIdentifier(args[0]) {
 		x.errorf(f, "set!: expects a variable and an expression")
@@ -85,19 +85,19 @@ func expandSet(x *expander, f *rt.Pair, sc *scope) node {
 	return &setLocal{b: b, val: val}
 }
 
-func expandIf(x *expander, f *rt.Pair, sc *scope) node {
+func expandIf(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	switch len(args) {
 	case 2:
-		return &ifNode{x.expand(args[0], sc), x.expand(args[1], sc), &constNode{rt.Unspecified}}
+		return &ifExpr{x.expand(args[0], sc), x.expand(args[1], sc), &constExpr{rt.Unspecified}}
 	case 3:
-		return &ifNode{x.expand(args[0], sc), x.expand(args[1], sc), x.expand(args[2], sc)}
+		return &ifExpr{x.expand(args[0], sc), x.expand(args[1], sc), x.expand(args[2], sc)}
 	}
 	x.errorf(f, "if: expects 2 or 3 subforms, got %d", len(args))
 	return nil
 }
 
-func expandBegin(x *expander, f *rt.Pair, sc *scope) node {
+func expandBegin(x *expander, f *rt.Pair, sc *scope) expr {
 	return x.expandSeq(x.list(f.Cdr, f), sc)
 }
 
@@ -125,7 +125,7 @@ func (x *expander) bindingSpecs(l rt.Value, f rt.Value) (ids, inits []rt.Value) 
 	return ids, inits
 }
 
-func expandLet(x *expander, f *rt.Pair, sc *scope) node {
+func expandLet(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	if len(args) < 2 {
 		x.errorf(f, "let: bad syntax")
@@ -134,7 +134,7 @@ func expandLet(x *expander, f *rt.Pair, sc *scope) node {
 		return x.namedLet(f, args, sc)
 	}
 	ids, inits := x.bindingSpecs(args[0], f)
-	ln := &letNode{initFrom: x.seq}
+	ln := &letExpr{initFrom: x.seq}
 	lsc := newScope(sc, sc.fn)
 	for i, id := range ids {
 		e := x.expandNamed(inits[i], sc, id)
@@ -153,17 +153,17 @@ func expandLet(x *expander, f *rt.Pair, sc *scope) node {
 
 // (let name ((v init) ...) body...) is ((letrec ((name (lambda (v ...)
 // body...))) name) init ...), with the inits outside name's scope.
-func (x *expander) namedLet(f *rt.Pair, args []rt.Value, sc *scope) node {
+func (x *expander) namedLet(f *rt.Pair, args []rt.Value, sc *scope) expr {
 	if len(args) < 3 {
 		x.errorf(f, "let: bad syntax")
 	}
 	name := args[0]
 	ids, inits := x.bindingSpecs(args[1], f)
-	argNodes := make([]node, len(inits))
+	argExprs := make([]expr, len(inits))
 	for i, e := range inits {
-		argNodes[i] = x.expand(e, sc)
+		argExprs[i] = x.expand(e, sc)
 	}
-	ln := &letNode{rec: true, initFrom: x.seq}
+	ln := &letExpr{rec: true, initFrom: x.seq}
 	lsc := newScope(sc, sc.fn)
 	b := sc.fn.newLocal(name)
 	lsc.add(name, b)
@@ -171,12 +171,12 @@ func (x *expander) namedLet(f *rt.Pair, args []rt.Value, sc *scope) node {
 	ln.binds = []*binding{b}
 	ln.items = []letItem{{b: b, e: lam}}
 	ln.initTo = x.seq
-	ln.items = append(ln.items, letItem{e: &callNode{fn: x.ref(b, lsc), args: argNodes, pos: x.posOf(f)}})
+	ln.items = append(ln.items, letItem{e: &callExpr{fn: x.ref(b, lsc), args: argExprs, pos: x.posOf(f)}})
 	x.finishLet(ln)
 	return ln
 }
 
-func expandLetStar(x *expander, f *rt.Pair, sc *scope) node {
+func expandLetStar(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	if len(args) < 2 {
 		x.errorf(f, "let*: bad syntax")
@@ -189,13 +189,13 @@ func expandLetStar(x *expander, f *rt.Pair, sc *scope) node {
 	return expandLet(x, &rt.Pair{Car: x.core("let"), Cdr: rt.List(rt.List(specs[0]), inner)}, sc)
 }
 
-func expandLetrec(x *expander, f *rt.Pair, sc *scope) node {
+func expandLetrec(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	if len(args) < 2 {
 		x.errorf(f, "letrec: bad syntax")
 	}
 	ids, inits := x.bindingSpecs(args[0], f)
-	ln := &letNode{rec: true, initFrom: x.seq}
+	ln := &letExpr{rec: true, initFrom: x.seq}
 	lsc := newScope(sc, sc.fn)
 	for _, id := range ids {
 		b := sc.fn.newLocal(id)
@@ -239,7 +239,7 @@ func (x *expander) transformer(spec rt.Value, sc *scope) macro {
 
 // (let-syntax ((name transformer) ...) body...): letrec-syntax is the same
 // here, since transformers are syntax-rules that only close over the scope.
-func expandLetSyntax(x *expander, f *rt.Pair, sc *scope) node {
+func expandLetSyntax(x *expander, f *rt.Pair, sc *scope) expr {
 	args := x.list(f.Cdr, f)
 	if len(args) < 2 {
 		x.errorf(f, "let-syntax: bad syntax")

@@ -115,15 +115,15 @@ type binding struct {
 	name rt.Value // the identifier bound
 
 	// bindLocal
-	owner    *lambdaNode // the lambda whose frame holds the variable
+	owner    *lambdaExpr // the lambda whose frame holds the variable
 	slot     int         // index in the owner's frame
 	captured bool        // referenced from a nested lambda
 	mutated  bool        // assigned with set!
 	boxed    bool        // held in a Box (decided when its scope closes)
 	// capturers are the lambdas directly inside owner through which the
 	// variable is captured; the compiler uses them to avoid boxing letrec
-	// variables (see letNode).
-	capturers []*lambdaNode
+	// variables (see letExpr).
+	capturers []*lambdaExpr
 
 	macro   macro       // bindMacro
 	special specialForm // bindSpecial
@@ -133,12 +133,12 @@ type binding struct {
 type scope struct {
 	parent *scope
 	env    *Environment // of a root scope: the top level its free names are in
-	fn     *lambdaNode  // the lambda whose frame holds this scope's variables; nil at top level
+	fn     *lambdaExpr  // the lambda whose frame holds this scope's variables; nil at top level
 	ids    []rt.Value
 	binds  []*binding
 }
 
-func newScope(parent *scope, fn *lambdaNode) *scope {
+func newScope(parent *scope, fn *lambdaExpr) *scope {
 	return &scope{parent: parent, fn: fn}
 }
 
@@ -153,7 +153,7 @@ type macro interface {
 }
 
 // specialForm expands a core form.
-type specialForm func(x *expander, form *rt.Pair, sc *scope) node
+type specialForm func(x *expander, form *rt.Pair, sc *scope) expr
 
 // lookup returns what id means in sc: a binding, or nil for a variable of
 // a top-level environment.

@@ -3,65 +3,11 @@ package serialize
 import (
 	"fmt"
 	"math/big"
+	"sync"
 
 	"termite/eval"
 	rt "termite/runtime"
 )
-
-// Version is the format version written in every message. Decode refuses
-// any other: bump it whenever the layout of FORMAT.md changes.
-const Version = 2
-
-// kind is the first element of every entry of the object table.
-type kind uint8
-
-// The kinds of table entries; FORMAT.md gives each one's fields.
-const (
-	kList         kind = 1
-	kVector       kind = 2
-	kString       kind = 3
-	kBytevector   kind = 4
-	kChar         kind = 5
-	kSymbol       kind = 6 // uninterned
-	kComplex      kind = 7
-	kEOF          kind = 8
-	kDefault      kind = 9
-	kBox          kind = 10
-	kValues       kind = 11
-	kRecordType   kind = 12
-	kRecord       kind = 13
-	kPromise      kind = 14
-	kPromiseState kind = 15
-	kError        kind = 16
-	kTag          kind = 17
-	kPid          kind = 18
-	kSystem       kind = 19
-	kProxy        kind = 20
-	kEnvironment  kind = 21
-	kSource       kind = 22
-	kCode         kind = 23
-	kCodeRef      kind = 24
-	kBoot         kind = 25
-	kGlobal       kind = 26
-	kClosure      kind = 27
-	kCaseLambda   kind = 28
-	kParameter    kind = 29
-	kRecordProc   kind = 30
-	kContinuation kind = 31
-	kNode         kind = 32
-	kindCount          = 33
-)
-
-// isValue tells the kinds whose entries are Scheme values, which a slot
-// may refer to, from the parts of other entries (code, global cells,
-// promise states).
-var isValue = func() (v [kindCount]bool) {
-	for k := kList; k < kindCount; k++ {
-		v[k] = true
-	}
-	v[kPromiseState], v[kCode], v[kCodeRef], v[kBoot], v[kGlobal] = false, false, false, false, false
-	return v
-}()
 
 // EncodeOptions are the network layer's hooks into encoding. The zero
 // value encodes everything in full and refuses ports other than the
@@ -84,7 +30,8 @@ type EncodeOptions struct {
 // Encode writes v as a message (see FORMAT.md). An object that cannot
 // travel makes it fail with an error object naming it.
 func (c *Context) Encode(v rt.Value, opts *EncodeOptions) (data []byte, err error) {
-	e := &encoder{ctx: c, ids: make(map[any]int32)}
+	e := encoders.Get().(*encoder)
+	*e = encoder{ctx: c, wire: c.in.Wire(), ids: make(map[any]int32)}
 	if opts != nil {
 		e.opts = *opts
 	}
@@ -94,6 +41,8 @@ func (c *Context) Encode(v rt.Value, opts *EncodeOptions) (data []byte, err erro
 		if r := recover(); r != nil {
 			data, err = nil, rt.NewError(fmt.Sprintf("serialize: internal error: %v", r), v)
 		}
+		*e = encoder{}
+		encoders.Put(e)
 	}()
 	c.op++
 	c.loadSystem()
@@ -103,44 +52,35 @@ func (c *Context) Encode(v rt.Value, opts *EncodeOptions) (data []byte, err erro
 	return e.emit(v), nil
 }
 
+// encoders recycles encoders: the functions of the kind table take one,
+// which is therefore on the heap, and a small message would pay more for
+// its allocation than for its encoding.
+var encoders = sync.Pool{New: func() any { return new(encoder) }}
+
 // encoder holds the state of one Encode: the heap objects found from the
-// root, as nodes in the order found (which is their order in the table),
-// and the output.
+// root, as entries of the table, and the output.
 type encoder struct {
 	ctx     *Context
+	wire    eval.Wire
 	opts    EncodeOptions
-	nodes   []node
+	entries []entry
 	pairs   pairTable           // every pair found, kept apart: most objects are pairs
-	ids     map[any]int32       // any other object -> node
-	hash    map[[32]byte]int32  // code hash -> node
-	work    []int32             // nodes whose parts are still to be looked at
+	ids     map[any]int32       // any other object -> entry
+	hash    map[[32]byte]int32  // code hash -> entry
+	work    []int32             // entries whose parts are still to be looked at
 	bulk    int                 // bytes of strings and bytevectors, at most
 	symbols map[*rt.Symbol]bool // interned or not, as found
 	w       writer
 }
 
-// node is a heap object that gets an entry of the object table (its
-// number is the entry's). A pair gets one when something other than a
-// pair's cdr refers to it, or more than one thing does; any other pair is
-// written inside the list entry of the pair whose cdr it is.
-type node struct {
+// entry is a heap object that gets an entry of the object table, in the
+// order found. A pair gets one when something other than a pair's cdr
+// refers to it, or more than one thing does; any other pair is written
+// inside the list entry of the pair whose cdr it is.
+type entry struct {
 	obj  any
 	kind kind
 	aux  any // per kind: see classify
-}
-
-// globalAux is what a global cell's node writes.
-type globalAux struct {
-	name eval.GlobalName
-	ship bool // the value travels too
-}
-
-// contAux holds a continuation's parts, taken apart once.
-type contAux struct {
-	stack                     []rt.Value
-	frames                    []eval.Frame
-	winders, handlers, params rt.Value
-	globals                   []*eval.Global // named by the pending top-level forms
 }
 
 // immediate reports whether v is written in place rather than as an entry
@@ -186,7 +126,7 @@ func (e *encoder) discover(root rt.Value) error {
 	return nil
 }
 
-// add records a reference to v, making its node the first time.
+// add records a reference to v, making its entry the first time.
 func (e *encoder) add(v rt.Value) error {
 	if p, ok := v.(*rt.Pair); ok {
 		e.addPair(p, false)
@@ -211,7 +151,7 @@ func (e *encoder) add(v rt.Value) error {
 			return nil
 		}
 	}
-	i := e.newNode(v, k, aux)
+	i := e.newEntry(v, k, aux)
 	e.ids[v] = i
 	if isCode {
 		if e.hash == nil {
@@ -223,7 +163,7 @@ func (e *encoder) add(v rt.Value) error {
 }
 
 // addPair records a reference to pair p, which comes from a cdr when
-// viaCdr, and returns its node, or -1 if it has none (yet).
+// viaCdr, and returns its entry, or -1 if it has none (yet).
 func (e *encoder) addPair(p *rt.Pair, viaCdr bool) int32 {
 	s := e.pairs.find(p)
 	if s == nil {
@@ -231,22 +171,22 @@ func (e *encoder) addPair(p *rt.Pair, viaCdr bool) int32 {
 			e.pairs.add(p, -1)
 			return -1
 		}
-		i := e.newNode(p, kList, nil)
+		i := e.newEntry(p, kList, nil)
 		e.pairs.add(p, i)
 		return i
 	}
-	if s.node < 0 {
+	if s.entry < 0 {
 		// Found again: it must have an entry of its own. Its parts are
 		// known already (it was met as a cdr).
-		s.node = int32(len(e.nodes))
-		e.nodes = append(e.nodes, node{obj: p, kind: kList})
+		s.entry = int32(len(e.entries))
+		e.entries = append(e.entries, entry{obj: p, kind: kList})
 	}
-	return s.node
+	return s.entry
 }
 
-func (e *encoder) newNode(v any, k kind, aux any) int32 {
-	i := int32(len(e.nodes))
-	e.nodes = append(e.nodes, node{obj: v, kind: k, aux: aux})
+func (e *encoder) newEntry(v any, k kind, aux any) int32 {
+	i := int32(len(e.entries))
+	e.entries = append(e.entries, entry{obj: v, kind: k, aux: aux})
 	e.work = append(e.work, i)
 	return i
 }
@@ -310,7 +250,7 @@ func (e *encoder) classify(v rt.Value) (kind, any, error) {
 	case *eval.Continuation:
 		return kContinuation, e.contAux(x), nil
 	case *eval.Environment:
-		if name, ok := c.in.EnvironmentName(x); ok {
+		if name, ok := e.wire.EnvironmentName(x); ok {
 			return kEnvironment, name, nil
 		}
 		return 0, nil, rt.NewError("serialize: cannot serialize an environment made by (environment ...)", v)
@@ -351,7 +291,7 @@ func (e *encoder) classify(v rt.Value) (kind, any, error) {
 	if _, ok := eval.RecordProcParts(v); ok {
 		return kRecordProc, nil, nil
 	}
-	if file, env, ok := c.in.SourceParts(v); ok {
+	if file, env, ok := e.wire.SourceName(v); ok {
 		return kSource, [2]string{file, env}, nil
 	}
 	// What is left cannot travel: a port, or an object of Go.
@@ -363,175 +303,12 @@ func (e *encoder) classify(v rt.Value) (kind, any, error) {
 	return 0, nil, rt.NewError("serialize: cannot serialize", v)
 }
 
-// globalAux decides how global cell g travels: by name always, with its
-// value when the value is the program's (see FORMAT.md, "Globals").
-func (e *encoder) globalAux(g *eval.Global) *globalAux {
-	n, ok := e.ctx.nameOf(g)
-	if !ok {
-		n = eval.GlobalName{Name: g.Name} // in no environment
-	}
-	a := &globalAux{name: n}
-	switch {
-	case g.Value == nil || n.Sealed:
-	case n.Env == "system":
-		// A standard name the program redefined.
-		a.ship = e.ctx.sysValue[n.Name] != g.Value
-	default:
-		a.ship = true
-	}
-	return a
-}
-
-// contAux takes continuation k apart. When k holds the top-level driver's
-// frame, the program's globals that the pending top-level forms name
-// travel with it, since those forms are data that the receiver compiles.
-func (e *encoder) contAux(k *eval.Continuation) *contAux {
-	a := &contAux{}
-	a.stack, a.frames, a.winders, a.handlers, a.params = eval.ContinuationParts(k)
-	for _, f := range a.frames {
-		if f.Closure == nil || f.Closure != e.ctx.driver || f.FP+1 >= len(a.stack) {
-			continue
-		}
-		if _, env, ok := e.ctx.in.SourceParts(a.stack[f.FP+1]); ok && env == "program" {
-			a.globals = append(a.globals, e.namedGlobals(a.stack[f.FP])...)
-		}
-	}
-	return a
-}
-
-// namedGlobals returns the bound program globals named by the symbols of
-// forms.
-func (e *encoder) namedGlobals(forms rt.Value) []*eval.Global {
-	var out []*eval.Global
-	named := make(map[*rt.Symbol]bool)
-	rt.Walk(forms, func(v rt.Value) bool {
-		if x, ok := v.(*rt.Symbol); ok && !named[x] {
-			named[x] = true
-			if g := e.ctx.in.FindGlobal(eval.GlobalName{Env: "program", Name: x}); g != nil && g.Value != nil {
-				out = append(out, g)
-			}
-		}
-		return true
-	})
-	return out
-}
-
-// expand adds the parts of node i.
+// expand adds the parts of entry i.
 func (e *encoder) expand(i int32) error {
-	// Copied out: adding parts may move e.nodes.
-	k, aux := e.nodes[i].kind, e.nodes[i].aux
-	switch x := e.nodes[i].obj.(type) {
-	case *rt.Pair:
-		// Follow the cdrs here, so that a long list does not go through
-		// the worklist one pair at a time.
-		for {
-			if err := e.add(x.Car); err != nil {
-				return err
-			}
-			next, ok := x.Cdr.(*rt.Pair)
-			if !ok {
-				return e.add(x.Cdr)
-			}
-			if s := e.pairs.find(next); s != nil {
-				e.addPair(next, true) // met before: shared or a cycle
-				return nil
-			}
-			e.pairs.add(next, -1)
-			x = next
-		}
-	case *rt.Vector:
-		return e.addAll(x.Items)
-	case *rt.Box:
-		return e.add(x.V)
-	case *rt.MultipleValues:
-		return e.addAll(x.Vals)
-	case *rt.Record:
-		if err := e.add(x.Type); err != nil {
-			return err
-		}
-		return e.addAll(x.Fields)
-	case *rt.Promise:
-		return e.add(x.State)
-	case *rt.PromiseState:
-		return e.add(x.Value)
-	case *rt.ErrorObject:
-		return e.addAll(x.Irritants)
-	case *eval.Code:
-		if k != kCode {
-			return nil
-		}
-		for _, g := range x.Globals {
-			if err := e.add(g); err != nil {
-				return err
-			}
-		}
-		if err := e.addAll(x.Consts); err != nil {
-			return err
-		}
-		for _, ch := range x.Children {
-			if err := e.add(ch); err != nil {
-				return err
-			}
-		}
-	case *eval.Global:
-		if aux.(*globalAux).ship {
-			return e.add(x.Value)
-		}
-	case *eval.Closure:
-		if k != kClosure {
-			return nil
-		}
-		if err := e.add(x.Code); err != nil {
-			return err
-		}
-		return e.addAll(x.Free)
-	case *eval.CaseLambda:
-		if k != kCaseLambda {
-			return nil
-		}
-		for _, cl := range x.Clauses {
-			if err := e.add(cl); err != nil {
-				return err
-			}
-		}
-	case *eval.Parameter:
-		if k != kParameter {
-			return nil
-		}
-		if err := e.add(x.Value); err != nil {
-			return err
-		}
-		if x.Converter != nil {
-			return e.add(x.Converter)
-		}
-	case *eval.Continuation:
-		a := aux.(*contAux)
-		if err := e.addAll([]rt.Value{a.winders, a.handlers, a.params}); err != nil {
-			return err
-		}
-		if err := e.addAll(a.stack); err != nil {
-			return err
-		}
-		for _, f := range a.frames {
-			if err := e.add(f.Code); err != nil {
-				return err
-			}
-			if f.Closure != nil {
-				if err := e.add(f.Closure); err != nil {
-					return err
-				}
-			}
-		}
-		for _, g := range a.globals {
-			if err := e.add(g); err != nil {
-				return err
-			}
-		}
-	default:
-		if k == kRecordProc {
-			p, _ := eval.RecordProcParts(x)
-			return e.add(p.Type)
-		}
+	// Copied out: adding parts may move e.entries.
+	n := e.entries[i]
+	if parts := kinds[n.kind].parts; parts != nil {
+		return parts(e, n)
 	}
 	return nil
 }
@@ -547,12 +324,13 @@ func (e *encoder) addAll(vs []rt.Value) error {
 
 // emit writes the message: the header, the table, the root.
 func (e *encoder) emit(root rt.Value) []byte {
-	e.w.b = make([]byte, 0, 64+16*len(e.nodes)+4*e.pairs.n+e.bulk)
+	e.w.b = make([]byte, 0, 64+16*len(e.entries)+4*e.pairs.n+e.bulk)
 	e.w.array(3)
 	e.w.uint(Version)
-	e.w.array(len(e.nodes))
-	for i := range e.nodes {
-		e.entry(&e.nodes[i])
+	e.w.array(len(e.entries))
+	for i := range e.entries {
+		n := &e.entries[i]
+		kinds[n.kind].write(e, n)
 	}
 	e.slot(root)
 	return e.w.b
@@ -573,7 +351,7 @@ func (e *encoder) slot(v rt.Value) {
 		w.bool(bool(x))
 		return
 	case *rt.Pair:
-		w.ref(e.pairs.find(x).node)
+		w.ref(e.pairs.find(x).entry)
 		return
 	case *rt.Bignum:
 		e.bigInt(&x.I)
@@ -628,285 +406,4 @@ func (e *encoder) slots(vs []rt.Value) {
 // code object or a global cell).
 func (e *encoder) refTo(obj any) {
 	e.w.ref(e.ids[obj])
-}
-
-// entry writes the table entry of node n.
-func (e *encoder) entry(n *node) {
-	w := &e.w
-	switch n.kind {
-	case kList:
-		// The run of pairs that have no entry of their own.
-		count := 1
-		p := n.obj.(*rt.Pair)
-		for {
-			q, ok := p.Cdr.(*rt.Pair)
-			if !ok || e.pairs.find(q).node >= 0 {
-				break
-			}
-			count++
-			p = q
-		}
-		w.array(count + 2)
-		w.uint(uint64(kList))
-		p = n.obj.(*rt.Pair)
-		for {
-			e.slot(p.Car)
-			q, ok := p.Cdr.(*rt.Pair)
-			if !ok {
-				e.slot(p.Cdr)
-				return
-			}
-			if j := e.pairs.find(q).node; j >= 0 {
-				w.ref(j)
-				return
-			}
-			p = q
-		}
-	case kVector:
-		x := n.obj.(*rt.Vector)
-		w.array(1 + len(x.Items))
-		w.uint(uint64(kVector))
-		e.slots(x.Items)
-	case kString:
-		w.array(2)
-		w.uint(uint64(kString))
-		w.runes(n.obj.(*rt.String).R)
-	case kBytevector:
-		w.array(2)
-		w.uint(uint64(kBytevector))
-		w.bytes(n.obj.(*rt.Bytevector).B)
-	case kChar:
-		w.array(2)
-		w.uint(uint64(kChar))
-		w.uint(uint64(n.obj.(rt.Char)))
-	case kSymbol:
-		w.array(2)
-		w.uint(uint64(kSymbol))
-		w.text(n.obj.(*rt.Symbol).Name)
-	case kComplex:
-		z := complex128(n.obj.(rt.Compnum))
-		w.array(3)
-		w.uint(uint64(kComplex))
-		w.float(real(z))
-		w.float(imag(z))
-	case kEOF, kDefault:
-		w.array(1)
-		w.uint(uint64(n.kind))
-	case kBox:
-		w.array(2)
-		w.uint(uint64(kBox))
-		e.slot(n.obj.(*rt.Box).V)
-	case kValues:
-		x := n.obj.(*rt.MultipleValues)
-		w.array(1 + len(x.Vals))
-		w.uint(uint64(kValues))
-		e.slots(x.Vals)
-	case kRecordType:
-		x := n.obj.(*rt.RecordType)
-		w.array(3 + len(x.Fields))
-		w.uint(uint64(kRecordType))
-		w.text(x.Name)
-		w.text(x.UID)
-		for _, f := range x.Fields {
-			w.text(f.Name)
-		}
-	case kRecord:
-		x := n.obj.(*rt.Record)
-		w.array(2 + len(x.Fields))
-		w.uint(uint64(kRecord))
-		e.slot(x.Type)
-		e.slots(x.Fields)
-	case kPromise:
-		w.array(2)
-		w.uint(uint64(kPromise))
-		e.refTo(n.obj.(*rt.Promise).State)
-	case kPromiseState:
-		x := n.obj.(*rt.PromiseState)
-		w.array(3)
-		w.uint(uint64(kPromiseState))
-		w.bool(x.Done)
-		e.slot(x.Value)
-	case kError:
-		x := n.obj.(*rt.ErrorObject)
-		w.array(7 + len(x.Irritants))
-		w.uint(uint64(kError))
-		w.text(x.Message)
-		w.uint(uint64(x.Kind))
-		w.text(x.Hint)
-		w.text(x.Pos.File)
-		w.int(int64(x.Pos.Line))
-		w.int(int64(x.Pos.Col))
-		e.slots(x.Irritants)
-	case kTag, kPid:
-		var node string
-		var id uint64
-		if t, ok := n.obj.(*rt.Tag); ok {
-			node, id = t.Node, t.ID
-		} else {
-			p := n.obj.(*rt.Pid)
-			node, id = p.Node, p.ID
-		}
-		if node == "" {
-			node = e.ctx.self
-		}
-		w.array(3)
-		w.uint(uint64(n.kind))
-		w.text(node)
-		w.uint(id)
-	case kNode:
-		w.array(2)
-		w.uint(uint64(kNode))
-		w.text(n.obj.(*rt.Node).Name())
-	case kSystem:
-		w.array(2)
-		w.uint(uint64(kSystem))
-		w.text(n.aux.(*rt.Symbol).Name)
-	case kProxy:
-		w.array(2)
-		w.uint(uint64(kProxy))
-		w.bytes(n.aux.([]byte))
-	case kEnvironment:
-		w.array(2)
-		w.uint(uint64(kEnvironment))
-		w.text(n.aux.(string))
-	case kSource:
-		a := n.aux.([2]string)
-		w.array(3)
-		w.uint(uint64(kSource))
-		w.text(a[0])
-		w.text(a[1])
-	case kCode:
-		e.code(n.obj.(*eval.Code))
-	case kCodeRef:
-		w.array(2)
-		w.uint(uint64(kCodeRef))
-		h := n.obj.(*eval.Code).Hash
-		w.bytes(h[:])
-	case kBoot:
-		args, _ := eval.BootArgs(n.obj.(*eval.Code))
-		w.array(2)
-		w.uint(uint64(kBoot))
-		w.uint(uint64(args))
-	case kGlobal:
-		a := n.aux.(*globalAux)
-		if a.ship {
-			w.array(5)
-		} else {
-			w.array(4)
-		}
-		w.uint(uint64(kGlobal))
-		w.text(a.name.Env)
-		w.text(a.name.Name.Name)
-		w.bool(a.name.Sealed)
-		if a.ship {
-			e.slot(n.obj.(*eval.Global).Value)
-		}
-	case kClosure:
-		x := n.obj.(*eval.Closure)
-		w.array(2 + len(x.Free))
-		w.uint(uint64(kClosure))
-		e.refTo(x.Code)
-		e.slots(x.Free)
-	case kCaseLambda:
-		x := n.obj.(*eval.CaseLambda)
-		w.array(2 + len(x.Clauses))
-		w.uint(uint64(kCaseLambda))
-		w.text(x.Name)
-		for _, cl := range x.Clauses {
-			e.slot(cl)
-		}
-	case kParameter:
-		x := n.obj.(*eval.Parameter)
-		w.array(3)
-		w.uint(uint64(kParameter))
-		e.slot(x.Value)
-		if x.Converter == nil {
-			w.bool(false)
-		} else {
-			e.slot(x.Converter)
-		}
-	case kRecordProc:
-		p, _ := eval.RecordProcParts(n.obj)
-		w.array(5 + len(p.Slots))
-		w.uint(uint64(kRecordProc))
-		w.uint(uint64(p.Kind))
-		e.slot(p.Type)
-		w.text(p.Name)
-		w.uint(uint64(p.Field))
-		for _, s := range p.Slots {
-			w.uint(uint64(s))
-		}
-	case kContinuation:
-		a := n.aux.(*contAux)
-		w.array(7)
-		w.uint(uint64(kContinuation))
-		e.slot(a.winders)
-		e.slot(a.handlers)
-		e.slot(a.params)
-		w.array(len(a.stack))
-		e.slots(a.stack)
-		w.array(4 * len(a.frames))
-		for _, f := range a.frames {
-			e.refTo(f.Code)
-			if f.Closure == nil {
-				w.null()
-			} else {
-				e.slot(f.Closure)
-			}
-			w.uint(uint64(f.PC))
-			w.uint(uint64(f.FP))
-		}
-		w.array(len(a.globals))
-		for _, g := range a.globals {
-			e.refTo(g)
-		}
-	}
-}
-
-// code writes a code object in full.
-func (e *encoder) code(c *eval.Code) {
-	w := &e.w
-	w.array(13)
-	w.uint(uint64(kCode))
-	w.bytes(c.Hash[:])
-	// The globals come first: the decoder needs them to tell whether it
-	// already has this code before it reads the rest.
-	w.array(len(c.Globals))
-	for _, g := range c.Globals {
-		e.refTo(g)
-	}
-	w.text(c.Name)
-	w.uint(uint64(c.NParams))
-	w.bool(c.Rest)
-	w.uint(uint64(c.NLocals))
-	w.uint(uint64(c.MaxStack))
-	w.bool(c.Internal)
-	w.array(3 * len(c.Instrs))
-	for _, in := range c.Instrs {
-		w.uint(uint64(in.Op))
-		w.int(int64(in.A))
-		w.int(int64(in.B))
-	}
-	w.array(len(c.Consts))
-	e.slots(c.Consts)
-	w.array(len(c.Children))
-	for _, ch := range c.Children {
-		e.refTo(ch)
-	}
-	w.array(4 * len(c.Pos))
-	file := ""
-	for i, p := range c.Pos {
-		w.uint(uint64(p.PC))
-		w.int(int64(p.Pos.Line))
-		w.int(int64(p.Pos.Col))
-		if i > 0 && p.Pos.File == file {
-			w.null()
-		} else {
-			w.text(p.Pos.File)
-			file = p.Pos.File
-		}
-	}
-	if e.opts.CodeWritten != nil {
-		e.opts.CodeWritten(c)
-	}
 }

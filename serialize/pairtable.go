@@ -21,8 +21,8 @@ type pairTable struct {
 
 // pairSlot is what the table knows of a pair.
 type pairSlot struct {
-	key  uintptr // the pair's address; 0 where empty
-	node int32   // its node, or -1 while it is written inside a list entry
+	key   uintptr // the pair's address; 0 where empty
+	entry int32   // its entry, or -1 while it is written inside a list entry
 }
 
 func (t *pairTable) index(key uintptr) int {
@@ -48,12 +48,12 @@ func (t *pairTable) find(p *rt.Pair) *pairSlot {
 }
 
 // add records p, which must not be there yet, and returns its slot.
-func (t *pairTable) add(p *rt.Pair, node int32) *pairSlot {
+func (t *pairTable) add(p *rt.Pair, entry int32) *pairSlot {
 	if 2*(t.n+1) > len(t.slots) { // keep it at most half full
 		t.grow()
 	}
 	s := t.insert(uintptr(unsafe.Pointer(p)))
-	s.node = node
+	s.entry = entry
 	return s
 }
 
@@ -83,7 +83,7 @@ func (t *pairTable) grow() {
 	for _, s := range old {
 		if s.key != 0 {
 			ns := t.insert(s.key)
-			ns.node = s.node
+			ns.entry = s.entry
 		}
 	}
 }

@@ -2,12 +2,12 @@ package eval
 
 import rt "termite/runtime"
 
-// node is expanded code: what the expander hands to the compiler. Every
+// expr is expanded code: what the expander hands to the compiler. Every
 // variable reference is already resolved to a binding or a global.
-type node interface{}
+type expr interface{}
 
 type (
-	constNode struct{ v rt.Value }
+	constExpr struct{ v rt.Value }
 	localRef  struct{ b *binding }
 	globalRef struct {
 		g    *Global
@@ -16,50 +16,50 @@ type (
 	}
 	setLocal struct {
 		b   *binding
-		val node
+		val expr
 	}
 	setGlobal struct {
 		g      *Global
-		val    node
+		val    expr
 		define bool
 		pos    rt.Pos
 	}
-	ifNode   struct{ test, then, els node }
-	seqNode  struct{ body []node }
-	callNode struct {
-		fn   node
-		args []node
+	ifExpr   struct{ test, then, els expr }
+	seqExpr  struct{ body []expr }
+	callExpr struct {
+		fn   expr
+		args []expr
 		pos  rt.Pos
 	}
-	// letCCNode is (call/cc (lambda (k) body...)) with the standard
+	// letCCExpr is (call/cc (lambda (k) body...)) with the standard
 	// call/cc: body runs in the current frame with k bound to the
 	// continuation, and no receiver is made or called. fallback is the
 	// same call made plainly, for when the program has redefined call/cc
 	// by the time it runs.
-	letCCNode struct {
+	letCCExpr struct {
 		k        *binding
-		body     node
-		fallback *callNode
+		body     expr
+		fallback *callExpr
 	}
-	// letNode binds variables of the current frame and runs items in
+	// letExpr binds variables of the current frame and runs items in
 	// order; an item with a binding stores its value there. The value of
-	// the last item is the value of the node. rec is true for letrec*
+	// the last item is the value of the whole. rec is true for letrec*
 	// (and bodies with internal definitions): the bindings are visible to
 	// the inits.
-	letNode struct {
+	letExpr struct {
 		binds []*binding
 		items []letItem
 		rec   bool
 		// lambdas created while expanding the items up to the last init,
-		// numbered by lambdaNode.seq: [initFrom, initTo)
+		// numbered by lambdaExpr.seq: [initFrom, initTo)
 		initFrom, initTo int
 	}
-	lambdaNode struct {
+	lambdaExpr struct {
 		name   string
 		params []*binding // required parameters, then the rest parameter
 		rest   bool
-		body   node
-		parent *lambdaNode
+		body   expr
+		parent *lambdaExpr
 		seq    int // creation order within the expansion
 		locals []*binding
 		free   []*binding
@@ -72,11 +72,11 @@ type (
 
 type letItem struct {
 	b *binding // nil for an expression whose value is dropped or returned
-	e node
+	e expr
 }
 
 // newLocal makes a variable in fn's frame.
-func (fn *lambdaNode) newLocal(id rt.Value) *binding {
+func (fn *lambdaExpr) newLocal(id rt.Value) *binding {
 	b := &binding{kind: bindLocal, name: id, owner: fn, slot: len(fn.locals)}
 	fn.locals = append(fn.locals, b)
 	return b
@@ -84,7 +84,7 @@ func (fn *lambdaNode) newLocal(id rt.Value) *binding {
 
 // capture records that b is used inside fn, which is nested in b's owner:
 // every lambda from fn out to the owner gets b as a free variable.
-func (fn *lambdaNode) capture(b *binding) {
+func (fn *lambdaExpr) capture(b *binding) {
 	b.captured = true
 	f := fn
 	for ; f.parent != b.owner; f = f.parent {
@@ -99,7 +99,7 @@ func (fn *lambdaNode) capture(b *binding) {
 	b.capturers = append(b.capturers, f)
 }
 
-func (fn *lambdaNode) addFree(b *binding) {
+func (fn *lambdaExpr) addFree(b *binding) {
 	if _, ok := fn.freeAt[b]; ok {
 		return
 	}

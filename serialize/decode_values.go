@@ -1,0 +1,342 @@
+package serialize
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"termite/eval"
+	rt "termite/runtime"
+)
+
+// How the entries of data values are read: the create and fill functions
+// of their kinds (see kindInfo).
+
+func (d *decoder) readString(int, int) (any, error) {
+	b, err := d.r.raw(majorText, "string")
+	if err != nil {
+		return nil, err
+	}
+	return &rt.String{R: decodeRunes(b)}, nil
+}
+
+// decodeRunes returns the code points of UTF-8 text b (U+FFFD for each
+// bad byte). Text is mostly ASCII, which has a loop of its own.
+func decodeRunes(b []byte) []rune {
+	ascii := true
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		runes := make([]rune, len(b))
+		for i, c := range b {
+			runes[i] = rune(c)
+		}
+		return runes
+	}
+	runes := make([]rune, 0, utf8.RuneCount(b))
+	for len(b) > 0 {
+		c, size := utf8.DecodeRune(b)
+		runes = append(runes, c)
+		b = b[size:]
+	}
+	return runes
+}
+
+func (d *decoder) readBytevector(int, int) (any, error) {
+	b, err := d.r.raw(majorBytes, "bytevector")
+	if err != nil {
+		return nil, err
+	}
+	return &rt.Bytevector{B: append([]byte(nil), b...)}, nil
+}
+
+func (d *decoder) readChar(int, int) (any, error) {
+	c, err := d.r.small("character", utf8.MaxRune)
+	if err != nil {
+		return nil, err
+	}
+	if c >= 0xd800 && c <= 0xdfff {
+		return nil, fmt.Errorf("character U+%04X is a surrogate", c)
+	}
+	return rt.Char(c), nil
+}
+
+func (d *decoder) readSymbol(int, int) (any, error) {
+	name, err := d.r.text("symbol name")
+	return &rt.Symbol{Name: name}, err
+}
+
+func (d *decoder) readComplex(int, int) (any, error) {
+	re, err := d.r.float("real part")
+	if err != nil {
+		return nil, err
+	}
+	im, err := d.r.float("imaginary part")
+	return rt.NormComplex(complex(re, im)), err
+}
+
+// readID reads a tag or a pid.
+func (d *decoder) readID(i, _ int) (any, error) {
+	node, err := d.r.text("node")
+	if err != nil {
+		return nil, err
+	}
+	id, err := d.r.uint("id")
+	if err != nil {
+		return nil, err
+	}
+	if d.kinds[i] == kTag {
+		return d.tag(node, id), nil
+	}
+	return d.pid(node, id), nil
+}
+
+// tag returns the tag named node and id: the same one each time, and this
+// interpreter's own when node is this interpreter.
+func (d *decoder) tag(node string, id uint64) *rt.Tag {
+	c := d.ctx
+	key := idKey{node, id}
+	if t := c.tags.get(key); t != nil {
+		return t
+	}
+	t := &rt.Tag{ID: id, Node: node}
+	if c.selves[node] {
+		t.Node = "" // one of ours that nobody here holds any more
+	}
+	c.tags.put(key, t)
+	return t
+}
+
+// pid is tag for pids. A pid of this interpreter that it no longer knows
+// is a process that has ended: messages to it are dropped.
+func (d *decoder) pid(node string, id uint64) *rt.Pid {
+	c := d.ctx
+	key := idKey{node, id}
+	if p := c.pids.get(key); p != nil {
+		return p
+	}
+	p := &rt.Pid{ID: id, Node: node}
+	if c.selves[node] {
+		p.Node = ""
+	}
+	c.pids.put(key, p)
+	return p
+}
+
+// readRecordType reads a record type and returns the one of this
+// interpreter with the same UID (the same definition), if any: records
+// then keep their type across nodes.
+func (d *decoder) readRecordType(_, nf int) (any, error) {
+	r := &d.r
+	name, err := r.text("record type name")
+	if err != nil {
+		return nil, err
+	}
+	uid, err := r.text("record type uid")
+	if err != nil {
+		return nil, err
+	}
+	fields := make([]*rt.Symbol, nf-2)
+	for i := range fields {
+		f, err := r.raw(majorText, "field name")
+		if err != nil {
+			return nil, err
+		}
+		fields[i] = d.intern(f)
+	}
+	c := d.ctx
+	t := c.rtypes.get(uid)
+	if t == nil && !d.scanned {
+		d.scanned = true
+		d.scanRecordTypes()
+		t = c.rtypes.get(uid)
+	}
+	if t == nil {
+		t = &rt.RecordType{Name: name, Fields: fields, UID: uid}
+		c.rtypes.put(uid, t)
+		return t, nil
+	}
+	same := t.Name == name && len(t.Fields) == len(fields)
+	for i := 0; same && i < len(fields); i++ {
+		same = t.Fields[i] == fields[i]
+	}
+	if !same {
+		return nil, fmt.Errorf("record type %s is defined differently here", name)
+	}
+	return t, nil
+}
+
+// scanRecordTypes records the record types that the interpreter's globals
+// hold, directly or through their procedures, by UID.
+func (d *decoder) scanRecordTypes() {
+	for g := range d.ctx.in.GlobalNames() {
+		t, ok := g.Value.(*rt.RecordType)
+		if !ok {
+			p, isProc := eval.RecordProcParts(g.Value)
+			t, ok = p.Type, isProc
+		}
+		if ok && d.ctx.rtypes.get(t.UID) == nil {
+			d.ctx.rtypes.put(t.UID, t)
+		}
+	}
+}
+
+func (d *decoder) readSystem(int, int) (any, error) {
+	name, err := d.r.text("name")
+	if err != nil {
+		return nil, err
+	}
+	sym := d.intern([]byte(name))
+	if v, ok := d.ctx.sysValue[sym]; ok {
+		return v, nil
+	}
+	if v, ok := d.wire.SystemValue(sym); ok {
+		return v, nil
+	}
+	return nil, fmt.Errorf("%s is not defined here", name)
+}
+
+func (d *decoder) readNode(int, int) (any, error) {
+	name, err := d.r.text("node")
+	if err != nil {
+		return nil, err
+	}
+	node, ok := rt.NodeNamed(name)
+	if !ok {
+		return nil, fmt.Errorf("bad node name %q", name)
+	}
+	return node, nil
+}
+
+func (d *decoder) readProxy(int, int) (any, error) {
+	desc, err := d.r.raw(majorBytes, "proxy description")
+	if err != nil {
+		return nil, err
+	}
+	if d.opts.MakeProxy == nil {
+		return nil, fmt.Errorf("a proxy for an object of another node, and no node here to make it")
+	}
+	v, err := d.opts.MakeProxy(append([]byte(nil), desc...))
+	if err == nil && v == nil {
+		err = fmt.Errorf("no proxy made")
+	}
+	return v, err
+}
+
+// pair hands out a pair from a block: a long list takes one allocation
+// per 128 pairs rather than one per pair.
+func (d *decoder) pair() *rt.Pair {
+	if len(d.pairs) == 0 {
+		d.pairs = make([]rt.Pair, 128)
+	}
+	p := &d.pairs[0]
+	d.pairs = d.pairs[1:]
+	return p
+}
+
+func (d *decoder) fillList(i int) error {
+	nf := d.nfields[i]
+	p := d.objs[i].(*rt.Pair)
+	var err error
+	for j := 0; j < nf-1; j++ {
+		if p.Car, err = d.value(); err != nil {
+			return err
+		}
+		if j < nf-2 {
+			next := d.pair()
+			p.Cdr = next
+			p = next
+		}
+	}
+	p.Cdr, err = d.value()
+	return err
+}
+
+func (d *decoder) fillVector(i int) (err error) {
+	d.objs[i].(*rt.Vector).Items, err = d.values(d.nfields[i])
+	return err
+}
+
+func (d *decoder) fillBox(i int) (err error) {
+	d.objs[i].(*rt.Box).V, err = d.value()
+	return err
+}
+
+func (d *decoder) fillValues(i int) (err error) {
+	d.objs[i].(*rt.MultipleValues).Vals, err = d.values(d.nfields[i])
+	return err
+}
+
+func (d *decoder) fillRecord(i int) error {
+	nf := d.nfields[i]
+	rec := d.objs[i].(*rt.Record)
+	tv, err := d.value()
+	if err != nil {
+		return err
+	}
+	t, ok := tv.(*rt.RecordType)
+	if !ok {
+		return fmt.Errorf("record of a %s", typeName(tv))
+	}
+	if len(t.Fields) != nf-1 {
+		return fmt.Errorf("record of type %s with %d fields, not %d", t.Name, nf-1, len(t.Fields))
+	}
+	rec.Type = t
+	rec.Fields, err = d.values(nf - 1)
+	return err
+}
+
+func (d *decoder) fillPromise(i int) error {
+	s, err := d.reference(kPromiseState)
+	if err != nil {
+		return err
+	}
+	d.objs[i].(*rt.Promise).State = s.(*rt.PromiseState)
+	return nil
+}
+
+func (d *decoder) fillPromiseState(i int) (err error) {
+	s := d.objs[i].(*rt.PromiseState)
+	if s.Done, err = d.r.bool("promise state"); err != nil {
+		return err
+	}
+	s.Value, err = d.value()
+	return err
+}
+
+func (d *decoder) fillError(i int) error {
+	e := d.objs[i].(*rt.ErrorObject)
+	r := &d.r
+	var err error
+	if e.Message, err = r.text("message"); err != nil {
+		return err
+	}
+	k, err := r.small("error kind", int(rt.ReadError))
+	if err != nil {
+		return err
+	}
+	e.Kind = rt.ErrorKind(k)
+	if e.Hint, err = r.text("hint"); err != nil {
+		return err
+	}
+	if e.Pos.File, err = r.text("file"); err != nil {
+		return err
+	}
+	line, err := r.int("line")
+	if err != nil {
+		return err
+	}
+	col, err := r.int("column")
+	if err != nil {
+		return err
+	}
+	if line != int64(int32(line)) || col != int64(int32(col)) {
+		return fmt.Errorf("position out of range")
+	}
+	e.Pos.Line, e.Pos.Col = int32(line), int32(col)
+	e.Irritants, err = d.values(d.nfields[i] - 6)
+	return err
+}

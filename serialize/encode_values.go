@@ -1,0 +1,207 @@
+package serialize
+
+import rt "termite/runtime"
+
+// How the entries of data values are written: the parts and write
+// functions of their kinds (see kindInfo).
+
+// header writes the start of an entry of kind k with nf fields.
+func (e *encoder) header(k kind, nf int) {
+	e.w.array(nf + 1)
+	e.w.uint(uint64(k))
+}
+
+// listParts follows the cdrs here, so that a long list does not go
+// through the worklist one pair at a time.
+func (e *encoder) listParts(n entry) error {
+	x := n.obj.(*rt.Pair)
+	for {
+		if err := e.add(x.Car); err != nil {
+			return err
+		}
+		next, ok := x.Cdr.(*rt.Pair)
+		if !ok {
+			return e.add(x.Cdr)
+		}
+		if s := e.pairs.find(next); s != nil {
+			e.addPair(next, true) // met before: shared or a cycle
+			return nil
+		}
+		e.pairs.add(next, -1)
+		x = next
+	}
+}
+
+// writeList writes the run of pairs from n's that have no entry of their
+// own.
+func (e *encoder) writeList(n *entry) {
+	w := &e.w
+	count := 1
+	p := n.obj.(*rt.Pair)
+	for {
+		q, ok := p.Cdr.(*rt.Pair)
+		if !ok || e.pairs.find(q).entry >= 0 {
+			break
+		}
+		count++
+		p = q
+	}
+	e.header(kList, count+1)
+	p = n.obj.(*rt.Pair)
+	for {
+		e.slot(p.Car)
+		q, ok := p.Cdr.(*rt.Pair)
+		if !ok {
+			e.slot(p.Cdr)
+			return
+		}
+		if j := e.pairs.find(q).entry; j >= 0 {
+			w.ref(j)
+			return
+		}
+		p = q
+	}
+}
+
+func (e *encoder) vectorParts(n entry) error { return e.addAll(n.obj.(*rt.Vector).Items) }
+
+func (e *encoder) writeVector(n *entry) {
+	x := n.obj.(*rt.Vector)
+	e.header(kVector, len(x.Items))
+	e.slots(x.Items)
+}
+
+func (e *encoder) writeString(n *entry) {
+	e.header(kString, 1)
+	e.w.runes(n.obj.(*rt.String).R)
+}
+
+func (e *encoder) writeBytevector(n *entry) {
+	e.header(kBytevector, 1)
+	e.w.bytes(n.obj.(*rt.Bytevector).B)
+}
+
+func (e *encoder) writeChar(n *entry) {
+	e.header(kChar, 1)
+	e.w.uint(uint64(n.obj.(rt.Char)))
+}
+
+func (e *encoder) writeSymbol(n *entry) {
+	e.header(kSymbol, 1)
+	e.w.text(n.obj.(*rt.Symbol).Name)
+}
+
+func (e *encoder) writeComplex(n *entry) {
+	z := complex128(n.obj.(rt.Compnum))
+	e.header(kComplex, 2)
+	e.w.float(real(z))
+	e.w.float(imag(z))
+}
+
+// writeEmpty writes an entry that is its kind alone.
+func (e *encoder) writeEmpty(n *entry) { e.header(n.kind, 0) }
+
+func (e *encoder) boxParts(n entry) error { return e.add(n.obj.(*rt.Box).V) }
+
+func (e *encoder) writeBox(n *entry) {
+	e.header(kBox, 1)
+	e.slot(n.obj.(*rt.Box).V)
+}
+
+func (e *encoder) valuesParts(n entry) error { return e.addAll(n.obj.(*rt.MultipleValues).Vals) }
+
+func (e *encoder) writeValues(n *entry) {
+	x := n.obj.(*rt.MultipleValues)
+	e.header(kValues, len(x.Vals))
+	e.slots(x.Vals)
+}
+
+func (e *encoder) writeRecordType(n *entry) {
+	x := n.obj.(*rt.RecordType)
+	e.header(kRecordType, 2+len(x.Fields))
+	e.w.text(x.Name)
+	e.w.text(x.UID)
+	for _, f := range x.Fields {
+		e.w.text(f.Name)
+	}
+}
+
+func (e *encoder) recordParts(n entry) error {
+	x := n.obj.(*rt.Record)
+	if err := e.add(x.Type); err != nil {
+		return err
+	}
+	return e.addAll(x.Fields)
+}
+
+func (e *encoder) writeRecord(n *entry) {
+	x := n.obj.(*rt.Record)
+	e.header(kRecord, 1+len(x.Fields))
+	e.slot(x.Type)
+	e.slots(x.Fields)
+}
+
+func (e *encoder) promiseParts(n entry) error { return e.add(n.obj.(*rt.Promise).State) }
+
+func (e *encoder) writePromise(n *entry) {
+	e.header(kPromise, 1)
+	e.refTo(n.obj.(*rt.Promise).State)
+}
+
+func (e *encoder) promiseStateParts(n entry) error { return e.add(n.obj.(*rt.PromiseState).Value) }
+
+func (e *encoder) writePromiseState(n *entry) {
+	x := n.obj.(*rt.PromiseState)
+	e.header(kPromiseState, 2)
+	e.w.bool(x.Done)
+	e.slot(x.Value)
+}
+
+func (e *encoder) errorParts(n entry) error { return e.addAll(n.obj.(*rt.ErrorObject).Irritants) }
+
+func (e *encoder) writeError(n *entry) {
+	x := n.obj.(*rt.ErrorObject)
+	w := &e.w
+	e.header(kError, 6+len(x.Irritants))
+	w.text(x.Message)
+	w.uint(uint64(x.Kind))
+	w.text(x.Hint)
+	w.text(x.Pos.File)
+	w.int(int64(x.Pos.Line))
+	w.int(int64(x.Pos.Col))
+	e.slots(x.Irritants)
+}
+
+// writeID writes a tag or a pid: by node and id, this interpreter's own
+// with the name it has on the wire.
+func (e *encoder) writeID(n *entry) {
+	var node string
+	var id uint64
+	if t, ok := n.obj.(*rt.Tag); ok {
+		node, id = t.Node, t.ID
+	} else {
+		p := n.obj.(*rt.Pid)
+		node, id = p.Node, p.ID
+	}
+	if node == "" {
+		node = e.ctx.self
+	}
+	e.header(n.kind, 2)
+	e.w.text(node)
+	e.w.uint(id)
+}
+
+func (e *encoder) writeSystem(n *entry) {
+	e.header(kSystem, 1)
+	e.w.text(n.aux.(*rt.Symbol).Name)
+}
+
+func (e *encoder) writeNode(n *entry) {
+	e.header(kNode, 1)
+	e.w.text(n.obj.(*rt.Node).Name())
+}
+
+func (e *encoder) writeProxy(n *entry) {
+	e.header(kProxy, 1)
+	e.w.bytes(n.aux.([]byte))
+}
