@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"io"
 	stdnet "net"
 	"os"
 	"sync"
@@ -169,7 +170,9 @@ func (p *peer) lost(c *conn, err error) {
 	p.conn = nil
 	p.out = nil
 	p.mu.Unlock()
-	if !p.n.closed.Load() {
+	if !p.n.closed.Load() && !errors.Is(err, io.EOF) {
+		// A peer that closes the connection has ended, as programs do:
+		// only other losses are worth a line.
 		p.n.logf("lost node %s: %v", p.name, err)
 	}
 	p.n.nodeDown(p.name, fmt.Errorf("lost node %s: %v", p.name, err))
