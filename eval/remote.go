@@ -302,3 +302,47 @@ func monitors(pairs []rt.Value) []monitor {
 	}
 	return ms
 }
+
+// CarryParams returns a copy of continuation k that binds each parameter
+// of ps, outside its own bindings, to the value it has in the running
+// process, unless k binds it already: the values then travel with k (a
+// migrating process keeps writing to the output ports it had).
+func (in *Interp) CarryParams(k rt.Value, ps ...rt.Value) rt.Value {
+	c, ok := k.(*Continuation)
+	if !ok || c.dyn == nil {
+		return k
+	}
+	m := in.sched.self().m
+	var outer []rt.Value
+	for _, v := range ps {
+		p, ok := v.(*Parameter)
+		if !ok || bindsParam(c.dyn.params, p) {
+			continue
+		}
+		outer = append(outer, rt.Cons(p, m.paramValue(p)))
+	}
+	if len(outer) == 0 {
+		return k
+	}
+	params := rt.List(outer...)
+	// The bindings of k come first: copy them in front of the new ones.
+	var own []rt.Value
+	for l := c.dyn.params; l != rt.Null; l = l.(*rt.Pair).Cdr {
+		own = append(own, l.(*rt.Pair).Car)
+	}
+	for i := len(own) - 1; i >= 0; i-- {
+		params = rt.Cons(own[i], params)
+	}
+	copied := *c
+	copied.dyn = &dynState{winders: c.dyn.winders, handlers: c.dyn.handlers, params: params}
+	return &copied
+}
+
+func bindsParam(params rt.Value, p *Parameter) bool {
+	for l := params; l != rt.Null; l = l.(*rt.Pair).Cdr {
+		if l.(*rt.Pair).Car.(*rt.Pair).Car == p {
+			return true
+		}
+	}
+	return false
+}

@@ -4,13 +4,22 @@
 ;; (%node-ask NODE WHO OP ARG [TIMEOUT]) asks NODE to do OP with ARG and
 ;; returns its answer.
 (define (%node-ask node who op arg . timeout)
-  (deserialize (%node-call node who op arg (if (pair? timeout) (car timeout) #f))))
+  (%node-decode (%node-call node who op arg (if (pair? timeout) (car timeout) #f))))
+
+;; A process spawned on another node writes to the output ports of the
+;; process that spawned it (as in Erlang): they travel as stand-ins.
+(define (%with-ports thunk)
+  (let ((out (current-output-port))
+        (err (current-error-port)))
+    (lambda ()
+      (parameterize ((current-output-port out) (current-error-port err))
+        (thunk)))))
 
 (define (remote-spawn node thunk)
-  (%node-ask node 'remote-spawn 'spawn (cons thunk #f)))
+  (%node-ask node 'remote-spawn 'spawn (cons (%with-ports thunk) #f)))
 
 (define (remote-spawn-link node thunk)
-  (%node-ask node 'remote-spawn-link 'spawn (cons thunk (self))))
+  (%node-ask node 'remote-spawn-link 'spawn (cons (%with-ports thunk) (self))))
 
 ;; (ping NODE [TIMEOUT]) is pong when NODE answers within TIMEOUT seconds
 ;; (default 5), no-reply otherwise.

@@ -61,6 +61,10 @@ type Node struct {
 	nextReq uint64
 
 	services map[string]*rt.Pid // published on this node
+	portTab  portTable
+	// outputParams are current-output-port and current-error-port, whose
+	// values a migrating process takes with it.
+	outputParams []rt.Value
 	children []*child           // worker nodes that spawn-node started
 	closed   atomic.Bool
 }
@@ -96,6 +100,11 @@ func Install(in *eval.Interp, opts Options) (*Node, error) {
 	}
 	if err := in.RunSystemSource(schemeSource, "<net.scm>"); err != nil {
 		return nil, err
+	}
+	for _, name := range []string{"current-output-port", "current-error-port"} {
+		if p, ok := in.Lookup(name); ok {
+			n.outputParams = append(n.outputParams, p)
+		}
 	}
 	return n, nil
 }
@@ -209,7 +218,7 @@ func (n *Node) oneWay(node string, op rt.Value) {
 		n.logf("cannot become a node: %v", err)
 		return
 	}
-	b, err := n.ctx.Encode(op, nil)
+	b, err := n.ctx.Encode(op, n.encodeOptions())
 	if err != nil {
 		n.logf("message to %s dropped: %v", node, err)
 		return
@@ -219,7 +228,7 @@ func (n *Node) oneWay(node string, op rt.Value) {
 
 // received runs a one-way operation that came from peer.
 func (n *Node) received(from string, payload []byte) {
-	v, err := n.ctx.Decode(payload, nil)
+	v, err := n.ctx.Decode(payload, n.decodeOptions())
 	if err != nil {
 		n.logf("bad message from %s dropped: %v", from, err)
 		return
@@ -245,6 +254,8 @@ func (n *Node) received(from string, payload []byte) {
 		n.in.Receive(eval.Signal{Kind: eval.SigUnlink, From: pid(1), To: pid(2)})
 	case op == symExit && len(args) == 4 && pid(2) != nil:
 		n.in.Receive(eval.Signal{Kind: eval.SigExit, From: pid(1), To: pid(2), Reason: args[3]})
+	case op == symPortWrite && len(args) == 3:
+		n.portWrite(from, args[1], args[2])
 	case op == symMonitor && len(args) == 4 && pid(1) != nil && pid(2) != nil:
 		ref, ok := args[3].(*rt.Tag)
 		if ok {

@@ -342,3 +342,36 @@ func TestRemotelyKnownProcessSurvivesGC(t *testing.T) {
 		t.Errorf("got %v, %v", v, err)
 	}
 }
+
+// TestOutputComesHome checks that a process that migrates, and one that
+// is spawned on another node, write to the output port of the node they
+// came from, in order.
+func TestOutputComesHome(t *testing.T) {
+	n, serverLog := serveNode(t, Options{Cookie: testCookie})
+	out := &syncBuffer{}
+	in, client := newInterp(t, Options{Cookie: testCookie}, out)
+	defer client.Close()
+	node, _ := rt.NodeNamed(n.Name())
+	src := fmt.Sprintf(`(define there (make-node %q %d))
+	  (define me (self))
+	  (spawn (lambda ()
+	           (display "1 here ")
+	           (migrate there)
+	           (display "2 there ")
+	           (display "3 there ")
+	           (! me 'moved)))
+	  (?)
+	  (remote-spawn there (lambda () (display "4 spawned there ") (! me 'spawned)))
+	  (?)
+	  (display "5 here")
+	  (flush-output-port)`, node.Host, node.Port)
+	if _, err := in.RunSource([]byte(src), "output"); err != nil {
+		t.Fatal(err, out.String())
+	}
+	if got, want := out.String(), "1 here 2 there 3 there 4 spawned there 5 here"; got != want {
+		t.Errorf("the client printed %q, want %q", got, want)
+	}
+	if strings.Contains(serverLog.String(), "there") {
+		t.Errorf("the server printed %q", serverLog.String())
+	}
+}

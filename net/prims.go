@@ -111,6 +111,15 @@ func (n *Node) primitives() []*rt.Primitive {
 			}
 			return n.call(who, node, op, a[3], timeout, nil)
 		}),
+		// (%node-decode BYTEVECTOR) is the value an answer of %node-call
+		// holds.
+		prim("%node-decode", 1, 1, func(a []rt.Value) (rt.Value, error) {
+			bv, ok := a[0].(*rt.Bytevector)
+			if !ok {
+				return nil, rt.TypeError("%node-decode", "bytevector", a[0])
+			}
+			return n.ctx.Decode(bv.B, n.decodeOptions())
+		}),
 		// (%migrate NODE K) sends the running process, to continue with
 		// K, and returns once NODE has it.
 		prim("%migrate", 2, 2, func(a []rt.Value) (rt.Value, error) {
@@ -125,10 +134,13 @@ func (n *Node) primitives() []*rt.Primitive {
 			if err != nil {
 				return nil, err
 			}
+			// It keeps writing to the output ports it had: they become
+			// stand-ins there for the ports here.
+			k := n.in.CarryParams(a[1], n.outputParams...)
 			// Once the node has the process, it is known to run there,
 			// even before this one forwards what came for it.
 			moved := func() { e.Pid.At = node.Name() }
-			return n.call("migrate", node, symAdopt, emigrant(e, a[1]), 0, moved)
+			return n.call("migrate", node, symAdopt, emigrant(e, k), 0, moved)
 		}),
 		// (%depart NODE) ends the running process here: it runs on NODE.
 		prim("%depart", 1, 1, func(a []rt.Value) (rt.Value, error) {

@@ -36,7 +36,7 @@ func (n *Node) call(who string, node *rt.Node, op *rt.Symbol, arg rt.Value, time
 	if node.Name() == n.Name() {
 		return nil, rt.NewError(who+": the node is this one", node)
 	}
-	b, err := n.ctx.Encode(rt.List(op, arg), nil)
+	b, err := n.ctx.Encode(rt.List(op, arg), n.encodeOptions())
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +116,7 @@ func (n *Node) serveRequest(p *peer, payload []byte) {
 		v, err := n.act(p.name, data)
 		if err == nil {
 			var b []byte
-			if b, err = n.ctx.Encode(v, nil); err == nil {
+			if b, err = n.ctx.Encode(v, n.encodeOptions()); err == nil {
 				p.enqueue(makeFrame(frameReply, id, true, b))
 				return
 			}
@@ -127,7 +127,7 @@ func (n *Node) serveRequest(p *peer, payload []byte) {
 
 // act does what a request asks and returns the answer.
 func (n *Node) act(from string, data []byte) (rt.Value, error) {
-	v, err := n.ctx.Decode(data, nil)
+	v, err := n.ctx.Decode(data, n.decodeOptions())
 	if err != nil {
 		return nil, err
 	}
