@@ -65,8 +65,8 @@ type Node struct {
 	// outputParams are current-output-port and current-error-port, whose
 	// values a migrating process takes with it.
 	outputParams []rt.Value
-	children []*child           // worker nodes that spawn-node started
-	closed   atomic.Bool
+	children     []*child // worker nodes that spawn-node started
+	closed       atomic.Bool
 }
 
 // Install makes in able to become a node and defines the Scheme
