@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bufio"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// startWorker starts `termite --node 127.0.0.1:0 --serve` and returns it
+// with the port it listens on.
+func startWorker(t *testing.T) (*exec.Cmd, string) {
+	t.Helper()
+	cmd := exec.Command(termiteBin, "--node", "127.0.0.1:0", "--serve")
+	cmd.Env = append(os.Environ(), "TERMITE_COOKIE=cli-tests")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	line, err := bufio.NewReader(stderr).ReadString('\n')
+	name, ok := strings.CutPrefix(strings.TrimSpace(line), "termite: node 127.0.0.1:")
+	if err != nil || !ok {
+		t.Fatalf("the worker said %q, %v", line, err)
+	}
+	go io.Copy(io.Discard, stderr)
+	return cmd, name
+}
+
+// TestKilledNode kills -9 a node in the middle of a conversation: the
+// processes linked to its processes raise (node-down NODE), monitors
+// report it, and everything else, another node included, lives on.
+func TestKilledNode(t *testing.T) {
+	victim, victimPort := startWorker(t)
+	_, otherPort := startWorker(t)
+	dir := t.TempDir()
+	script := `(define victim (make-node "127.0.0.1" ` + victimPort + `))
+(define other (make-node "127.0.0.1" ` + otherPort + `))
+(define me (self))
+(define echo (remote-spawn victim (lambda () (let loop () (recv ((from tag x) (! from (list tag x)))) (loop)))))
+(define ref (monitor echo))
+(spawn (lambda ()
+         (link echo)
+         (catch (lambda (e) (! me (list 'raised e))) (? 60))))
+(display (!? echo 'talking)) (newline)
+(display "ready") (newline)
+(flush-output-port)
+(recv (('down ,ref ,echo reason) (write (equal? reason (list 'node-down victim))) (newline)))
+(recv (('raised e) (write (equal? e (list 'node-down victim))) (newline)))
+(write (ping victim 1)) (newline)
+(write (on other (lambda () 'other-node-lives))) (newline)
+`
+	path := filepath.Join(dir, "client.scm")
+	if err := os.WriteFile(path, []byte(script), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	client := exec.Command(termiteBin, path)
+	client.Env = append(os.Environ(), "TERMITE_COOKIE=cli-tests", "TERMITE_NODE_TIMEOUT=2")
+	stdout, err := client.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errOut strings.Builder
+	client.Stderr = &errOut
+	if err := client.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer client.Process.Kill()
+	r := bufio.NewReader(stdout)
+	var got []string
+	for len(got) < 2 {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			t.Fatalf("client: %v; printed %q; stderr %s", err, got, errOut.String())
+		}
+		got = append(got, strings.TrimSpace(line))
+	}
+	victim.Process.Kill()
+	done := make(chan struct{})
+	go func() {
+		rest, _ := io.ReadAll(r)
+		got = append(got, strings.Fields(string(rest))...)
+		client.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		client.Process.Kill()
+		<-done
+	}
+	want := []string{"talking", "ready", "#t", "#t", "no-reply", "other-node-lives"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("the client printed %q, want %q\nstderr: %s", got, want, errOut.String())
+	}
+}
