@@ -245,8 +245,14 @@ func (n *Node) received(from string, payload []byte) {
 		}
 		return nil
 	}
+	if to := pid(2); args[0] != symSend && to != nil && n.bounces(to, from) {
+		return
+	}
 	switch op := args[0]; {
 	case op == symSend && len(args) == 3 && pid(1) != nil:
+		if n.bounces(pid(1), from) {
+			return
+		}
 		n.in.Deliver(pid(1), args[2])
 	case op == symLink && len(args) == 3 && pid(1) != nil && pid(2) != nil:
 		n.in.Receive(eval.Signal{Kind: eval.SigLink, From: pid(1), To: pid(2)})
@@ -264,6 +270,14 @@ func (n *Node) received(from string, payload []byte) {
 	default:
 		n.logf("bad message from %s dropped: %s", from, rt.WriteString(v))
 	}
+}
+
+// bounces reports whether what came from node from for the process of
+// pid would be sent back there: two nodes that each believe the process
+// runs on the other (one of them forgot it moved, or it ended) would pass
+// it back and forth forever. It is dropped, as for a dead process.
+func (n *Node) bounces(pid *rt.Pid, from string) bool {
+	return !n.in.Local(pid) && n.in.Route(pid) == from
 }
 
 // opArgs returns the elements of a list that starts with a symbol.

@@ -375,3 +375,28 @@ func TestOutputComesHome(t *testing.T) {
 		t.Errorf("the server printed %q", serverLog.String())
 	}
 }
+
+// TestBounces checks that what comes from a node for a process this node
+// would route back to it is dropped instead of sent back and forth.
+func TestBounces(t *testing.T) {
+	_, n := newInterp(t, Options{Cookie: testCookie}, &syncBuffer{})
+	if _, err := n.Listen("127.0.0.1", 0); err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close()
+	cases := []struct {
+		pid  *rt.Pid
+		from string
+		want bool
+	}{
+		{&rt.Pid{ID: 1, Node: "127.0.0.1:1"}, "127.0.0.1:1", true},
+		{&rt.Pid{ID: 1, Node: "127.0.0.1:1"}, "127.0.0.1:2", false},
+		{&rt.Pid{ID: 1, Node: "127.0.0.1:2", At: "127.0.0.1:1"}, "127.0.0.1:1", true},
+		{&rt.Pid{ID: 1, Node: "127.0.0.1:1", At: "127.0.0.1:3"}, "127.0.0.1:1", false},
+	}
+	for _, c := range cases {
+		if got := n.bounces(c.pid, c.from); got != c.want {
+			t.Errorf("bounces(%+v, %s) = %v", *c.pid, c.from, got)
+		}
+	}
+}
