@@ -282,19 +282,11 @@ func (n *Node) bounces(pid *rt.Pid, from string) bool {
 
 // opArgs returns the elements of a list that starts with a symbol.
 func opArgs(v rt.Value) ([]rt.Value, bool) {
-	var args []rt.Value
-	for v != rt.Null {
-		p, ok := v.(*rt.Pair)
-		if !ok || len(args) > 8 {
-			return nil, false
-		}
-		args = append(args, p.Car)
-		v = p.Cdr
-	}
-	if len(args) == 0 {
+	args, ok := rt.ListToSlice(v)
+	if !ok || len(args) == 0 {
 		return nil, false
 	}
-	_, ok := args[0].(*rt.Symbol)
+	_, ok = args[0].(*rt.Symbol)
 	return args, ok
 }
 

@@ -216,16 +216,8 @@ func emigrant(e *eval.Emigrant, k rt.Value) rt.Value {
 // listOf returns the elements of a proper list, which must have n of them
 // unless n < 0.
 func listOf(v rt.Value, n int) ([]rt.Value, bool) {
-	var out []rt.Value
-	for v != rt.Null {
-		p, ok := v.(*rt.Pair)
-		if !ok {
-			return nil, false
-		}
-		out = append(out, p.Car)
-		v = p.Cdr
-	}
-	return out, n < 0 || len(out) == n
+	out, ok := rt.ListToSlice(v)
+	return out, ok && (n < 0 || len(out) == n)
 }
 
 var (
