@@ -35,8 +35,12 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # cmd/termite/default.pgo is the profile go build optimizes the binary with
-# (Go's profile-guided optimization): runs of the benchmark kit's programs,
-# merged. Make it again when the machine or the library changes much.
+# (Go's profile-guided optimization): runs of benchmark programs, merged.
+# Make it again when the machine or the library changes much. BENCH is a
+# folder of Scheme benchmark programs, cpu/*.scm and conc/*.scm, of which
+# all but idle.scm and startup.scm run; this repository does not hold
+# them, so set BENCH to such a folder. The default is where the project's
+# benchmark kit sits beside a checkout.
 BENCH ?= ../shared/bench
 PGO_PROGRAMS := $(filter-out %/idle.scm %/startup.scm,$(wildcard $(BENCH)/cpu/*.scm $(BENCH)/conc/*.scm))
 
