@@ -1,29 +1,30 @@
 # make / make build: bin/termite.  make test: everything CI checks.
+# make help lists the targets: the text after ## on each target's line.
 
 GO ?= go
 # The packages whose goroutines share memory, tested again under -race.
 RACE_PKGS := ./runtime/... ./eval/...
 
-.PHONY: all build test fmt-check vet tidy-check bench fuzz pgo clean
+.PHONY: all build test fmt-check vet tidy-check bench fuzz pgo clean help
 
-all: build
+all: build ## Build bin/termite (the default)
 
-build:
+build: ## Build bin/termite
 	$(GO) build -o bin/termite ./cmd/termite
 
-test: fmt-check vet tidy-check
+test: fmt-check vet tidy-check ## Everything CI checks: formatting, vet, go.mod, tests, race tests
 	$(GO) test ./...
 	$(GO) test -race -short $(RACE_PKGS)
 
-fmt-check:
+fmt-check: ## Fail if a file needs gofmt
 	@files=$$(gofmt -l .); \
 	if [ -n "$$files" ]; then echo "gofmt needed on:"; echo "$$files"; exit 1; fi
 
-vet:
+vet: ## Run go vet
 	$(GO) vet ./...
 
 # go mod tidy must change nothing: run it on copies, then put them back.
-tidy-check:
+tidy-check: ## Fail if go mod tidy would change go.mod or go.sum
 	@tmp=$$(mktemp -d); cp go.mod go.sum $$tmp/; \
 	status=0; $(GO) mod tidy || status=1; \
 	diff -u $$tmp/go.mod go.mod && diff -u $$tmp/go.sum go.sum || status=1; \
@@ -31,16 +32,20 @@ tidy-check:
 	if [ $$status -ne 0 ]; then echo "go mod tidy changes go.mod or go.sum: run it and commit the result"; fi; \
 	exit $$status
 
-bench:
+bench: ## Run the Go benchmarks of every package
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # cmd/termite/default.pgo is the profile go build optimizes the binary with
-# (Go's profile-guided optimization): runs of the benchmark kit's programs,
-# merged. Make it again when the machine or the library changes much.
+# (Go's profile-guided optimization): runs of benchmark programs, merged.
+# Make it again when the machine or the library changes much. BENCH is a
+# folder of Scheme benchmark programs, cpu/*.scm and conc/*.scm, of which
+# all but idle.scm and startup.scm run; this repository does not hold
+# them, so set BENCH to such a folder. The default is where the project's
+# benchmark kit sits beside a checkout.
 BENCH ?= ../shared/bench
 PGO_PROGRAMS := $(filter-out %/idle.scm %/startup.scm,$(wildcard $(BENCH)/cpu/*.scm $(BENCH)/conc/*.scm))
 
-pgo: build
+pgo: build ## Make cmd/termite/default.pgo from runs of the programs in BENCH
 	@test -n "$(PGO_PROGRAMS)" || { echo "no programs in $(BENCH): set BENCH"; exit 1; }
 	@tmp=$$(mktemp -d); \
 	for f in $(PGO_PROGRAMS); do \
@@ -49,10 +54,14 @@ pgo: build
 	$(GO) tool pprof -proto $$tmp/*.pprof > cmd/termite/default.pgo; status=$$?; \
 	rm -rf $$tmp; exit $$status
 
-fuzz:
+fuzz: ## Fuzz the reader, the decoder and the machine, 30 s each
 	$(GO) test -run '^$$' -fuzz FuzzRead -fuzztime 30s ./reader
 	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime 30s ./serialize
 	$(GO) test -run '^$$' -fuzz FuzzRun -fuzztime 30s ./eval
 
-clean:
+clean: ## Remove bin/
 	rm -rf bin
+
+# The target lines that carry ## text, in file order.
+help: ## List the targets
+	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  %-11s %s\n", $$1, $$2 }' $(firstword $(MAKEFILE_LIST))

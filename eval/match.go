@@ -4,14 +4,14 @@ import (
 	rt "termite/runtime"
 )
 
-// match and recv (DESIGN.md §4) share one clause compiler. A clause
-// becomes nested ifs over hygienic temporaries: a list pattern tests pair?
-// and walks car and cdr, a vector pattern tests vector? and its length,
-// a literal or quoted datum is compared with eq? when that is the same as
-// equal? (symbols, booleans, characters, fixnums, flonums, ()) and with
-// equal? otherwise. The pattern variables are bound only once the whole
-// pattern has matched, so a ,VAR inside the pattern sees the variable
-// outside, never the pattern's own.
+// match and recv (Termite's pattern matching) share one clause
+// compiler. A clause becomes nested ifs over hygienic temporaries: a list
+// pattern tests pair? and walks car and cdr, a vector pattern tests
+// vector? and its length, a literal or quoted datum is compared with eq?
+// when that is the same as equal? (symbols, booleans, characters,
+// fixnums, flonums, ()) and with equal? otherwise. The pattern variables
+// are bound only once the whole pattern has matched, so a ,VAR inside the
+// pattern sees the variable outside, never the pattern's own.
 //
 // Each failure point of a clause goes on with the next clause. When a
 // clause can fail at most once, the next clause's code is written right

@@ -10,7 +10,8 @@ import (
 
 // processPrimitives are the Termite procedures that act on the scheduler:
 // the ones the library's recv, ?, ?? and !? are written with, and those
-// of DESIGN.md §4 that need no Scheme.
+// of Termite's API that need no Scheme (self, make-tag, link, monitor,
+// ...).
 func processPrimitives(in *Interp) []*rt.Primitive {
 	s := in.sched
 	self := s.self

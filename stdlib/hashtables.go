@@ -6,8 +6,8 @@ import (
 	rt "termite/runtime"
 )
 
-// SRFI 69 hash tables and Termite's dicts (DESIGN.md §4), both on
-// runtime.HashTable. The procedures that call back into Scheme
+// SRFI 69 hash tables and Termite's dicts (make-dict, dict-ref, ...),
+// both on runtime.HashTable. The procedures that call back into Scheme
 // (hash-table-ref with a thunk, hash-table-update!, hash-table-walk,
 // hash-table-fold) are in scheme/hashtables.scm, over these.
 

@@ -24,7 +24,7 @@ func main() {
 		// The machine allocates small short-lived objects at a high rate
 		// (frames captured by call/cc, closures, boxed integers): a larger
 		// heap between collections halves the collector's share of the
-		// time (measured on the call/cc benchmarks of ../shared/bench).
+		// time (measured on call/cc-heavy benchmark programs).
 		debug.SetGCPercent(400)
 	}
 	os.Exit(profiled(func() int { return run(os.Args[1:]) }))

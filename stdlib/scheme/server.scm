@@ -1,5 +1,6 @@
-;;; The Termite paper's libraries (DESIGN.md §4): the generic server and
-;;; the supervisor, written over !, ?, !? and monitor.
+;;; The libraries of the Termite paper (Germain, Feeley and Monnier,
+;;; "Concurrency Oriented Programming in Termite Scheme", 2006): the
+;;; generic server and the supervisor, written over !, ?, !? and monitor.
 ;;;
 ;;; Protocol of the generic server. A call is an ordinary !? whose message
 ;;; is (%generic-server-call TERM): the server receives

@@ -1,5 +1,6 @@
-;;; Termite's process API (DESIGN.md §4) over the scheduler's primitives:
-;;; %recv-start, %recv-next, %recv-accept, %deadline and %recv-timeout.
+;;; Termite's process API (spawn, ??, !?, catch, ...) over the scheduler's
+;;; primitives: %recv-start, %recv-next, %recv-accept, %deadline and
+;;; %recv-timeout.
 
 ;; (spawn BODY...) runs BODY in a new process; with a single expression
 ;; whose value is a procedure, the process calls it (Gambit's (spawn THUNK)).
