@@ -54,10 +54,12 @@ pgo: build ## Make cmd/termite/default.pgo from runs of the programs in BENCH
 	$(GO) tool pprof -proto $$tmp/*.pprof > cmd/termite/default.pgo; status=$$?; \
 	rm -rf $$tmp; exit $$status
 
-fuzz: ## Fuzz the reader, the decoder and the machine, 30 s each
+fuzz: ## Fuzz the reader, the decoder, the machine and the node protocol, 30 s each
 	$(GO) test -run '^$$' -fuzz FuzzRead -fuzztime 30s ./reader
 	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime 30s ./serialize
 	$(GO) test -run '^$$' -fuzz FuzzRun -fuzztime 30s ./eval
+	$(GO) test -run '^$$' -fuzz FuzzReadFrame -fuzztime 30s ./net
+	$(GO) test -run '^$$' -fuzz FuzzHandshake -fuzztime 30s ./net
 
 clean: ## Remove bin/
 	rm -rf bin
