@@ -67,6 +67,8 @@ type Node struct {
 	outputParams []rt.Value
 	children     []*child // worker nodes that spawn-node started
 	closed       atomic.Bool
+	// sentBytes counts the bytes of the frames queued for peers.
+	sentBytes atomic.Int64
 }
 
 // Install makes in able to become a node and defines the Scheme
@@ -218,17 +220,15 @@ func (n *Node) oneWay(node string, op rt.Value) {
 		n.logf("cannot become a node: %v", err)
 		return
 	}
-	b, err := n.ctx.Encode(op, n.encodeOptions())
-	if err != nil {
+	if err := n.send(n.peer(node), frameValue, 0, op); err != nil {
 		n.logf("message to %s dropped: %v", node, err)
-		return
 	}
-	n.peer(node).enqueue(makeFrame(frameValue, 0, false, b))
 }
 
 // received runs a one-way operation that came from peer.
-func (n *Node) received(from string, payload []byte) {
-	v, err := n.ctx.Decode(payload, n.decodeOptions())
+func (n *Node) received(p *peer, payload []byte) {
+	from := p.name
+	v, err := n.decodeFrom(p, payload)
 	if err != nil {
 		n.logf("bad message from %s dropped: %v", from, err)
 		return

@@ -400,3 +400,33 @@ func TestBounces(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeGoesOncePerConnection checks that code a peer has had on the
+// connection is sent by hash, and that the peer still runs it after a
+// collection.
+func TestCodeGoesOncePerConnection(t *testing.T) {
+	n, _ := serveNode(t, Options{Cookie: testCookie})
+	log := &syncBuffer{}
+	in, client := newInterp(t, Options{Cookie: testCookie}, log)
+	defer client.Close()
+	node, _ := rt.NodeNamed(n.Name())
+	src := fmt.Sprintf(`(define there (make-node %q %d))
+	  (define (square-there x) (on there (lambda () (* x x))))`, node.Host, node.Port)
+	if _, err := in.RunSource([]byte(src), "define"); err != nil {
+		t.Fatal(err)
+	}
+	var sizes []int
+	for i := range 3 {
+		before := client.sentBytes.Load()
+		v, err := in.RunSource([]byte(fmt.Sprintf("(square-there %d)", i+2)), "call")
+		if err != nil || rt.WriteString(v) != fmt.Sprint((i+2)*(i+2)) {
+			t.Fatalf("call %d: %v, %v\n%s", i, v, err, log.String())
+		}
+		sizes = append(sizes, int(client.sentBytes.Load()-before))
+		goruntime.GC()
+	}
+	t.Logf("bytes sent per call: %v", sizes)
+	if sizes[1] >= sizes[0]/2 || sizes[2] != sizes[1] {
+		t.Errorf("bytes sent per call: %v; the code should go with the first only", sizes)
+	}
+}

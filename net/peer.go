@@ -25,6 +25,11 @@ type peer struct {
 	out         [][]byte      // frames waiting for the writer
 	wake        chan struct{} // tells the writer there are frames
 	incarnation uint64        // of the peer, on the current connection
+	// gen counts the losses of frames queued for the peer (a lost
+	// connection, a failed dial): code tables belong to one generation.
+	gen uint64
+
+	codes codeTables // the interpreter's goroutine only
 }
 
 // peer returns the peer named name, making it on first use.
@@ -39,10 +44,15 @@ func (n *Node) peer(name string) *peer {
 	return p
 }
 
-// enqueue queues a frame for the peer, dialing it if there is no
-// connection: frames to one peer go out in the order queued.
-func (p *peer) enqueue(frame []byte) {
+// enqueueAt queues a frame for the peer, dialing it if there is no
+// connection: frames to one peer go out in the order queued. A frame
+// encoded for an earlier generation is refused.
+func (p *peer) enqueueAt(frame []byte, gen uint64) bool {
 	p.mu.Lock()
+	if gen != p.gen {
+		p.mu.Unlock()
+		return false
+	}
 	p.out = append(p.out, frame)
 	dial := p.conn == nil && !p.dialing
 	if dial {
@@ -54,6 +64,14 @@ func (p *peer) enqueue(frame []byte) {
 	} else {
 		p.signal()
 	}
+	return true
+}
+
+// generation returns the peer's connection generation.
+func (p *peer) generation() uint64 {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.gen
 }
 
 func (p *peer) signal() {
@@ -88,6 +106,7 @@ func (p *peer) dial() {
 	p.dialing = false
 	if err != nil {
 		p.out = nil
+		p.gen++
 	}
 	p.mu.Unlock()
 	if err != nil {
@@ -151,6 +170,10 @@ func (p *peer) install(c *conn, incarnation uint64) bool {
 		return false
 	}
 	p.conn, p.incarnation = c, incarnation
+	if old != nil {
+		p.out = nil // for the node that restarted
+		p.gen++
+	}
 	p.mu.Unlock()
 	if old != nil {
 		// The peer restarted: what ran there is gone.
@@ -169,6 +192,7 @@ func (p *peer) lost(c *conn, err error) {
 	}
 	p.conn = nil
 	p.out = nil
+	p.gen++
 	p.mu.Unlock()
 	if !p.n.closed.Load() && !errors.Is(err, io.EOF) {
 		// A peer that closes the connection has ended, as programs do:
@@ -311,8 +335,8 @@ func (c *conn) readLoop() {
 		switch typ {
 		case 0: // heartbeat
 		case frameValue:
-			from := c.p.name
-			n.in.Post(func() { n.received(from, payload) })
+			p := c.p
+			n.in.Post(func() { n.received(p, payload) })
 		case frameRequest:
 			n.serveRequest(c.p, payload)
 		case frameReply, frameRefusal:

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	rt "termite/runtime"
+	"termite/serialize"
 )
 
 // schemeSource is the part of the node procedures written in Scheme.
@@ -118,7 +119,7 @@ func (n *Node) primitives() []*rt.Primitive {
 			if !ok {
 				return nil, rt.TypeError("%node-decode", "bytevector", a[0])
 			}
-			return n.ctx.Decode(bv.B, n.decodeOptions())
+			return n.ctx.Decode(bv.B, &serialize.DecodeOptions{MakeProxy: n.standIn})
 		}),
 		// (%migrate NODE K) sends the running process, to continue with
 		// K, and returns once NODE has it.

@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	rt "termite/runtime"
-	"termite/serialize"
 )
 
 // Output ports cannot travel: a port that goes to another node in a
@@ -23,16 +22,6 @@ type portTable struct {
 	ids      map[*rt.Port]uint64
 	ports    map[uint64]*rt.Port
 	standIns map[string]*rt.Port
-}
-
-// encodeOptions are those of every message this node sends.
-func (n *Node) encodeOptions() *serialize.EncodeOptions {
-	return &serialize.EncodeOptions{Proxy: n.proxy}
-}
-
-// decodeOptions are those of every message this node receives.
-func (n *Node) decodeOptions() *serialize.DecodeOptions {
-	return &serialize.DecodeOptions{MakeProxy: n.standIn}
 }
 
 // proxy describes an output port of this node for a peer: NODE ID TEXTUAL.

@@ -7,6 +7,7 @@ import (
 
 	"termite/eval"
 	rt "termite/runtime"
+	"termite/serialize"
 )
 
 // A request asks another node to act (spawn, adopt a migrating process,
@@ -36,19 +37,17 @@ func (n *Node) call(who string, node *rt.Node, op *rt.Symbol, arg rt.Value, time
 	if node.Name() == n.Name() {
 		return nil, rt.NewError(who+": the node is this one", node)
 	}
-	b, err := n.ctx.Encode(rt.List(op, arg), n.encodeOptions())
-	if err != nil {
-		return nil, err
-	}
 	r := &request{node: node.Name(), reply: make(chan reply, 1), then: then}
 	n.reqMu.Lock()
 	n.nextReq++
 	id := n.nextReq
 	n.reqs[id] = r
 	n.reqMu.Unlock()
-	frame := makeFrame(frameRequest, id, true, b)
+	if err := n.send(n.peer(r.node), frameRequest, id, rt.List(op, arg)); err != nil {
+		n.forget(id)
+		return nil, err
+	}
 	return nil, &rt.Blocking{Do: func() (rt.Value, error) {
-		n.peer(r.node).enqueue(frame)
 		var expired <-chan time.Time
 		if timeout > 0 {
 			t := time.NewTimer(timeout)
@@ -113,21 +112,23 @@ func (n *Node) serveRequest(p *peer, payload []byte) {
 	id := binary.BigEndian.Uint64(payload)
 	data := payload[8:]
 	n.in.Post(func() {
-		v, err := n.act(p.name, data)
+		v, err := n.act(p, data)
 		if err == nil {
+			// Answers carry their code in full: they are decoded
+			// by %node-decode, which does not know the connection.
 			var b []byte
-			if b, err = n.ctx.Encode(v, n.encodeOptions()); err == nil {
-				p.enqueue(makeFrame(frameReply, id, true, b))
+			if b, err = n.ctx.Encode(v, &serialize.EncodeOptions{Proxy: n.proxy}); err == nil {
+				p.enqueueAt(makeFrame(frameReply, id, true, b), p.generation())
 				return
 			}
 		}
-		p.enqueue(makeFrame(frameRefusal, id, true, []byte(errorText(err))))
+		p.enqueueAt(makeFrame(frameRefusal, id, true, []byte(errorText(err))), p.generation())
 	})
 }
 
 // act does what a request asks and returns the answer.
-func (n *Node) act(from string, data []byte) (rt.Value, error) {
-	v, err := n.ctx.Decode(data, n.decodeOptions())
+func (n *Node) act(p *peer, data []byte) (rt.Value, error) {
+	v, err := n.decodeFrom(p, data)
 	if err != nil {
 		return nil, err
 	}

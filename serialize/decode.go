@@ -46,6 +46,10 @@ type DecodeOptions struct {
 	// MakeProxy makes the local stand-in of an object that the sender's
 	// EncodeOptions.Proxy described. Without it, a proxy is an error.
 	MakeProxy func(desc []byte) (rt.Value, error)
+	// CodeRead is called, once a message is decoded, with each code
+	// object it carried in full, so that a connection can keep what its
+	// peer will later send by hash alone.
+	CodeRead func(c *eval.Code)
 }
 
 // Decode reads a message that Encode wrote, in this interpreter or
@@ -85,6 +89,13 @@ func (c *Context) Decode(data []byte, opts *DecodeOptions) (v rt.Value, err erro
 	v, err = d.decode()
 	if err != nil {
 		return nil, decodeError("%v", err)
+	}
+	if d.opts.CodeRead != nil {
+		for i, k := range d.kinds {
+			if k == kCode {
+				d.opts.CodeRead(d.objs[i].(*eval.Code))
+			}
+		}
 	}
 	return v, nil
 }

@@ -1,0 +1,78 @@
+package net
+
+import (
+	"termite/eval"
+	rt "termite/runtime"
+	"termite/serialize"
+)
+
+// Code goes to a peer once per connection: a message carries in full only
+// the code objects it has not carried before on that connection, and the
+// rest by hash; the receiver keeps every code object it got on the
+// connection, so that it can resolve those hashes. Both sides forget when
+// the connection is lost (the frames in flight are lost with it), and a
+// frame encoded before a loss is encoded again, so that it never refers to
+// code the new connection has not carried.
+
+// codeTables are a peer's code tables, used on the interpreter's
+// goroutine only; gen is the peer's connection generation they belong to.
+type codeTables struct {
+	gen  uint64
+	sent map[[32]byte]bool       // code the peer has from us
+	held map[[32]byte]*eval.Code // code we have from the peer
+}
+
+// tables returns p's code tables, emptied if the connection they belong
+// to is gone, and the generation they belong to.
+func (p *peer) tables() (*codeTables, uint64) {
+	p.mu.Lock()
+	gen := p.gen
+	p.mu.Unlock()
+	t := &p.codes
+	if t.sent == nil || t.gen != gen {
+		t.gen = gen
+		t.sent = make(map[[32]byte]bool)
+		t.held = make(map[[32]byte]*eval.Code)
+	}
+	return t, gen
+}
+
+// send encodes v and queues it for p as a frame of type typ (with the
+// request id for requests and replies), carrying only the code p lacks.
+func (n *Node) send(p *peer, typ byte, id uint64, v rt.Value) error {
+	for {
+		t, gen := p.tables()
+		var written [][32]byte
+		b, err := n.ctx.Encode(v, &serialize.EncodeOptions{
+			Proxy:       n.proxy,
+			PeerHasCode: func(h [32]byte) bool { return t.sent[h] },
+			CodeWritten: func(c *eval.Code) { written = append(written, c.Hash) },
+		})
+		if err != nil {
+			return err
+		}
+		frame := makeFrame(typ, id, typ != frameValue, b)
+		if p.enqueueAt(frame, gen) {
+			n.sentBytes.Add(int64(len(frame)))
+			for _, h := range written {
+				t.sent[h] = true
+			}
+			return nil
+		}
+		// The connection was lost while encoding: again, for the next one.
+	}
+}
+
+// decodeFrom decodes what p sent, resolving the code it sent by hash.
+func (n *Node) decodeFrom(p *peer, data []byte) (rt.Value, error) {
+	t, _ := p.tables()
+	return n.ctx.Decode(data, &serialize.DecodeOptions{
+		MakeProxy:   n.standIn,
+		ResolveCode: func(h [32]byte) *eval.Code { return t.held[h] },
+		CodeRead: func(c *eval.Code) {
+			if c.Hash != ([32]byte{}) {
+				t.held[c.Hash] = c
+			}
+		},
+	})
+}
