@@ -38,8 +38,9 @@ func (p *peer) tables() (*codeTables, uint64) {
 }
 
 // send encodes v and queues it for p as a frame of type typ (with the
-// request id for requests and replies), carrying only the code p lacks.
-func (n *Node) send(p *peer, typ byte, id uint64, v rt.Value) error {
+// request id for requests and replies), carrying only the code p lacks;
+// sender is the process it comes from (nil: the node itself).
+func (n *Node) send(p *peer, typ byte, id uint64, v rt.Value, sender *rt.Pid) error {
 	for {
 		t, gen := p.tables()
 		var written [][32]byte
@@ -52,7 +53,7 @@ func (n *Node) send(p *peer, typ byte, id uint64, v rt.Value) error {
 			return err
 		}
 		frame := makeFrame(typ, id, typ != frameValue, b)
-		if p.enqueueAt(frame, gen) {
+		if p.enqueueAt(outFrame{frame, sender}, gen) {
 			n.sentBytes.Add(int64(len(frame)))
 			for _, h := range written {
 				t.sent[h] = true

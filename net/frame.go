@@ -14,6 +14,7 @@ const (
 	frameRequest  byte = 'q' // 8-byte request id, then a serialized (OP ARG)
 	frameReply    byte = 'r' // 8-byte request id, then the serialized answer
 	frameRefusal  byte = 'e' // 8-byte request id, then why, as text
+	frameFragment byte = 'f' // 4-byte stream id, 1 if last, part of a large frame (outbox.go)
 	frameHeadSize      = 4
 )
 
@@ -46,6 +47,11 @@ func readFrame(r *bufio.Reader, max int) (typ byte, payload []byte, err error) {
 	}
 	switch buf[0] {
 	case frameValue, frameRequest, frameReply, frameRefusal:
+	case frameFragment:
+		if len(buf) < 6 {
+			return 0, nil, &frameError{"fragment too short"}
+		}
+		return buf[0], buf[1:], nil
 	default:
 		return 0, nil, &frameError{fmt.Sprintf("unknown frame type %d", buf[0])}
 	}

@@ -187,7 +187,7 @@ func (n *Node) logf(format string, args ...any) {
 
 // Send implements eval.Network.
 func (n *Node) Send(to *rt.Pid, msg rt.Value) {
-	n.oneWay(n.in.Route(to), rt.List(symSend, to, msg))
+	n.oneWay(n.in.Route(to), rt.List(symSend, to, msg), n.in.Self())
 }
 
 // Signal implements eval.Network.
@@ -207,12 +207,12 @@ func (n *Node) Signal(sig eval.Signal) {
 	case eval.SigMonitor:
 		op = rt.List(symMonitor, sig.From, sig.To, sig.Ref)
 	}
-	n.oneWay(n.in.Route(sig.To), op)
+	n.oneWay(n.in.Route(sig.To), op, sig.From)
 }
 
 // oneWay sends op to node, never failing: what cannot be encoded is
 // logged and dropped, what cannot reach node is lost with the connection.
-func (n *Node) oneWay(node string, op rt.Value) {
+func (n *Node) oneWay(node string, op rt.Value, sender *rt.Pid) {
 	if node == "" {
 		return
 	}
@@ -220,7 +220,7 @@ func (n *Node) oneWay(node string, op rt.Value) {
 		n.logf("cannot become a node: %v", err)
 		return
 	}
-	if err := n.send(n.peer(node), frameValue, 0, op); err != nil {
+	if err := n.send(n.peer(node), frameValue, 0, op, sender); err != nil {
 		n.logf("message to %s dropped: %v", node, err)
 	}
 }

@@ -287,6 +287,7 @@ func FuzzReadFrame(f *testing.F) {
 	f.Add(makeFrame(frameRequest, 9, true, []byte("x")))
 	f.Add([]byte{0, 0, 0, 0})
 	f.Add([]byte{255, 255, 255, 255, 'v'})
+	f.Add(fragmentFrame(3, true, []byte("vxyz")))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := bufio.NewReader(bytes.NewReader(data))
 		for {
@@ -294,7 +295,9 @@ func FuzzReadFrame(f *testing.F) {
 			if err != nil {
 				return
 			}
-			if typ != 0 && typ != frameValue && len(payload) < 8 {
+			switch {
+			case typ == frameFragment && len(payload) < 5,
+				typ != 0 && typ != frameValue && typ != frameFragment && len(payload) < 8:
 				t.Fatalf("frame %c with a payload of %d bytes", typ, len(payload))
 			}
 		}

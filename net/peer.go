@@ -22,7 +22,7 @@ type peer struct {
 	mu          sync.Mutex
 	conn        *conn         // the connection in use, nil if none
 	dialing     bool          // a dial runs
-	out         [][]byte      // frames waiting for the writer
+	out         []outFrame    // frames waiting for the writer
 	wake        chan struct{} // tells the writer there are frames
 	incarnation uint64        // of the peer, on the current connection
 	// gen counts the losses of frames queued for the peer (a lost
@@ -47,13 +47,13 @@ func (n *Node) peer(name string) *peer {
 // enqueueAt queues a frame for the peer, dialing it if there is no
 // connection: frames to one peer go out in the order queued. A frame
 // encoded for an earlier generation is refused.
-func (p *peer) enqueueAt(frame []byte, gen uint64) bool {
+func (p *peer) enqueueAt(f outFrame, gen uint64) bool {
 	p.mu.Lock()
 	if gen != p.gen {
 		p.mu.Unlock()
 		return false
 	}
-	p.out = append(p.out, frame)
+	p.out = append(p.out, f)
 	dial := p.conn == nil && !p.dialing
 	if dial {
 		p.dialing = true
@@ -83,7 +83,7 @@ func (p *peer) signal() {
 
 // take returns the frames waiting, for the writer of c; nil if c is no
 // longer the peer's connection.
-func (p *peer) take(c *conn) ([][]byte, bool) {
+func (p *peer) take(c *conn) ([]outFrame, bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.conn != c {
@@ -293,22 +293,37 @@ func (c *conn) writeLoop() {
 	n := c.p.n
 	beat := time.NewTicker(n.opts.Timeout / 4)
 	defer beat.Stop()
-	wrote := false
+	wrote, busy := false, false
+	var box outbox
 	for {
-		select {
-		case <-c.done:
-			return
-		case <-c.p.wake:
-		case <-beat.C:
-			if !wrote {
-				c.w.Write(heartbeat)
+		if busy {
+			// Fragments remain: go on at once, unless told to stop.
+			select {
+			case <-c.done:
+				return
+			default:
 			}
-			wrote = false
+		} else {
+			select {
+			case <-c.done:
+				return
+			case <-c.p.wake:
+			case <-beat.C:
+				if !wrote {
+					c.w.Write(heartbeat)
+				}
+				wrote = false
+			}
 		}
-		frames, ok := c.p.take(c)
+		queued, ok := c.p.take(c)
 		if !ok {
 			return
 		}
+		for _, f := range queued {
+			box.add(f)
+		}
+		var frames [][]byte
+		frames, busy = box.next()
 		for _, f := range frames {
 			c.w.Write(f)
 		}
@@ -325,9 +340,17 @@ func (c *conn) writeLoop() {
 // contents to the interpreter.
 func (c *conn) readLoop() {
 	n := c.p.n
+	parts := assembler{max: n.opts.MaxFrame}
 	for {
 		c.nc.SetReadDeadline(time.Now().Add(n.opts.Timeout))
 		typ, payload, err := readFrame(c.r, n.opts.MaxFrame)
+		if err == nil && typ == frameFragment {
+			var whole bool
+			typ, payload, whole, err = parts.add(payload)
+			if err == nil && !whole {
+				continue
+			}
+		}
 		if err != nil {
 			c.fail(err)
 			return

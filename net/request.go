@@ -43,7 +43,7 @@ func (n *Node) call(who string, node *rt.Node, op *rt.Symbol, arg rt.Value, time
 	id := n.nextReq
 	n.reqs[id] = r
 	n.reqMu.Unlock()
-	if err := n.send(n.peer(r.node), frameRequest, id, rt.List(op, arg)); err != nil {
+	if err := n.send(n.peer(r.node), frameRequest, id, rt.List(op, arg), n.in.Self()); err != nil {
 		n.forget(id)
 		return nil, err
 	}
@@ -118,11 +118,11 @@ func (n *Node) serveRequest(p *peer, payload []byte) {
 			// by %node-decode, which does not know the connection.
 			var b []byte
 			if b, err = n.ctx.Encode(v, &serialize.EncodeOptions{Proxy: n.proxy}); err == nil {
-				p.enqueueAt(makeFrame(frameReply, id, true, b), p.generation())
+				p.enqueueAt(outFrame{b: makeFrame(frameReply, id, true, b)}, p.generation())
 				return
 			}
 		}
-		p.enqueueAt(makeFrame(frameRefusal, id, true, []byte(errorText(err))), p.generation())
+		p.enqueueAt(outFrame{b: makeFrame(frameRefusal, id, true, []byte(errorText(err)))}, p.generation())
 	})
 }
 

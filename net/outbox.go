@@ -1,0 +1,142 @@
+package net
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	rt "termite/runtime"
+)
+
+// A large message must not hold up the small ones queued after it for
+// long (as Erlang fragments large messages since OTP 22): a frame larger
+// than fragmentSize goes out in fragments, and between two fragments the
+// writer sends what else is ready. Order is kept where it is promised:
+// between the frames of one sending process (the frames queued by the
+// node itself count as one more sender), a frame queued after a large one
+// waits for it.
+
+// fragmentSize is the largest frame sent whole, and the size of a
+// fragment.
+const fragmentSize = 64 << 10
+
+// outFrame is a frame waiting to go out, with the process that sent it
+// (nil for the node itself).
+type outFrame struct {
+	b      []byte
+	sender *rt.Pid
+}
+
+// stream is a large frame being sent in fragments, and the frames of the
+// same sender queued after it.
+type stream struct {
+	id     uint32
+	sender *rt.Pid
+	b      []byte // the frame without its length: type, then payload
+	off    int
+	after  []outFrame
+}
+
+// outbox orders the frames of one connection's writer.
+type outbox struct {
+	ready   [][]byte  // whole frames to write now, in order
+	streams []*stream // large frames in progress, sent round robin
+	nextID  uint32
+}
+
+// add queues f behind the large frame of its sender, if one is in
+// progress; else it is ready at once, or starts a stream if large.
+func (o *outbox) add(f outFrame) {
+	for _, s := range o.streams {
+		if s.sender == f.sender {
+			s.after = append(s.after, f)
+			return
+		}
+	}
+	if len(f.b) <= frameHeadSize+fragmentSize {
+		o.ready = append(o.ready, f.b)
+		return
+	}
+	o.nextID++
+	o.streams = append(o.streams, &stream{id: o.nextID, sender: f.sender, b: f.b[frameHeadSize:]})
+}
+
+// next returns the frames to write now: those ready, then a fragment of
+// each large frame in progress. busy reports whether fragments remain.
+func (o *outbox) next() (frames [][]byte, busy bool) {
+	frames, o.ready = o.ready, nil
+	streams := o.streams
+	o.streams = nil
+	var done []*stream
+	for _, s := range streams {
+		end := min(s.off+fragmentSize, len(s.b))
+		last := end == len(s.b)
+		frames = append(frames, fragmentFrame(s.id, last, s.b[s.off:end]))
+		s.off = end
+		if last {
+			done = append(done, s)
+		} else {
+			o.streams = append(o.streams, s)
+		}
+	}
+	for _, s := range done {
+		for _, f := range s.after {
+			o.add(f)
+		}
+	}
+	return frames, len(o.streams) > 0 || len(o.ready) > 0
+}
+
+// fragmentFrame is a frame of type frameFragment: stream id, whether it
+// is the last fragment, and the bytes.
+func fragmentFrame(id uint32, last bool, chunk []byte) []byte {
+	n := 1 + 4 + 1 + len(chunk)
+	b := make([]byte, frameHeadSize, frameHeadSize+n)
+	binary.BigEndian.PutUint32(b, uint32(n))
+	b = append(b, frameFragment)
+	b = binary.BigEndian.AppendUint32(b, id)
+	if last {
+		b = append(b, 1)
+	} else {
+		b = append(b, 0)
+	}
+	return append(b, chunk...)
+}
+
+// assembler puts fragments back together on the reading side. The bytes
+// it holds in all are bounded by the largest frame allowed.
+type assembler struct {
+	parts map[uint32][]byte
+	held  int
+	max   int
+}
+
+// add takes the payload of a fragment frame, and returns the type and
+// payload of the frame it completes, if it does.
+func (a *assembler) add(payload []byte) (typ byte, whole []byte, done bool, err error) {
+	id := binary.BigEndian.Uint32(payload)
+	last := payload[4] != 0
+	chunk := payload[5:]
+	if a.parts == nil {
+		a.parts = make(map[uint32][]byte)
+	}
+	if a.held+len(chunk) > a.max {
+		return 0, nil, false, &frameError{fmt.Sprintf("fragments of more than the %d bytes allowed", a.max)}
+	}
+	b := append(a.parts[id], chunk...)
+	a.held += len(chunk)
+	if !last {
+		a.parts[id] = b
+		return 0, nil, false, nil
+	}
+	delete(a.parts, id)
+	a.held -= len(b)
+	switch {
+	case len(b) == 0:
+		return 0, nil, false, &frameError{"empty fragmented frame"}
+	case b[0] != frameValue && b[0] != frameRequest && b[0] != frameReply && b[0] != frameRefusal:
+		return 0, nil, false, &frameError{fmt.Sprintf("fragmented frame of type %d", b[0])}
+	case b[0] != frameValue && len(b) < 9:
+		return 0, nil, false, &frameError{"fragmented frame too short for its request id"}
+	}
+	return b[0], b[1:], true, nil
+}
