@@ -52,7 +52,11 @@
          (ref (monitor pid))
          (result
           (recv ((,tag outcome) outcome)
-                (('down ,ref _ reason) (list 'raise reason))
+                (('down ,ref _ reason)
+                 (if (eq? reason 'normal)
+                     ;; It ended without a word: its answer was dropped.
+                     (error "on: the value could not be sent back from" node)
+                     (list 'raise reason)))
                 (after (if (pair? timeout) (car timeout) +inf.0)
                        (list 'raise 'timeout)))))
     (if (eq? (car result) 'value)

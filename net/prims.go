@@ -55,9 +55,12 @@ func (n *Node) primitives() []*rt.Primitive {
 			}
 			return rt.MakeFixnum(int64(node.Port)), nil
 		}),
+		// A program that asks which node it is becomes one, on the
+		// loopback interface, so that (current-node) can be sent to others
+		// and migrated back to (as the paper's examples do).
 		prim("current-node", 0, 0, func(a []rt.Value) (rt.Value, error) {
-			if n.self == nil {
-				return rt.False, nil
+			if err := n.ensure(); err != nil {
+				return nil, rt.NewError("current-node: cannot become a node: " + err.Error())
 			}
 			return n.self, nil
 		}),

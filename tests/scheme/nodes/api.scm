@@ -2,10 +2,11 @@
 (define n (make-node "127.0.0.1" 4000))
 (write (list (node? n) (node? 'n) (node-host n) (node-port n))) (newline)
 (write (eq? n (make-node "127.0.0.1" 4000))) (newline)
-(write (current-node)) (newline)                ; not a node yet
+(define here (current-node))                    ; asking makes this program a node
+(write (list (node? here) (node-host here) (eq? here (current-node)))) (newline)
 
 (define worker (spawn-node))
-(write (node? (current-node))) (newline)        ; spawn-node made this one a node
+(write (eq? here (current-node))) (newline)
 (write (equal? (node-host worker) "127.0.0.1")) (newline)
 (write (ping worker)) (newline)
 
@@ -46,4 +47,9 @@
 (! (on worker self) 'lost-in-the-void)    ; a send to a dead process is silent
 (write (catch (lambda (e) (error-object-message e))
               (remote-spawn nobody (lambda () 1))))
+(newline)
+
+;; A value that cannot travel back is an error, not a silent loss.
+(write (catch (lambda (e) (error-object-message e))
+              (on worker (lambda () (make-dict)))))
 (newline)
