@@ -242,9 +242,14 @@ func (w Wire) FindGlobal(n GlobalName) *Global {
 // has gets a new unbound variable of the program; anything else (an
 // unknown library, a name the system lacks) gets a new cell of its own,
 // in no environment, so that a message never adds to the system or to
-// a library.
-func (w Wire) ResolveGlobal(n GlobalName) *Global {
+// a library. A standard name that comes with a value (the sender's
+// program redefined it) gets a cell of its own too: the sender's code
+// sees the sender's definition, and the receiver's binding is untouched.
+func (w Wire) ResolveGlobal(n GlobalName, withValue bool) *Global {
 	in := w.in
+	if withValue && n.Env == "system" {
+		return &Global{Name: n.Name, home: n.Env}
+	}
 	if e, ok := in.environmentNamed(n.Env); ok {
 		g, found := e.own(n.Name)
 		if !found && e == in.program {

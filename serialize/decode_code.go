@@ -479,7 +479,7 @@ func (d *decoder) accept() error {
 	cell := func(g *globalEntry) *eval.Global {
 		c, ok := cells[g]
 		if !ok {
-			c = d.wire.ResolveGlobal(g.name)
+			c = d.wire.ResolveGlobal(g.name, g.value != nil)
 			cells[g] = c
 			if g.value != nil && c.Value == nil {
 				c.Value = g.value
