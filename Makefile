@@ -3,7 +3,7 @@
 
 GO ?= go
 # The packages whose goroutines share memory, tested again under -race.
-RACE_PKGS := ./runtime/... ./eval/...
+RACE_PKGS := ./runtime/... ./eval/... ./net/...
 
 .PHONY: all build test fmt-check vet tidy-check bench fuzz pgo clean help
 

@@ -170,12 +170,19 @@ func (n *Node) Close() {
 		n.ln.Close()
 	}
 	n.mu.Lock()
+	peers := make([]*peer, 0, len(n.peers))
 	for _, p := range n.peers {
-		if p.conn != nil {
-			p.conn.close()
-		}
+		peers = append(peers, p)
 	}
 	n.mu.Unlock()
+	for _, p := range peers {
+		p.mu.Lock()
+		c := p.conn
+		p.mu.Unlock()
+		if c != nil {
+			c.close()
+		}
+	}
 }
 
 func (n *Node) logf(format string, args ...any) {
