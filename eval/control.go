@@ -194,7 +194,7 @@ func (m *machine) control(f *controlPrim, base, n int) (int, bool) {
 			}
 			deadline = s.now() + secs
 		}
-		s.block(p, waitTake, base, n, deadline)
+		m.block(waitTake, base, n, deadline)
 		return 0, false
 	case ctlSleep:
 		secs, ok := rt.RealToFloat(arg(0))
@@ -205,8 +205,7 @@ func (m *machine) control(f *controlPrim, base, n int) (int, bool) {
 		if secs <= 0 {
 			return result(rt.Unspecified)
 		}
-		s := m.in.sched
-		s.block(m.proc, waitSleep, base, n, s.now()+secs)
+		m.block(waitSleep, base, n, m.in.sched.now()+secs)
 		return 0, false
 	}
 	panic("machine: bad control primitive")
@@ -237,5 +236,5 @@ func (m *machine) recvNext(base int, deadline rt.Value) {
 			return
 		}
 	}
-	s.block(p, waitRecv, base, 0, at)
+	m.block(waitRecv, base, 0, at)
 }

@@ -41,6 +41,10 @@ type machine struct {
 	status status
 	err    error    // when failed
 	proc   *process // the process the machine runs
+
+	// While blocked: the stack slot where the awaited value goes (that of
+	// the waiting call's procedure), and how many arguments are above it.
+	waitBase, waitArgs int32
 }
 
 // reductionQuantum is how many calls a machine makes between checkpoints,
@@ -675,7 +679,7 @@ func (m *machine) primError(n int, err error) {
 	}
 	if b, ok := err.(*rt.Blocking); ok && m.proc != nil {
 		// The result goes where the call's first value is.
-		m.in.sched.park(m.proc, m.sp-n, n-1, b)
+		m.park(m.sp-n, n-1, b)
 		return
 	}
 	m.raise(n, rt.RaisedObject(err))

@@ -17,8 +17,6 @@ type process struct {
 	last    int // index of the message %recv-next returned last, or -1
 
 	wait     waitKind
-	waitBase int32   // the stack slot of the waiting call's procedure
-	waitArgs int32   // and how many arguments it has there
 	deadline float64 // seconds on the scheduler's clock; < 0: none
 	timerGen uint64  // invalidates timer entries of earlier waits
 	queued   bool    // in the run queue

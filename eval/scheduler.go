@@ -173,16 +173,10 @@ func (s *scheduler) send(p *process, msg rt.Value) {
 	}
 }
 
-// block makes the running process wait in a receive, a sleep or a read
-// whose value goes to stack[base], with n more values above it (the
-// arguments of a control primitive whose procedure slot is base, or
-// nothing for the recv-next instruction): kind says for what, until
-// deadline (< 0: none).
-func (s *scheduler) block(p *process, kind waitKind, base, n int, deadline float64) {
-	p.m.sp = base + 1 + n
-	p.m.status = blocked
+// wait records that p, whose machine has blocked (machine.block), waits:
+// kind says for what, until deadline (< 0: none).
+func (s *scheduler) wait(p *process, kind waitKind, deadline float64) {
 	p.wait = kind
-	p.waitBase, p.waitArgs = int32(base), int32(n)
 	p.deadline = deadline
 	p.timerGen++
 	if deadline >= 0 {
@@ -190,11 +184,10 @@ func (s *scheduler) block(p *process, kind waitKind, base, n int, deadline float
 	}
 }
 
-// park blocks p in a primitive that returned Blocking: its result slot is
-// stack[base], with n more values above it; b.Do runs on a goroutine of
-// its own and the result comes back through ioDone.
-func (s *scheduler) park(p *process, base, n int, b *rt.Blocking) {
-	s.block(p, waitIO, base, n, -1)
+// startIO runs b.Do, the work of a primitive that p waits for
+// (machine.park), on a goroutine of its own; the result comes back through
+// ioDone.
+func (s *scheduler) startIO(p *process, b *rt.Blocking) {
 	s.ioPending++
 	go func() {
 		r := &ioResult{p: p}
@@ -342,14 +335,12 @@ func (s *scheduler) fireTimers() {
 // death, and reports whether p can run.
 func (s *scheduler) resume(p *process) bool {
 	m := p.m
-	base, n := int(p.waitBase), int(p.waitArgs)
 	if p.wait == waitIO && p.io == nil {
 		// Its goroutine still runs: whatever else happened waits for it.
 		return false
 	}
 	finish := func(v rt.Value) bool {
-		m.stack[base] = v
-		m.sp = base + 1
+		m.deliver(v)
 		p.wait = notWaiting
 		p.timerGen++
 		return true
@@ -357,7 +348,7 @@ func (s *scheduler) resume(p *process) bool {
 	if obj := p.takePending(); obj != nil {
 		p.wait = notWaiting
 		p.timerGen++
-		m.raise(n+1, obj) // in place of the waiting call
+		m.deliverRaise(obj)
 		return true
 	}
 	expired := p.deadline >= 0 && s.now() >= p.deadline
@@ -374,12 +365,12 @@ func (s *scheduler) resume(p *process) bool {
 			return finish(msg)
 		}
 		if expired {
-			if n >= 2 {
-				return finish(m.stack[base+2])
+			if dflt, ok := m.waitArg(1); ok {
+				return finish(dflt)
 			}
 			p.wait = notWaiting
 			p.timerGen++
-			m.raise(n+1, symTimeout)
+			m.deliverRaise(symTimeout)
 			return true
 		}
 	case waitSleep:
@@ -399,7 +390,7 @@ func (s *scheduler) resume(p *process) bool {
 				m.fail(exit)
 				return true
 			}
-			m.raise(n+1, rt.RaisedObject(r.err))
+			m.deliverRaise(rt.RaisedObject(r.err))
 			return true
 		}
 		return finish(r.v)
