@@ -48,6 +48,7 @@ type Interp struct {
 	wake        chan struct{} // wakes an idle scheduler on interrupt
 	posts       chan func()   // work of other goroutines for this one (Post)
 	net         Network       // other nodes; nil until connected
+	attached    map[any]any   // state other packages keep per interpreter
 	main        *machine
 	sched       *scheduler
 }
@@ -139,6 +140,19 @@ func (in *Interp) driver() (rt.Value, error) {
 	in.runForms.Value = v
 	return v, nil
 }
+
+// Attach keeps v with the interpreter under key, for a package that needs
+// state per interpreter (serialize's tables); a key type of the package's
+// own keeps packages apart.
+func (in *Interp) Attach(key, v any) {
+	if in.attached == nil {
+		in.attached = make(map[any]any)
+	}
+	in.attached[key] = v
+}
+
+// Attached returns what Attach kept under key, or nil.
+func (in *Interp) Attached(key any) any { return in.attached[key] }
 
 // Options returns the options the interpreter was made with.
 func (in *Interp) Options() Options { return in.opts }

@@ -50,29 +50,23 @@ type idKey struct {
 	id   uint64
 }
 
-// contextGlobal is the system global where an interpreter's Context lives,
-// so that it lives and dies with the interpreter.
-const contextGlobal = "%serialize-context"
+// contextKey is where an interpreter holds its Context (Interp.Attach),
+// so that it lives and dies with the interpreter, out of Scheme's reach.
+type contextKey struct{}
 
 // ContextOf returns the Context of in, making it on the first call. Call
 // it on in's goroutine, after the standard library is installed.
 func ContextOf(in *eval.Interp) *Context {
-	if v, ok := in.Lookup(contextGlobal); ok {
-		if c, ok := v.(*Context); ok {
-			return c
-		}
+	if c, ok := in.Attached(contextKey{}).(*Context); ok {
+		return c
 	}
 	var id [8]byte
 	rand.Read(id[:]) // never fails (crypto/rand panics rather)
 	self := "anonymous-" + hex.EncodeToString(id[:])
 	c := &Context{in: in, self: self, selves: map[string]bool{self: true}}
-	in.Define(contextGlobal, c)
+	in.Attach(contextKey{}, c)
 	return c
 }
-
-// OpaqueString prints a Context, which Scheme code can see as the value
-// of %serialize-context.
-func (c *Context) OpaqueString() string { return "#<serialize-context>" }
 
 // SetNode names the node of this interpreter: its own pids and tags are
 // written with this name from now on. Names it had before still mean it
