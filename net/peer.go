@@ -317,6 +317,7 @@ func (c *conn) writeLoop() {
 		}
 		queued, ok := c.p.take(c)
 		if !ok {
+			c.p.signal() // the wake-up may have been for the new connection's writer
 			return
 		}
 		for _, f := range queued {
