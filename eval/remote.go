@@ -260,9 +260,12 @@ func (in *Interp) Depart(node string) error {
 
 // Immigrate starts, here, a process that moved from another node: it
 // returns from migrate by calling k, and has the pid, mailbox, links and monitors of
-// e.
-func (in *Interp) Immigrate(e *Emigrant, k rt.Value) {
+// e. A process that already runs here cannot come again.
+func (in *Interp) Immigrate(e *Emigrant, k rt.Value) error {
 	s := in.sched
+	if in.Local(e.Pid) {
+		return rt.NewError("migrate: the process already runs here", e.Pid)
+	}
 	delete(s.away, e.Pid)
 	m := newMachine(in)
 	m.setup(k, []rt.Value{rt.Unspecified})
@@ -285,6 +288,7 @@ func (in *Interp) Immigrate(e *Emigrant, k rt.Value) {
 		r.watching = monitors(e.Watching)
 	}
 	s.ready(p)
+	return nil
 }
 
 func monitors(pairs []rt.Value) []monitor {

@@ -201,7 +201,9 @@ func (n *Node) adopt(arg rt.Value) (rt.Value, error) {
 			e.Links = append(e.Links, p)
 		}
 	}
-	n.in.Immigrate(e, parts[1])
+	if err := n.in.Immigrate(e, parts[1]); err != nil {
+		return nil, err
+	}
 	return rt.True, nil
 }
 
