@@ -220,14 +220,16 @@ func (s *scheduler) runMain() (rt.Value, error) {
 			return nil, Interrupted{}
 		}
 		s.fireTimers()
-		for drained := false; !drained; {
+		// A select of two channels costs more than a process switch:
+		// look at their lengths first (a stale look only delays the
+		// work to the next turn).
+		for len(s.ioDone) > 0 || len(s.in.posts) > 0 {
 			select {
 			case r := <-s.ioDone:
 				s.collect(r)
 			case f := <-s.in.posts:
 				f()
 			default:
-				drained = true
 			}
 		}
 		if len(s.runq) == 0 {
