@@ -673,10 +673,6 @@ func (m *machine) primError(n int, err error) {
 		m.fail(exit)
 		return
 	}
-	if err == errDeparted {
-		m.fail(err)
-		return
-	}
 	if b, ok := err.(*rt.Blocking); ok && m.proc != nil {
 		// The result goes where the call's first value is.
 		m.park(m.sp-n, n-1, b)

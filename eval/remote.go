@@ -1,8 +1,6 @@
 package eval
 
 import (
-	"errors"
-
 	rt "termite/runtime"
 )
 
@@ -230,32 +228,35 @@ func (in *Interp) Emigrant() (*Emigrant, error) {
 	return e, nil
 }
 
-// errDeparted ends the machine of a process that moved to another node.
-var errDeparted = errors.New("the process moved to another node")
-
-// Depart ends the running process here, without a death: it now runs on
-// node, where everything sent to it from now on is forwarded, starting
-// with the messages that came since Emigrant. The error it returns must
-// be returned by the primitive that called it.
-func (in *Interp) Depart(node string) error {
+// Depart ends here, without a death, the process of pid, which waits
+// while it moves (see Emigrant): it now runs on node, where everything
+// sent to it from now on is forwarded, starting with the messages that
+// came since Emigrant. The network calls it as soon as node has the
+// process, before anything else that node sent after saying so: the
+// process may already be on its way back.
+func (in *Interp) Depart(pid *rt.Pid, node string) {
 	s := in.sched
-	p := s.self()
+	p, _ := pid.Proc.(*process)
+	if p == nil || p.dead {
+		return
+	}
 	late := p.mailbox[min(p.moving, len(p.mailbox)):]
 	pending := p.exitPending
-	p.pid.Proc, p.pid.At = nil, node
-	s.away[p.pid] = struct{}{}
+	pid.Proc, pid.At = nil, node
+	s.away[pid] = struct{}{}
 	for _, msg := range late {
-		in.net.Send(p.pid, msg)
+		in.net.Send(pid, msg)
 	}
 	if pending != nil {
 		// A linked process died while this one was moving: it raises
 		// that death there.
-		in.net.Signal(Signal{Kind: SigExit, To: p.pid, Reason: pending})
+		in.net.Signal(Signal{Kind: SigExit, To: pid, Reason: pending})
 	}
-	p.dead, p.rel, p.mailbox = true, nil, nil
+	// Its machine waits for the answer of the move, which now finds it
+	// dead and so never runs it again.
+	p.dead, p.rel, p.mailbox, p.m = true, nil, nil, nil
 	delete(s.related, p)
 	delete(s.live, p)
-	return errDeparted
 }
 
 // Immigrate starts, here, a process that moved from another node: it

@@ -266,10 +266,6 @@ func (s *scheduler) runMain() (rt.Value, error) {
 				return p.m.result(), nil
 			}
 		case failed:
-			if p.m.err == errDeparted {
-				p.m = nil
-				continue
-			}
 			if exit, ok := p.m.err.(*ExitError); ok {
 				return nil, exit
 			}

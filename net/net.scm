@@ -70,11 +70,7 @@
 ;; links and monitors, and returns there. Its pid stays valid: this node
 ;; forwards what comes for it.
 (define (migrate node)
-  (call/cc
-   (lambda (k)
-     (%migrate node k)
-     (if (not (eq? node (current-node)))
-         (%depart node)))))
+  (call/cc (lambda (k) (%migrate node k))))
 
 (define migrate-task migrate)
 

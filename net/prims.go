@@ -141,18 +141,10 @@ func (n *Node) primitives() []*rt.Primitive {
 			// It keeps writing to the output ports it had: they become
 			// stand-ins there for the ports here.
 			k := n.in.CarryParams(a[1], n.outputParams...)
-			// Once the node has the process, it is known to run there,
-			// even before this one forwards what came for it.
-			moved := func() { e.Pid.At = node.Name() }
+			// Once the node has the process, it ends here, before
+			// anything else that node sends is handled.
+			moved := func() { n.in.Depart(e.Pid, node.Name()) }
 			return n.call("migrate", node, symAdopt, emigrant(e, k), 0, moved)
-		}),
-		// (%depart NODE) ends the running process here: it runs on NODE.
-		prim("%depart", 1, 1, func(a []rt.Value) (rt.Value, error) {
-			node, err := nodeArg("migrate", a[0])
-			if err != nil {
-				return nil, err
-			}
-			return nil, n.in.Depart(node.Name())
 		}),
 		prim("publish-service", 2, 2, func(a []rt.Value) (rt.Value, error) {
 			name, ok := a[0].(*rt.Symbol)

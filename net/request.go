@@ -88,10 +88,15 @@ func (n *Node) answered(typ byte, payload []byte) {
 		r.reply <- reply{err: fmt.Errorf("node %s refused: %s", r.node, payload[8:])}
 		return
 	}
-	if r.then != nil {
-		n.in.Post(r.then)
+	if r.then == nil {
+		r.reply <- reply{data: payload[8:]}
+		return
 	}
-	r.reply <- reply{data: payload[8:]}
+	// then runs before the waiting process can see the answer.
+	n.in.Post(func() {
+		r.then()
+		r.reply <- reply{data: payload[8:]}
+	})
 }
 
 // failRequests ends the requests waiting for node with err. Any goroutine.

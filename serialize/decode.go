@@ -168,6 +168,7 @@ type decoder struct {
 
 	fresh    map[*eval.Code]*freshCode
 	closures []*eval.Closure
+	tables   []tableEntries // filled last (fillTables)
 	conts    []*contEntry
 	pairs    []rt.Pair // pairs not handed out yet, allocated in blocks
 }
@@ -216,6 +217,7 @@ func (d *decoder) decode() (rt.Value, error) {
 			}
 		}
 	}
+	d.fillTables()
 	r.off = rootAt
 	root, err := d.value()
 	if err != nil {

@@ -260,6 +260,42 @@ func (d *decoder) fillVector(i int) (err error) {
 	return err
 }
 
+// fillHashTable reads a table's kind and entries; the entries go in once
+// every object is filled (fillTables), since a key's hash may depend on
+// objects filled after the table.
+func (d *decoder) fillHashTable(i int) error {
+	kind, err := d.r.small("hash table kind", int(rt.TableString))
+	if err != nil {
+		return err
+	}
+	if (d.nfields[i]-1)%2 != 0 {
+		return fmt.Errorf("hash table with a key and no value")
+	}
+	flat, err := d.values(d.nfields[i] - 1)
+	if err != nil {
+		return err
+	}
+	t := d.objs[i].(*rt.HashTable)
+	t.Kind = rt.HashKind(kind)
+	d.tables = append(d.tables, tableEntries{t, flat})
+	return nil
+}
+
+// tableEntries are the entries of a decoded table, to go in last.
+type tableEntries struct {
+	t    *rt.HashTable
+	flat []rt.Value
+}
+
+// fillTables puts the decoded tables' entries in them.
+func (d *decoder) fillTables() {
+	for _, te := range d.tables {
+		for j := 0; j < len(te.flat); j += 2 {
+			te.t.Set(te.flat[j], te.flat[j+1])
+		}
+	}
+}
+
 func (d *decoder) fillBox(i int) (err error) {
 	d.objs[i].(*rt.Box).V, err = d.value()
 	return err

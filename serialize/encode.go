@@ -236,6 +236,10 @@ func (e *encoder) classify(v rt.Value) (kind, any, error) {
 		return kPid, nil, nil
 	case *rt.Node:
 		return kNode, nil, nil
+	case *rt.HashTable:
+		var flat []rt.Value // key, value, key, value...
+		x.Each(func(k, v rt.Value) { flat = append(flat, k, v) })
+		return kHashTable, flat, nil
 	case *eval.Code:
 		if _, ok := eval.BootArgs(x); ok {
 			return kBoot, nil, nil

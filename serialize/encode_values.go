@@ -201,6 +201,15 @@ func (e *encoder) writeNode(n *entry) {
 	e.w.text(n.obj.(*rt.Node).Name())
 }
 
+func (e *encoder) hashTableParts(n entry) error { return e.addAll(n.aux.([]rt.Value)) }
+
+func (e *encoder) writeHashTable(n *entry) {
+	flat := n.aux.([]rt.Value)
+	e.header(kHashTable, 1+len(flat))
+	e.w.uint(uint64(n.obj.(*rt.HashTable).Kind))
+	e.slots(flat)
+}
+
 func (e *encoder) writeProxy(n *entry) {
 	e.header(kProxy, 1)
 	e.w.bytes(n.aux.([]byte))

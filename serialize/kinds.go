@@ -9,7 +9,7 @@ import (
 
 // Version is the format version written in every message. Decode refuses
 // any other: bump it whenever the layout of FORMAT.md changes.
-const Version = 2
+const Version = 3
 
 // kind is the first element of every entry of the object table.
 type kind uint8
@@ -49,7 +49,8 @@ const (
 	kRecordProc   kind = 30
 	kContinuation kind = 31
 	kNode         kind = 32
-	kindCount          = 33
+	kHashTable    kind = 33
+	kindCount          = 34
 )
 
 // kindInfo is how entries of one kind are written and read. The encoder
@@ -162,6 +163,9 @@ func init() {
 			create: shell(func() any { return new(eval.Continuation) }), fill: (*decoder).fillContinuation},
 		kNode: {name: "node", minFields: 1, maxFields: 1, value: true,
 			write: (*encoder).writeNode, create: (*decoder).readNode},
+		kHashTable: {name: "hash table", minFields: 1, maxFields: -1, value: true,
+			parts: (*encoder).hashTableParts, write: (*encoder).writeHashTable,
+			create: shell(func() any { return rt.NewHashTable(rt.TableEqual) }), fill: (*decoder).fillHashTable},
 	}
 }
 

@@ -546,7 +546,7 @@ func TestDecodeRefuses(t *testing.T) {
 	}
 }
 
-// instructionSet is the machine's instruction set as of format version 2:
+// instructionSet is the machine's instruction set as of format version 3:
 // code travels as opcode numbers, so a change to it is a change of format.
 var instructionSet = []string{"const", "local", "local-box", "free", "free-box", "global",
 	"set-local", "set-local-box", "set-free-box", "set-global", "def-global", "make-box",
@@ -610,5 +610,31 @@ func TestUniqueSystemSymbol(t *testing.T) {
 	g := run(t, a, `(string->uninterned-symbol "g")`)
 	if got := decode(t, b, encode(t, a, rt.List(g, g))); rt.WriteString(got) != "(g g)" || got.(*rt.Pair).Car != got.(*rt.Pair).Cdr.(*rt.Pair).Car {
 		t.Errorf("an uninterned symbol twice came back as %s, not one symbol", rt.WriteString(got))
+	}
+}
+
+// TestHashTables: tables of every kind keep their entries, their order
+// and their equivalence; a key that is a pair is found by equal?, and a
+// table may hold itself.
+func TestHashTables(t *testing.T) {
+	a, b := newInterp(t), newInterp(t)
+	v := run(t, a, `
+	  (define d (make-dict))
+	  (dict-set! d '(1 2) 'pair-key)
+	  (dict-set! d "s" 'string-key)
+	  (dict-set! d 'me d)
+	  (define h (make-hash-table string=?))
+	  (hash-table-set! h "x" 1)
+	  (define q (make-hash-table eq?))
+	  (hash-table-set! q 'a 2)
+	  (list d h q)`)
+	b.Define("%v", decode(t, b, encode(t, a, v)))
+	got := rt.WriteString(run(t, b, `
+	  (let ((d (car %v)) (h (cadr %v)) (q (caddr %v)))
+	    (list (dict-ref d (list 1 2)) (dict-ref d (string #\s)) (eq? (dict-ref d 'me) d)
+	          (map car (dict->list d))
+	          (hash-table-ref/default h (string #\x) #f) (hash-table-ref/default q 'a #f)))`))
+	if want := `(pair-key string-key #t ((1 2) "s" me) 1 2)`; got != want {
+		t.Errorf("tables came back as %s, want %s", got, want)
 	}
 }
