@@ -6,13 +6,16 @@
 (define (%node-ask node who op arg . timeout)
   (%node-decode (%node-call node who op arg (if (pair? timeout) (car timeout) #f))))
 
-;; A process spawned on another node writes to the output ports of the
+;; A process spawned on another node reads and writes the ports of the
 ;; process that spawned it (as in Erlang): they travel as stand-ins.
 (define (%with-ports thunk)
-  (let ((out (current-output-port))
+  (let ((in (current-input-port))
+        (out (current-output-port))
         (err (current-error-port)))
     (lambda ()
-      (parameterize ((current-output-port out) (current-error-port err))
+      (parameterize ((current-input-port in)
+                     (current-output-port out)
+                     (current-error-port err))
         (thunk)))))
 
 (define (remote-spawn node thunk)

@@ -62,9 +62,9 @@ type Node struct {
 
 	services map[string]*rt.Pid // published on this node
 	portTab  portTable
-	// outputParams are current-output-port and current-error-port, whose
-	// values a migrating process takes with it.
-	outputParams []rt.Value
+	// portParams are current-input-port, current-output-port and
+	// current-error-port, whose values a migrating process takes with it.
+	portParams []rt.Value
 	children     []*child // worker nodes that spawn-node started
 	closed       atomic.Bool
 	// sentBytes counts the bytes of the frames queued for peers.
@@ -103,9 +103,9 @@ func Install(in *eval.Interp, opts Options) (*Node, error) {
 	if err := in.RunSystemSource(schemeSource, "<net.scm>"); err != nil {
 		return nil, err
 	}
-	for _, name := range []string{"current-output-port", "current-error-port"} {
+	for _, name := range []string{"current-input-port", "current-output-port", "current-error-port"} {
 		if p, ok := in.Lookup(name); ok {
-			n.outputParams = append(n.outputParams, p)
+			n.portParams = append(n.portParams, p)
 		}
 	}
 	return n, nil

@@ -433,3 +433,34 @@ func TestCodeGoesOncePerConnection(t *testing.T) {
 		t.Errorf("bytes sent per call: %v; the code should go with the first only", sizes)
 	}
 }
+
+// TestInputComesFromHome checks that a process that migrates reads the
+// input port of the node it came from.
+func TestInputComesFromHome(t *testing.T) {
+	n, _ := serveNode(t, Options{Cookie: testCookie})
+	out := &syncBuffer{}
+	in := eval.New(eval.Options{Stdin: strings.NewReader("hello\nworld\n"), Stdout: out, Stderr: out})
+	if err := stdlib.Install(in); err != nil {
+		t.Fatal(err)
+	}
+	client, err := Install(in, Options{Cookie: testCookie, Log: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	node, _ := rt.NodeNamed(n.Name())
+	src := fmt.Sprintf(`(define there (make-node %q %d))
+	  (define me (self))
+	  (spawn (lambda ()
+	           (migrate there)
+	           (let* ((a (read-line)) (b (read-line)) (c (read-line)))
+	             (! me (list a b (eof-object? c) (eq? (current-node) there))))))
+	  (?)`, node.Host, node.Port)
+	v, err := in.RunSource([]byte(src), "input")
+	if err != nil {
+		t.Fatal(err, out.String())
+	}
+	if got, want := rt.WriteString(v), `("hello" "world" #t #t)`; got != want {
+		t.Errorf("the migrated process read %s, want %s", got, want)
+	}
+}

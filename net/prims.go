@@ -138,9 +138,9 @@ func (n *Node) primitives() []*rt.Primitive {
 			if err != nil {
 				return nil, err
 			}
-			// It keeps writing to the output ports it had: they become
-			// stand-ins there for the ports here.
-			k := n.in.CarryParams(a[1], n.outputParams...)
+			// It keeps the ports it had: they become stand-ins there for
+			// the ports here.
+			k := n.in.CarryParams(a[1], n.portParams...)
 			// Once the node has the process, it ends here, before
 			// anything else that node sends is handled.
 			moved := func() { n.in.Depart(e.Pid, node.Name()) }

@@ -3,15 +3,17 @@ package net
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strconv"
 
 	rt "termite/runtime"
 )
 
-// Output ports cannot travel: a port that goes to another node in a
-// message becomes there a stand-in that sends what is written to it back
-// to the port, on its home node, in order. Input ports travel as before:
-// the console's is the receiving node's console, others cannot travel.
+// Ports cannot travel: a port that goes to another node in a message
+// becomes there a stand-in for the port on its home node. What is written
+// to an output stand-in goes home, in order; a read of an input stand-in
+// asks the home node for the bytes (the reading process waits, parked, as
+// for a console read).
 
 // portTable holds, on the interpreter's goroutine, the ports of this node
 // that went to other nodes (by number; held for the life of the node, as
@@ -24,10 +26,11 @@ type portTable struct {
 	standIns map[string]*rt.Port
 }
 
-// proxy describes an output port of this node for a peer: NODE ID TEXTUAL.
+// proxy describes a port of this node for a peer: NODE ID HOW, where HOW
+// is o (output) or i (input), then t (textual) or b (binary).
 func (n *Node) proxy(v rt.Value) ([]byte, bool) {
 	p, ok := v.(*rt.Port)
-	if !ok || !p.IsOutput() || p.IsInput() {
+	if !ok || p.IsOutput() == p.IsInput() {
 		return nil, false
 	}
 	t := &n.portTab
@@ -39,11 +42,16 @@ func (n *Node) proxy(v rt.Value) ([]byte, bool) {
 		id = uint64(len(t.ids) + 1)
 		t.ids[p], t.ports[id] = id, p
 	}
-	textual := "b"
-	if p.IsTextual() {
-		textual = "t"
+	how := "o"
+	if p.IsInput() {
+		how = "i"
 	}
-	return []byte(n.Name() + " " + strconv.FormatUint(id, 10) + " " + textual), true
+	if p.IsTextual() {
+		how += "t"
+	} else {
+		how += "b"
+	}
+	return []byte(n.Name() + " " + strconv.FormatUint(id, 10) + " " + how), true
 }
 
 // standIn makes the stand-in of a port that proxy described, or finds the
@@ -71,8 +79,18 @@ func (n *Node) standIn(desc []byte) (rt.Value, error) {
 	if _, ok := rt.NodeNamed(home); !ok {
 		return nil, fmt.Errorf("bad port description %q", desc)
 	}
-	p := rt.NewOutputPort(&remoteWriter{n: n, home: home, id: id}, "port of "+home, string(f[2]) == "t")
-	p.SetAutoFlush(true) // each write goes at once, so that output keeps its order
+	how := string(f[2])
+	var p *rt.Port
+	switch how {
+	case "ot", "ob":
+		p = rt.NewOutputPort(&remoteWriter{n: n, home: home, id: id}, "port of "+home, how == "ot")
+		p.SetAutoFlush(true) // each write goes at once, so that output keeps its order
+	case "it", "ib":
+		// A console-like port: its reads park the reading process.
+		p = rt.NewInputPort(&remoteReader{n: n, home: home, id: id}, "port of "+home, how == "it")
+	default:
+		return nil, fmt.Errorf("bad port description %q", desc)
+	}
 	if t.standIns == nil {
 		t.standIns = make(map[string]*rt.Port)
 	}
@@ -107,4 +125,76 @@ func (n *Node) portWrite(from string, id rt.Value, data rt.Value) {
 	}
 }
 
-var symPortWrite = rt.Intern("port-write")
+// remoteReader reads what a stand-in's port on its home node gives. It
+// runs on the goroutine of a parked read, and hands the request and the
+// decoding of the answer to the interpreter's goroutine.
+type remoteReader struct {
+	n    *Node
+	home string
+	id   uint64
+}
+
+func (r *remoteReader) Read(b []byte) (int, error) {
+	n := r.n
+	sent := make(chan *request, 1)
+	n.in.Post(func() {
+		req, err := n.request(r.home, symPortRead, rt.List(rt.MakeFixnum(int64(r.id)), rt.MakeFixnum(int64(len(b)))), nil)
+		if err != nil {
+			req = &request{reply: make(chan reply, 1)}
+			req.reply <- reply{err: err}
+		}
+		sent <- req
+	})
+	a := <-(<-sent).reply
+	if a.err != nil {
+		return 0, a.err
+	}
+	got := make(chan rt.Value, 1)
+	n.in.Post(func() {
+		v, err := n.ctx.Decode(a.data, nil)
+		if err != nil {
+			v = nil
+		}
+		got <- v
+	})
+	switch v := (<-got).(type) {
+	case *rt.Bytevector:
+		return copy(b, v.B), nil
+	case rt.Value:
+		if v == rt.EOF {
+			return 0, io.EOF
+		}
+	}
+	return 0, fmt.Errorf("bad answer from %s to a read", r.home)
+}
+
+// portRead is the work of reading for a stand-in of another node: (ID
+// COUNT) names the port and how many bytes at most.
+func (n *Node) portRead(arg rt.Value) (later, bool) {
+	args, ok := listOf(arg, 2)
+	if !ok {
+		return nil, false
+	}
+	id, ok1 := args[0].(rt.Fixnum)
+	count, ok2 := args[1].(rt.Fixnum)
+	p := n.portTab.ports[uint64(id)]
+	if !ok1 || !ok2 || count <= 0 || count > fragmentSize || p == nil || !p.IsInput() {
+		return nil, false
+	}
+	read := p.ParkRead(func() (rt.Value, error) {
+		buf := make([]byte, count)
+		k, err := p.Read(buf)
+		switch {
+		case k > 0 || err == nil:
+			return &rt.Bytevector{B: buf[:k]}, nil
+		case err == io.EOF:
+			return rt.EOF, nil
+		}
+		return nil, err
+	})
+	return later(read), true
+}
+
+var (
+	symPortWrite = rt.Intern("port-write")
+)

@@ -14,6 +14,7 @@ import (
 // resolve a service, answer a ping) and waits for its answer: the answer's
 // bytes, decoded later on the interpreter's goroutine, or why not.
 type request struct {
+	id    uint64
 	node  string
 	reply chan reply
 	// then, if set, runs on the interpreter's goroutine when the answer
@@ -37,14 +38,8 @@ func (n *Node) call(who string, node *rt.Node, op *rt.Symbol, arg rt.Value, time
 	if node.Name() == n.Name() {
 		return nil, rt.NewError(who+": the node is this one", node)
 	}
-	r := &request{node: node.Name(), reply: make(chan reply, 1), then: then}
-	n.reqMu.Lock()
-	n.nextReq++
-	id := n.nextReq
-	n.reqs[id] = r
-	n.reqMu.Unlock()
-	if err := n.send(n.peer(r.node), frameRequest, id, rt.List(op, arg), n.in.Self()); err != nil {
-		n.forget(id)
+	r, err := n.request(node.Name(), op, arg, then)
+	if err != nil {
 		return nil, err
 	}
 	return nil, &rt.Blocking{Do: func() (rt.Value, error) {
@@ -61,10 +56,27 @@ func (n *Node) call(who string, node *rt.Node, op *rt.Symbol, arg rt.Value, time
 			}
 			return &rt.Bytevector{B: a.data}, nil
 		case <-expired:
-			n.forget(id)
+			n.forget(r.id)
 			return nil, &rt.Raise{Obj: rt.Intern("timeout")}
 		}
 	}}
+}
+
+// request sends (OP ARG) to node as a request, on the interpreter's
+// goroutine; its answer comes to the request's reply channel.
+func (n *Node) request(node string, op *rt.Symbol, arg rt.Value, then func()) (*request, error) {
+	r := &request{node: node, reply: make(chan reply, 1), then: then}
+	n.reqMu.Lock()
+	n.nextReq++
+	id := n.nextReq
+	r.id = id
+	n.reqs[id] = r
+	n.reqMu.Unlock()
+	if err := n.send(n.peer(node), frameRequest, id, rt.List(op, arg), n.in.Self()); err != nil {
+		n.forget(id)
+		return nil, err
+	}
+	return r, nil
 }
 
 func (n *Node) forget(id uint64) {
@@ -118,17 +130,35 @@ func (n *Node) serveRequest(p *peer, payload []byte) {
 	data := payload[8:]
 	n.in.Post(func() {
 		v, err := n.act(p, data)
-		if err == nil {
-			// Answers carry their code in full: they are decoded
-			// by %node-decode, which does not know the connection.
-			var b []byte
-			if b, err = n.ctx.Encode(v, &serialize.EncodeOptions{Proxy: n.proxy}); err == nil {
-				p.enqueueAt(outFrame{b: makeFrame(frameReply, id, true, b)}, p.generation())
-				return
-			}
+		if work, ok := v.(later); ok {
+			// It would block this goroutine: it runs on its own, and
+			// the answer is sent from here once it is done.
+			go func() {
+				v, err := work()
+				n.in.Post(func() { n.answer(p, id, v, err) })
+			}()
+			return
 		}
-		p.enqueueAt(outFrame{b: makeFrame(frameRefusal, id, true, []byte(errorText(err)))}, p.generation())
+		n.answer(p, id, v, err)
 	})
+}
+
+// later is an answer that waits for something (a read of a port): act
+// returns it to be run off the interpreter's goroutine.
+type later func() (rt.Value, error)
+
+// answer sends p the answer to its request id: v, or why not.
+func (n *Node) answer(p *peer, id uint64, v rt.Value, err error) {
+	if err == nil {
+		// Answers carry their code in full: they are decoded by
+		// %node-decode, which does not know the connection.
+		var b []byte
+		if b, err = n.ctx.Encode(v, &serialize.EncodeOptions{Proxy: n.proxy}); err == nil {
+			p.enqueueAt(outFrame{b: makeFrame(frameReply, id, true, b)}, p.generation())
+			return
+		}
+	}
+	p.enqueueAt(outFrame{b: makeFrame(frameRefusal, id, true, []byte(errorText(err)))}, p.generation())
 }
 
 // act does what a request asks and returns the answer.
@@ -166,6 +196,10 @@ func (n *Node) act(p *peer, data []byte) (rt.Value, error) {
 		return rt.False, nil
 	case symAdopt:
 		return n.adopt(arg)
+	case symPortRead:
+		if work, ok := n.portRead(arg); ok {
+			return work, nil
+		}
 	}
 	return nil, fmt.Errorf("bad request %s", rt.WriteString(v))
 }
@@ -229,9 +263,10 @@ func listOf(v rt.Value, n int) ([]rt.Value, bool) {
 }
 
 var (
-	symPing    = rt.Intern("ping")
-	symPong    = rt.Intern("pong")
-	symSpawn   = rt.Intern("spawn")
-	symResolve = rt.Intern("resolve")
-	symAdopt   = rt.Intern("adopt")
+	symPing     = rt.Intern("ping")
+	symPong     = rt.Intern("pong")
+	symSpawn    = rt.Intern("spawn")
+	symResolve  = rt.Intern("resolve")
+	symAdopt    = rt.Intern("adopt")
+	symPortRead = rt.Intern("port-read")
 )
