@@ -65,8 +65,8 @@ type Node struct {
 	// portParams are current-input-port, current-output-port and
 	// current-error-port, whose values a migrating process takes with it.
 	portParams []rt.Value
-	children     []*child // worker nodes that spawn-node started
-	closed       atomic.Bool
+	children   []*child // worker nodes that spawn-node started
+	closed     atomic.Bool
 	// sentBytes counts the bytes of the frames queued for peers.
 	sentBytes atomic.Int64
 }
