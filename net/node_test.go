@@ -464,3 +464,39 @@ func TestInputComesFromHome(t *testing.T) {
 		t.Errorf("the migrated process read %s, want %s", got, want)
 	}
 }
+
+// TestSimultaneousDials: two nodes that dial each other at once end up
+// with one connection between them, which both use.
+func TestSimultaneousDials(t *testing.T) {
+	for range 5 {
+		a, _ := serveNode(t, Options{Cookie: testCookie})
+		b, _ := serveNode(t, Options{Cookie: testCookie})
+		var wg sync.WaitGroup
+		for _, pair := range [][2]*Node{{a, b}, {b, a}} {
+			from, to := pair[0], pair[1]
+			wg.Add(1)
+			from.in.Post(func() {
+				defer wg.Done()
+				from.Send(&rt.Pid{ID: 12345, Node: to.Name()}, rt.Intern("hello"))
+			})
+		}
+		wg.Wait()
+		conn := func(from, to *Node) *conn {
+			p := from.peer(to.Name())
+			for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+				p.mu.Lock()
+				c, dialing := p.conn, p.dialing
+				p.mu.Unlock()
+				if c != nil && !dialing {
+					return c
+				}
+			}
+			t.Fatalf("%s has no connection to %s", from.Name(), to.Name())
+			return nil
+		}
+		ca, cb := conn(a, b), conn(b, a)
+		if ca.nc.LocalAddr().String() != cb.nc.RemoteAddr().String() {
+			t.Fatalf("two connections: %v-%v and %v-%v", ca.nc.LocalAddr(), ca.nc.RemoteAddr(), cb.nc.LocalAddr(), cb.nc.RemoteAddr())
+		}
+	}
+}
