@@ -195,6 +195,4 @@ func (n *Node) portRead(arg rt.Value) (later, bool) {
 	return later(read), true
 }
 
-var (
-	symPortWrite = rt.Intern("port-write")
-)
+var symPortWrite = rt.Intern("port-write")
