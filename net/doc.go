@@ -21,4 +21,10 @@
 // has proved itself. Then both sides exchange frames (frame.go): a 4-byte
 // length, a type byte, a payload. A silent peer is sent heartbeats; a peer
 // silent for longer than the timeout is declared down.
+//
+// Per connection, code objects go once (codes.go), frames over 64 KiB go
+// in fragments that the frames of other processes may pass (outbox.go),
+// and ports travel as stand-ins for the port on their home node
+// (proxy.go). Migration and remote spawn are requests answered by the
+// other node (request.go); links, monitors and messages are one-way.
 package net
