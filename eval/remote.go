@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"slices"
+
 	rt "termite/runtime"
 )
 
@@ -37,6 +39,9 @@ const (
 	SigExit
 	// SigMonitor makes From a watcher of To, under reference Ref.
 	SigMonitor
+	// SigDown tells To, which monitors From under Ref, that From ended
+	// for Reason: To receives (down REF FROM REASON) and stops watching.
+	SigDown
 )
 
 // Signal is what one process does to another across nodes, besides
@@ -44,8 +49,8 @@ const (
 type Signal struct {
 	Kind     SignalKind
 	From, To *rt.Pid
-	Ref      *rt.Tag  // SigMonitor
-	Reason   rt.Value // SigExit
+	Ref      *rt.Tag  // SigMonitor, SigDown
+	Reason   rt.Value // SigExit, SigDown
 }
 
 // SetNetwork connects the interpreter to other nodes.
@@ -76,19 +81,17 @@ func (in *Interp) Local(pid *rt.Pid) bool {
 // Route returns the node where the process of pid runs as last known
 // here: "" for this node.
 func (in *Interp) Route(pid *rt.Pid) string {
-	if pid.At == "" && in.Local(pid) {
+	node := pid.Node
+	switch {
+	case pid.At != "": // it moved, or is moving (see Emigrant)
+		node = pid.At
+	case in.Local(pid):
 		return ""
 	}
-	if pid.At != "" { // it moved, or is moving (see Emigrant)
-		if pid.At == in.NodeName() {
-			return ""
-		}
-		return pid.At
-	}
-	if pid.Node == in.NodeName() {
+	if node == in.NodeName() {
 		return ""
 	}
-	return pid.Node
+	return node
 }
 
 // Deliver gives msg to the process of pid: here if it runs here, else on
@@ -128,7 +131,7 @@ func (in *Interp) Receive(sig Signal) {
 			if p != nil {
 				reason = p.reason
 			}
-			in.Deliver(sig.From, rt.List(symDown, sig.Ref, sig.To, reason))
+			in.down(sig.From, sig.Ref, sig.To, reason)
 		}
 		return
 	}
@@ -147,7 +150,18 @@ func (in *Interp) Receive(sig Signal) {
 	case SigMonitor:
 		r := s.relations(p)
 		r.watchers = append(r.watchers, monitor{sig.Ref, sig.From})
+	case SigDown:
+		if r := p.rel; r != nil {
+			r.watching = slices.DeleteFunc(r.watching, func(w monitor) bool { return w.ref == sig.Ref })
+		}
+		s.send(p, rt.List(symDown, sig.Ref, sig.From, sig.Reason))
 	}
+}
+
+// down tells watcher, wherever it runs, that the process of pid, which
+// it monitors under ref, ended for reason.
+func (in *Interp) down(watcher *rt.Pid, ref *rt.Tag, pid *rt.Pid, reason rt.Value) {
+	in.signal(Signal{Kind: SigDown, From: pid, To: watcher, Ref: ref, Reason: reason})
 }
 
 // NodeDown makes every process of this node that is linked to, or

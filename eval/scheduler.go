@@ -133,12 +133,12 @@ func (s *scheduler) unlink(p *process, pid *rt.Pid) {
 func (s *scheduler) monitor(p *process, pid *rt.Pid, ref *rt.Tag) {
 	switch q, _ := pid.Proc.(*process); {
 	case q != nil && q.dead:
-		s.send(p, rt.List(symDown, ref, pid, q.reason))
+		s.in.down(p.pid, ref, pid, q.reason)
 	case q != nil:
 		r := s.relations(q)
 		r.watchers = append(r.watchers, monitor{ref, p.pid})
 	case s.in.Route(pid) == "":
-		s.send(p, rt.List(symDown, ref, pid, symNoproc))
+		s.in.down(p.pid, ref, pid, symNoproc)
 	default:
 		r := s.relations(p)
 		r.watching = append(r.watching, monitor{ref, pid})
@@ -413,7 +413,7 @@ func (s *scheduler) exit(p *process, reason rt.Value, failed bool) {
 			}
 		}
 		for _, w := range r.watchers {
-			s.in.Deliver(w.pid, rt.List(symDown, w.ref, p.pid, reason))
+			s.in.down(w.pid, w.ref, p.pid, reason)
 		}
 		p.rel = nil
 		delete(s.related, p)

@@ -213,6 +213,8 @@ func (n *Node) Signal(sig eval.Signal) {
 		op = rt.List(symExit, from, sig.To, sig.Reason)
 	case eval.SigMonitor:
 		op = rt.List(symMonitor, sig.From, sig.To, sig.Ref)
+	case eval.SigDown:
+		op = rt.List(symDown, sig.From, sig.To, sig.Ref, sig.Reason)
 	}
 	n.oneWay(n.in.Route(sig.To), op, sig.From)
 }
@@ -274,6 +276,11 @@ func (n *Node) received(p *peer, payload []byte) {
 		if ok {
 			n.in.Receive(eval.Signal{Kind: eval.SigMonitor, From: pid(1), To: pid(2), Ref: ref})
 		}
+	case op == symDown && len(args) == 5 && pid(1) != nil && pid(2) != nil:
+		ref, ok := args[3].(*rt.Tag)
+		if ok {
+			n.in.Receive(eval.Signal{Kind: eval.SigDown, From: pid(1), To: pid(2), Ref: ref, Reason: args[4]})
+		}
 	default:
 		n.logf("bad message from %s dropped: %s", from, rt.WriteString(v))
 	}
@@ -314,4 +321,5 @@ var (
 	symUnlink  = rt.Intern("unlink")
 	symExit    = rt.Intern("exit")
 	symMonitor = rt.Intern("monitor")
+	symDown    = rt.Intern("down")
 )

@@ -20,6 +20,11 @@
 
 ;; When a node is lost, its processes count as dead of (node-down NODE).
 (define doomed (spawn-node))
+;; A process there that ended before its node: one down message, not two.
+(define early (remote-spawn doomed (lambda () (?))))
+(define ref-early (monitor early))
+(! early 'end)
+(recv (('down ,ref-early ,early reason) (write reason) (newline)))
 (define r (remote-spawn doomed (lambda () (?) (exit 1))))
 (define ref-r (monitor r))
 (spawn (lambda ()
@@ -33,6 +38,7 @@
        (write (equal? reason (list 'node-down doomed))) (newline)))
 (recv (('linked-process-raised e)
        (write (equal? e (list 'node-down doomed))) (newline)))
+(write (recv (('down ,ref-early . _) 'told-twice) (after 0.5 'told-once))) (newline)
 
 ;; Everything else lives on.
 (write (ping worker)) (newline)
