@@ -296,7 +296,7 @@ func (n *Node) bounces(pid *rt.Pid, from string) bool {
 
 // opArgs returns the elements of a list that starts with a symbol.
 func opArgs(v rt.Value) ([]rt.Value, bool) {
-	args, ok := rt.ListToSlice(v)
+	args, ok := listOf(v, -1)
 	if !ok || len(args) == 0 {
 		return nil, false
 	}

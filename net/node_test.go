@@ -500,3 +500,20 @@ func TestSimultaneousDials(t *testing.T) {
 		}
 	}
 }
+
+// TestOpArgsRefusesCycles: a request or message from a peer whose list is
+// circular is refused, not walked forever (a cyclic adopt request hung
+// the node).
+func TestOpArgsRefusesCycles(t *testing.T) {
+	cyclic := rt.Cons(symAdopt, rt.Null)
+	cyclic.Cdr = cyclic
+	if _, ok := opArgs(cyclic); ok {
+		t.Error("opArgs took a circular list")
+	}
+	if _, ok := listOf(cyclic, 6); ok {
+		t.Error("listOf took a circular list")
+	}
+	if args, ok := opArgs(rt.List(symSend, rt.True)); !ok || len(args) != 2 {
+		t.Errorf("opArgs of (send #t): %v, %v", args, ok)
+	}
+}

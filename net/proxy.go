@@ -136,36 +136,38 @@ type remoteReader struct {
 
 func (r *remoteReader) Read(b []byte) (int, error) {
 	n := r.n
-	sent := make(chan *request, 1)
-	n.in.Post(func() {
+	answer := onInterp(n, func() chan reply {
 		req, err := n.request(r.home, symPortRead, rt.List(rt.MakeFixnum(int64(r.id)), rt.MakeFixnum(int64(len(b)))), nil)
 		if err != nil {
-			req = &request{reply: make(chan reply, 1)}
-			req.reply <- reply{err: err}
+			failed := make(chan reply, 1)
+			failed <- reply{err: err}
+			return failed
 		}
-		sent <- req
+		return req.reply
 	})
-	a := <-(<-sent).reply
+	a := <-answer
 	if a.err != nil {
 		return 0, a.err
 	}
-	got := make(chan rt.Value, 1)
-	n.in.Post(func() {
-		v, err := n.ctx.Decode(a.data, nil)
-		if err != nil {
-			v = nil
-		}
-		got <- v
+	v := onInterp(n, func() rt.Value {
+		v, _ := n.ctx.Decode(a.data, nil)
+		return v
 	})
-	switch v := (<-got).(type) {
-	case *rt.Bytevector:
-		return copy(b, v.B), nil
-	case rt.Value:
-		if v == rt.EOF {
-			return 0, io.EOF
-		}
+	if bv, ok := v.(*rt.Bytevector); ok {
+		return copy(b, bv.B), nil
+	}
+	if v == rt.EOF {
+		return 0, io.EOF
 	}
 	return 0, fmt.Errorf("bad answer from %s to a read", r.home)
+}
+
+// onInterp runs f on the interpreter's goroutine and returns its result,
+// for a goroutine of the node's own.
+func onInterp[T any](n *Node, f func() T) T {
+	c := make(chan T, 1)
+	n.in.Post(func() { c <- f() })
+	return <-c
 }
 
 // portRead is the work of reading for a stand-in of another node: (ID
