@@ -11,11 +11,11 @@ import (
 	"time"
 )
 
-// startWorker starts `termite --node 127.0.0.1:0 --serve` and returns it
-// with the port it listens on.
-func startWorker(t *testing.T) (*exec.Cmd, string) {
+// startWorker starts `termite --node 127.0.0.1:0 --serve`, with more
+// options if given, and returns it with the port it listens on.
+func startWorker(t *testing.T, options ...string) (*exec.Cmd, string) {
 	t.Helper()
-	cmd := exec.Command(termiteBin, "--node", "127.0.0.1:0", "--serve")
+	cmd := exec.Command(termiteBin, append(options, "--node", "127.0.0.1:0", "--serve")...)
 	cmd.Env = append(os.Environ(), "TERMITE_COOKIE=cli-tests")
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
@@ -99,5 +99,28 @@ func TestKilledNode(t *testing.T) {
 	want := []string{"talking", "ready", "#t", "#t", "no-reply", "other-node-lives"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("the client printed %q, want %q\nstderr: %s", got, want, errOut.String())
+	}
+}
+
+// TestCookieFile: --cookie names the cookie; a cookie file that others can
+// read is refused before the node listens.
+func TestCookieFile(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "cookie")
+	if err := os.WriteFile(good, []byte("cli-tests\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, port := startWorker(t, "--cookie", good)
+	r := termite(t, dir, "", "--cookie", good, "-p", "(ping (make-node \"127.0.0.1\" "+port+") 3)")
+	if r.code != 0 || r.stdout != "pong\n" {
+		t.Errorf("a peer with the same cookie: %v", r)
+	}
+	open := filepath.Join(dir, "open-cookie")
+	if err := os.WriteFile(open, []byte("cli-tests\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = termite(t, dir, "", "--cookie", open, "--node", "127.0.0.1:0", "-e", "1")
+	if r.code != exitUnavailable || !strings.Contains(r.stderr, "can be read by others") {
+		t.Errorf("a readable cookie file: %v", r)
 	}
 }

@@ -46,6 +46,16 @@
 (define ref (monitor dier))
 (recv (('down ,ref ,dier reason) (write reason) (newline)))
 
+;; Links move with the process: one here linked to it raises its death there.
+(define linked-mover (spawn (lambda () (? 10) (migrate b) (raise 'failed-there))))
+(spawn (lambda ()
+         (link linked-mover)
+         (! me 'linked)
+         (catch (lambda (e) (! me (list 'link-raised e))) (? 20))))
+(recv ('linked #t))
+(! linked-mover 'go)
+(recv (('link-raised e) (write e) (newline)))
+
 ;; Many processes move to and fro while messages flow.
 (define (bouncer k)
   (spawn (lambda ()
