@@ -32,6 +32,9 @@ type process struct {
 	// moving is the length its mailbox had when the process began to move
 	// to another node (see Interp.Emigrant).
 	moving int
+	// trail are the nodes it moved away from, which forward to it until
+	// told that it ended.
+	trail []string
 
 	io *ioResult // the outcome of a parked primitive, once it is known
 }

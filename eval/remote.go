@@ -23,6 +23,9 @@ type Network interface {
 	// Name is this node's name (host:port), or "" while it is not a
 	// node: its processes cannot be reached from elsewhere yet.
 	Name() string
+	// Gone tells the nodes a process passed through, which forward to
+	// it, that it ended (see Forget).
+	Gone(pid *rt.Pid, forwarders []string)
 }
 
 // SignalKind says what a Signal does.
@@ -92,6 +95,24 @@ func (in *Interp) Route(pid *rt.Pid) string {
 		return ""
 	}
 	return node
+}
+
+// Moved records that the process of pid, which does not run here, runs
+// on node as far as this node knows.
+func (in *Interp) Moved(pid *rt.Pid, node string) {
+	if !in.Local(pid) && node != in.NodeName() {
+		pid.At = node
+	}
+}
+
+// Forget drops what this node knows of the process of pid, which passed
+// through here and has ended: what comes for it now is dropped.
+func (in *Interp) Forget(pid *rt.Pid) {
+	if in.Local(pid) {
+		return
+	}
+	delete(in.sched.away, pid)
+	pid.At = ""
 }
 
 // Deliver gives msg to the process of pid: here if it runs here, else on
@@ -218,6 +239,8 @@ type Emigrant struct {
 	Links    []*rt.Pid
 	Watchers []rt.Value // (REF . PID) pairs
 	Watching []rt.Value // (REF . PID) pairs
+	// Trail are the nodes it passed through, which forward to it.
+	Trail []string
 }
 
 // Emigrant returns what the running process takes with it when it moves.
@@ -228,7 +251,10 @@ func (in *Interp) Emigrant() (*Emigrant, error) {
 	if p == s.main {
 		return nil, rt.NewError("migrate: the main process cannot move; spawn a process to move instead")
 	}
-	e := &Emigrant{Pid: p.pid, Mailbox: append([]rt.Value(nil), p.mailbox...)}
+	e := &Emigrant{Pid: p.pid, Mailbox: append([]rt.Value(nil), p.mailbox...), Trail: p.trail}
+	if here := in.NodeName(); !slices.Contains(e.Trail, here) {
+		e.Trail = append(slices.Clip(e.Trail), here)
+	}
 	p.moving = len(p.mailbox)
 	if r := p.rel; r != nil {
 		e.Links = append(e.Links, r.links...)
@@ -289,6 +315,8 @@ func (in *Interp) Immigrate(e *Emigrant, k rt.Value) error {
 	s.live[p] = struct{}{}
 	e.Pid.Proc, e.Pid.At = p, ""
 	p.mailbox = e.Mailbox
+	here := in.NodeName()
+	p.trail = slices.DeleteFunc(slices.Clone(e.Trail), func(node string) bool { return node == here })
 	if len(e.Links)+len(e.Watchers)+len(e.Watching) > 0 {
 		r := s.relations(p)
 		r.links = e.Links

@@ -418,6 +418,9 @@ func (s *scheduler) exit(p *process, reason rt.Value, failed bool) {
 		p.rel = nil
 		delete(s.related, p)
 	}
+	if len(p.trail) > 0 {
+		s.in.net.Gone(p.pid, p.trail)
+	}
 	p.mailbox = nil
 	if p != s.main {
 		p.m = nil // its stack is garbage now

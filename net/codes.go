@@ -39,8 +39,9 @@ func (p *peer) tables() (*codeTables, uint64) {
 
 // send encodes v and queues it for p as a frame of type typ (with the
 // request id for requests and replies), carrying only the code p lacks;
-// sender is the process it comes from (nil: the node itself).
-func (n *Node) send(p *peer, typ byte, id uint64, v rt.Value, sender *rt.Pid) error {
+// lane says how it queues (see outFrame): its sender, the process it
+// comes from (nil: the node itself), and whether it is a barrier.
+func (n *Node) send(p *peer, typ byte, id uint64, v rt.Value, lane outFrame) error {
 	for {
 		t, gen := p.tables()
 		var written [][32]byte
@@ -53,7 +54,8 @@ func (n *Node) send(p *peer, typ byte, id uint64, v rt.Value, sender *rt.Pid) er
 			return err
 		}
 		frame := makeFrame(typ, id, typ != frameValue, b)
-		if p.enqueueAt(outFrame{frame, sender}, gen) {
+		lane.b = frame
+		if p.enqueueAt(lane, gen) {
 			n.sentBytes.Add(int64(len(frame)))
 			for _, h := range written {
 				t.sent[h] = true

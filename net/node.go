@@ -61,7 +61,10 @@ type Node struct {
 	nextReq uint64
 
 	services map[string]*rt.Pid // published on this node
-	portTab  portTable
+	// relocating holds the processes whose new location this node waits
+	// to confirm (see relocate.go); the interpreter's goroutine only.
+	relocating map[*rt.Pid]*relocation
+	portTab    portTable
 	// portParams are current-input-port, current-output-port and
 	// current-error-port, whose values a migrating process takes with it.
 	portParams []rt.Value
@@ -94,6 +97,7 @@ func Install(in *eval.Interp, opts Options) (*Node, error) {
 		peers:       make(map[string]*peer),
 		reqs:        make(map[uint64]*request),
 		services:    make(map[string]*rt.Pid),
+		relocating:  make(map[*rt.Pid]*relocation),
 	}
 	n.name.Store("")
 	in.SetNetwork(n)
@@ -194,7 +198,7 @@ func (n *Node) logf(format string, args ...any) {
 
 // Send implements eval.Network.
 func (n *Node) Send(to *rt.Pid, msg rt.Value) {
-	n.oneWay(n.in.Route(to), rt.List(symSend, to, msg), n.in.Self())
+	n.toProcess(to, rt.List(symSend, to, msg), outFrame{sender: n.in.Self()})
 }
 
 // Signal implements eval.Network.
@@ -216,12 +220,12 @@ func (n *Node) Signal(sig eval.Signal) {
 	case eval.SigDown:
 		op = rt.List(symDown, sig.From, sig.To, sig.Ref, sig.Reason)
 	}
-	n.oneWay(n.in.Route(sig.To), op, sig.From)
+	n.toProcess(sig.To, op, outFrame{sender: sig.From})
 }
 
 // oneWay sends op to node, never failing: what cannot be encoded is
 // logged and dropped, what cannot reach node is lost with the connection.
-func (n *Node) oneWay(node string, op rt.Value, sender *rt.Pid) {
+func (n *Node) oneWay(node string, op rt.Value, lane outFrame) {
 	if node == "" {
 		return
 	}
@@ -229,19 +233,24 @@ func (n *Node) oneWay(node string, op rt.Value, sender *rt.Pid) {
 		n.logf("cannot become a node: %v", err)
 		return
 	}
-	if err := n.send(n.peer(node), frameValue, 0, op, sender); err != nil {
+	if err := n.send(n.peer(node), frameValue, 0, op, lane); err != nil {
 		n.logf("message to %s dropped: %v", node, err)
 	}
 }
 
 // received runs a one-way operation that came from peer.
 func (n *Node) received(p *peer, payload []byte) {
-	from := p.name
 	v, err := n.decodeFrom(p, payload)
 	if err != nil {
-		n.logf("bad message from %s dropped: %v", from, err)
+		n.logf("bad message from %s dropped: %v", p.name, err)
 		return
 	}
+	n.perform(p.name, v)
+}
+
+// perform runs the one-way operation v that came from node from, or that
+// waited here while its process moved (from "").
+func (n *Node) perform(from string, v rt.Value) {
 	args, ok := opArgs(v)
 	if !ok {
 		n.logf("bad message from %s dropped: %s", from, rt.WriteString(v))
@@ -254,14 +263,30 @@ func (n *Node) received(p *peer, payload []byte) {
 		}
 		return nil
 	}
-	if to := pid(2); args[0] != symSend && to != nil && n.bounces(to, from) {
-		return
+	node := func(i int) *rt.Node {
+		if i < len(args) {
+			n, _ := args[i].(*rt.Node)
+			return n
+		}
+		return nil
+	}
+	// The process an operation is for, if it goes on elsewhere: the
+	// sender learns where.
+	to := pid(2)
+	if args[0] == symSend {
+		to = pid(1)
+	}
+	if to != nil && from != "" && !n.in.Local(to) && n.in.Route(to) != "" {
+		if n.bounces(to, from) {
+			return
+		}
+		switch args[0] {
+		case symSend, symLink, symUnlink, symExit, symMonitor, symDown:
+			n.tellMoved(from, to)
+		}
 	}
 	switch op := args[0]; {
 	case op == symSend && len(args) == 3 && pid(1) != nil:
-		if n.bounces(pid(1), from) {
-			return
-		}
 		n.in.Deliver(pid(1), args[2])
 	case op == symLink && len(args) == 3 && pid(1) != nil && pid(2) != nil:
 		n.in.Receive(eval.Signal{Kind: eval.SigLink, From: pid(1), To: pid(2)})
@@ -281,6 +306,14 @@ func (n *Node) received(p *peer, payload []byte) {
 		if ok {
 			n.in.Receive(eval.Signal{Kind: eval.SigDown, From: pid(1), To: pid(2), Ref: ref, Reason: args[4]})
 		}
+	case op == symMoved && len(args) == 3 && pid(1) != nil && node(2) != nil:
+		n.moved(pid(1), node(2).Name())
+	case op == symRelocate && len(args) == 3 && pid(1) != nil && node(2) != nil:
+		n.relocate(pid(1), node(2), from)
+	case op == symRelocated && len(args) == 3 && pid(1) != nil && node(2) != nil:
+		n.relocated(pid(1), node(2).Name())
+	case op == symGone && len(args) == 2 && pid(1) != nil:
+		n.in.Forget(pid(1))
 	default:
 		n.logf("bad message from %s dropped: %s", from, rt.WriteString(v))
 	}
@@ -312,7 +345,10 @@ func (n *Node) nodeDown(name string, why error) {
 	if !ok {
 		return
 	}
-	n.in.Post(func() { n.in.NodeDown(name, nodeVal) })
+	n.in.Post(func() {
+		n.relocationsLost(name)
+		n.in.NodeDown(name, nodeVal)
+	})
 }
 
 var (

@@ -13,7 +13,9 @@ import (
 // writer sends what else is ready. Order is kept where it is promised:
 // between the frames of one sending process (the frames queued by the
 // node itself count as one more sender), a frame queued after a large one
-// waits for it.
+// waits for it. A barrier frame waits for every large frame queued before
+// it, whatever its sender: it tells the peer that all of them went out
+// (see relocate.go).
 
 // fragmentSize is the largest frame sent whole, and the size of a
 // fragment.
@@ -22,14 +24,17 @@ const fragmentSize = 64 << 10
 // outFrame is a frame waiting to go out, with the process that sent it
 // (nil for the node itself).
 type outFrame struct {
-	b      []byte
-	sender *rt.Pid
+	b       []byte
+	sender  *rt.Pid
+	barrier bool
+	seq     uint64 // order of queuing, given by the outbox
 }
 
 // stream is a large frame being sent in fragments, and the frames of the
 // same sender queued after it.
 type stream struct {
 	id     uint32
+	seq    uint64
 	sender *rt.Pid
 	b      []byte // the frame without its length: type, then payload
 	off    int
@@ -40,12 +45,30 @@ type stream struct {
 type outbox struct {
 	ready   [][]byte  // whole frames to write now, in order
 	streams []*stream // large frames in progress, sent round robin
+	// held are barriers waiting for streams, each followed by the frames
+	// of its sender queued after it.
+	held    []outFrame
 	nextID  uint32
+	lastSeq uint64
 }
 
 // add queues f behind the large frame of its sender, if one is in
 // progress; else it is ready at once, or starts a stream if large.
 func (o *outbox) add(f outFrame) {
+	if f.seq == 0 {
+		o.lastSeq++
+		f.seq = o.lastSeq
+	}
+	for _, h := range o.held {
+		if h.sender == f.sender {
+			o.held = append(o.held, f)
+			return
+		}
+	}
+	if f.barrier && o.before(f.seq) {
+		o.held = append(o.held, f)
+		return
+	}
 	for _, s := range o.streams {
 		if s.sender == f.sender {
 			s.after = append(s.after, f)
@@ -57,7 +80,33 @@ func (o *outbox) add(f outFrame) {
 		return
 	}
 	o.nextID++
-	o.streams = append(o.streams, &stream{id: o.nextID, sender: f.sender, b: f.b[frameHeadSize:]})
+	o.streams = append(o.streams, &stream{id: o.nextID, seq: f.seq, sender: f.sender, b: f.b[frameHeadSize:]})
+}
+
+// before reports whether a large frame queued before seq is still going
+// out (the frames queued behind a stream come after it).
+func (o *outbox) before(seq uint64) bool {
+	for _, s := range o.streams {
+		if s.seq < seq {
+			return true
+		}
+	}
+	return false
+}
+
+// release queues the held frames whose barrier has nothing left to wait
+// for, in order, up to the first barrier that still waits.
+func (o *outbox) release() {
+	held := o.held
+	o.held = nil
+	for i, f := range held {
+		if f.barrier && o.before(f.seq) {
+			o.held = append(o.held, held[i:]...)
+			return
+		}
+		f.barrier = false
+		o.add(f)
+	}
 }
 
 // next returns the frames to write now: those ready, then a fragment of
@@ -82,6 +131,9 @@ func (o *outbox) next() (frames [][]byte, busy bool) {
 		for _, f := range s.after {
 			o.add(f)
 		}
+	}
+	if len(done) > 0 {
+		o.release()
 	}
 	return frames, len(o.streams) > 0 || len(o.ready) > 0
 }

@@ -3,6 +3,7 @@ package net
 import (
 	"bufio"
 	"bytes"
+	"slices"
 	"testing"
 
 	rt "termite/runtime"
@@ -17,9 +18,42 @@ func TestOutboxInterleaves(t *testing.T) {
 	smallA := makeFrame(frameValue, 0, false, []byte("a after big"))
 	smallB := makeFrame(frameValue, 0, false, []byte("b"))
 	var box outbox
-	box.add(outFrame{big, a})
-	box.add(outFrame{smallA, a})
-	box.add(outFrame{smallB, b})
+	box.add(outFrame{b: big, sender: a})
+	box.add(outFrame{b: smallA, sender: a})
+	box.add(outFrame{b: smallB, sender: b})
+	want := []string{"b", "fragment", "fragment", "fragment", "big", "a after big"}
+	if got := drain(t, &box, big); !slices.Equal(got, want) {
+		t.Fatalf("frames in the order %q, want %q", got, want)
+	}
+}
+
+// TestOutboxBarrier checks that a barrier waits for the large frames of
+// every sender queued before it, that its sender's later frames wait for
+// it, and that other senders' frames do not.
+func TestOutboxBarrier(t *testing.T) {
+	a, b := &rt.Pid{ID: 1}, &rt.Pid{ID: 2}
+	big := makeFrame(frameValue, 0, false, bytes.Repeat([]byte("x"), 2*fragmentSize+10))
+	var box outbox
+	box.add(outFrame{b: big, sender: a})
+	box.add(outFrame{b: makeFrame(frameValue, 0, false, []byte("barrier")), barrier: true})
+	box.add(outFrame{b: makeFrame(frameValue, 0, false, []byte("node after barrier"))})
+	box.add(outFrame{b: makeFrame(frameValue, 0, false, []byte("b")), sender: b})
+	box.add(outFrame{b: makeFrame(frameValue, 0, false, []byte("a after big")), sender: a})
+	want := []string{"b", "fragment", "fragment", "big", "a after big", "barrier", "node after barrier"}
+	if got := drain(t, &box, big); !slices.Equal(got, want) {
+		t.Fatalf("frames in the order %q, want %q", got, want)
+	}
+	box.add(outFrame{b: makeFrame(frameValue, 0, false, []byte("barrier alone")), barrier: true})
+	if got := drain(t, &box, big); !slices.Equal(got, []string{"barrier alone"}) {
+		t.Fatalf("a barrier with nothing to wait for came as %q", got)
+	}
+}
+
+// drain writes what box holds, then reads it back as the peer would: the
+// payloads in order, "big" for big, and "fragment" for each fragment
+// before the last.
+func drain(t *testing.T, box *outbox, big []byte) []string {
+	t.Helper()
 	var wire bytes.Buffer
 	for busy := true; busy; {
 		var frames [][]byte
@@ -34,7 +68,7 @@ func TestOutboxInterleaves(t *testing.T) {
 	for {
 		typ, payload, err := readFrame(r, DefaultMaxFrame)
 		if err != nil {
-			break
+			return got
 		}
 		if typ == frameFragment {
 			var whole bool
@@ -53,15 +87,6 @@ func TestOutboxInterleaves(t *testing.T) {
 			got = append(got, "big")
 		} else {
 			got = append(got, string(payload))
-		}
-	}
-	want := []string{"b", "fragment", "fragment", "fragment", "big", "a after big"}
-	if len(got) != len(want) {
-		t.Fatalf("frames in the order %q, want %q", got, want)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Fatalf("frames in the order %q, want %q", got, want)
 		}
 	}
 }

@@ -143,7 +143,7 @@ func (n *Node) primitives() []*rt.Primitive {
 			k := n.in.CarryParams(a[1], n.portParams...)
 			// Once the node has the process, it ends here, before
 			// anything else that node sends is handled.
-			moved := func() { n.in.Depart(e.Pid, node.Name()) }
+			moved := func() { n.departed(e, node.Name()) }
 			return n.call("migrate", node, symAdopt, emigrant(e, k), 0, moved)
 		}),
 		prim("publish-service", 2, 2, func(a []rt.Value) (rt.Value, error) {

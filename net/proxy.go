@@ -107,7 +107,7 @@ type remoteWriter struct {
 }
 
 func (w *remoteWriter) Write(b []byte) (int, error) {
-	w.n.oneWay(w.home, rt.List(symPortWrite, rt.MakeFixnum(int64(w.id)), &rt.Bytevector{B: append([]byte(nil), b...)}), w.n.in.Self())
+	w.n.oneWay(w.home, rt.List(symPortWrite, rt.MakeFixnum(int64(w.id)), &rt.Bytevector{B: append([]byte(nil), b...)}), outFrame{sender: w.n.in.Self()})
 	return len(b), nil
 }
 

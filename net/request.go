@@ -3,6 +3,7 @@ package net
 import (
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"time"
 
 	"termite/eval"
@@ -72,7 +73,7 @@ func (n *Node) request(node string, op *rt.Symbol, arg rt.Value, then func()) (*
 	r.id = id
 	n.reqs[id] = r
 	n.reqMu.Unlock()
-	if err := n.send(n.peer(node), frameRequest, id, rt.List(op, arg), n.in.Self()); err != nil {
+	if err := n.send(n.peer(node), frameRequest, id, rt.List(op, arg), outFrame{sender: n.in.Self()}); err != nil {
 		n.forget(id)
 		return nil, err
 	}
@@ -212,9 +213,9 @@ func errorText(err error) string {
 }
 
 // adopt starts here a process that migrates from another node: arg is
-// (PID K MAILBOX LINKS WATCHERS WATCHING), as migrate sends it.
+// (PID K MAILBOX LINKS WATCHERS WATCHING TRAIL), as migrate sends it.
 func (n *Node) adopt(arg rt.Value) (rt.Value, error) {
-	parts, ok := listOf(arg, 6)
+	parts, ok := listOf(arg, 7)
 	if !ok {
 		return nil, fmt.Errorf("bad migration %s", rt.WriteString(arg))
 	}
@@ -226,18 +227,24 @@ func (n *Node) adopt(arg rt.Value) (rt.Value, error) {
 		return nil, fmt.Errorf("bad migration: no continuation")
 	}
 	e := &eval.Emigrant{Pid: pid}
-	var ok1, ok2, ok3, ok4 bool
+	var ok1, ok2, ok3, ok4, ok5 bool
 	e.Mailbox, ok1 = listOf(parts[2], -1)
-	var links []rt.Value
+	var links, trail []rt.Value
 	links, ok2 = listOf(parts[3], -1)
 	e.Watchers, ok3 = listOf(parts[4], -1)
 	e.Watching, ok4 = listOf(parts[5], -1)
-	if !ok1 || !ok2 || !ok3 || !ok4 {
+	trail, ok5 = listOf(parts[6], -1)
+	if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 {
 		return nil, fmt.Errorf("bad migration %s", rt.WriteString(arg))
 	}
 	for _, l := range links {
 		if p, ok := l.(*rt.Pid); ok {
 			e.Links = append(e.Links, p)
+		}
+	}
+	for _, t := range trail {
+		if node, ok := t.(*rt.Node); ok {
+			e.Trail = append(e.Trail, node.Name())
 		}
 	}
 	if err := n.in.Immigrate(e, parts[1]); err != nil {
@@ -252,7 +259,35 @@ func emigrant(e *eval.Emigrant, k rt.Value) rt.Value {
 	for i, l := range e.Links {
 		links[i] = l
 	}
-	return rt.List(e.Pid, k, rt.List(e.Mailbox...), rt.List(links...), rt.List(e.Watchers...), rt.List(e.Watching...))
+	var trail []rt.Value
+	for _, name := range e.Trail {
+		if node, ok := rt.NodeNamed(name); ok {
+			trail = append(trail, node)
+		}
+	}
+	return rt.List(e.Pid, k, rt.List(e.Mailbox...), rt.List(links...), rt.List(e.Watchers...), rt.List(e.Watching...), rt.List(trail...))
+}
+
+// departed ends here the process of e, which now runs on node, and tells
+// the nodes of its links and monitors where it went: they must hear of it
+// if that node is lost.
+func (n *Node) departed(e *eval.Emigrant, node string) {
+	n.in.Depart(e.Pid, node)
+	told := map[string]bool{"": true, node: true}
+	tell := func(pid *rt.Pid) {
+		if at := n.in.Route(pid); !told[at] {
+			told[at] = true
+			n.tellMoved(at, e.Pid)
+		}
+	}
+	for _, l := range e.Links {
+		tell(l)
+	}
+	for _, pair := range append(slices.Clip(e.Watchers), e.Watching...) {
+		if pid, ok := pair.(*rt.Pair).Cdr.(*rt.Pid); ok {
+			tell(pid)
+		}
+	}
 }
 
 // listOf returns the elements of a proper list, which must have n of them

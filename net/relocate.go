@@ -1,0 +1,135 @@
+package net
+
+import (
+	rt "termite/runtime"
+)
+
+// Where a process that migrated runs is learned as it is needed. A node
+// that passes something on for a process that moved away tells the node
+// it came from: (moved PID NODE). So does the node a process leaves, to
+// the nodes of its links and monitors, which must hear when its new node
+// is lost.
+//
+// A node that hears such news does not send straight to NODE at once:
+// what it sent before by the old route may still be on its way there and
+// would be overtaken. It sends instead a marker by the old route,
+// (relocate PID ORIGIN), as a barrier frame on every connection of the
+// route, so that the marker comes after everything sent before it. The
+// node where the marker finds the process answers (relocated PID NODE);
+// until then what this node sends to the process waits, and then goes to
+// NODE in the order it was sent.
+//
+// When the process ends, the nodes it passed through, which forward to
+// it, are told (gone PID) and forget it.
+
+// relocation is the news this node waits to confirm for one process.
+type relocation struct {
+	via, to string   // the old route, and where the process is said to be
+	queue   []queued // what was sent to the process meanwhile
+}
+
+type queued struct {
+	op   rt.Value
+	lane outFrame
+}
+
+// toProcess sends op, which concerns the process of pid, to where that
+// process runs, or queues it while the route changes.
+func (n *Node) toProcess(pid *rt.Pid, op rt.Value, lane outFrame) {
+	if r := n.relocating[pid]; r != nil {
+		r.queue = append(r.queue, queued{op, lane})
+		return
+	}
+	route := n.in.Route(pid)
+	if route == "" {
+		// The process came back while the route changed.
+		n.perform("", op)
+		return
+	}
+	n.oneWay(route, op, lane)
+}
+
+// tellMoved tells node that the process of pid runs elsewhere, at the
+// route this node knows.
+func (n *Node) tellMoved(node string, pid *rt.Pid) {
+	if at, ok := rt.NodeNamed(n.in.Route(pid)); ok && node != at.Name() {
+		n.oneWay(node, rt.List(symMoved, pid, at), outFrame{})
+	}
+}
+
+// moved acts on news that the process of pid runs on node.
+func (n *Node) moved(pid *rt.Pid, node string) {
+	route := n.in.Route(pid)
+	if route == "" || route == node || node == n.Name() || n.relocating[pid] != nil {
+		return
+	}
+	n.relocating[pid] = &relocation{via: route, to: node}
+	n.oneWay(route, rt.List(symRelocate, pid, n.self), outFrame{barrier: true})
+}
+
+// relocate passes on toward the process of pid the marker of a node that
+// waits for its location, or answers it if the process is here (or ended
+// here, or is unknown).
+func (n *Node) relocate(pid *rt.Pid, origin *rt.Node, from string) {
+	route := n.in.Route(pid)
+	if route != "" && route != from {
+		n.toProcess(pid, rt.List(symRelocate, pid, origin), outFrame{barrier: true})
+		return
+	}
+	if origin == n.self {
+		n.relocated(pid, n.Name())
+		return
+	}
+	n.oneWay(origin.Name(), rt.List(symRelocated, pid, n.self), outFrame{})
+}
+
+// relocated ends the relocation of pid: the process runs on node, where
+// what waited now goes.
+func (n *Node) relocated(pid *rt.Pid, node string) {
+	r := n.relocating[pid]
+	if r == nil {
+		return
+	}
+	n.in.Moved(pid, node)
+	n.release(pid, r)
+}
+
+// release ends relocation r of pid: what waited goes by the route known
+// now.
+func (n *Node) release(pid *rt.Pid, r *relocation) {
+	delete(n.relocating, pid)
+	for _, q := range r.queue {
+		n.toProcess(pid, q.op, q.lane)
+	}
+}
+
+// relocationsLost ends the relocations that went by, or toward, node,
+// which is lost: the marker or its answer may never come. What waited goes
+// by the route that remains.
+func (n *Node) relocationsLost(node string) {
+	for pid, r := range n.relocating {
+		switch node {
+		case r.via:
+			n.in.Moved(pid, r.to)
+		case r.to:
+		default:
+			continue
+		}
+		n.release(pid, r)
+	}
+}
+
+// Gone implements eval.Network: it tells the nodes that forward to the
+// process of pid that it ended.
+func (n *Node) Gone(pid *rt.Pid, forwarders []string) {
+	for _, node := range forwarders {
+		n.oneWay(node, rt.List(symGone, pid), outFrame{})
+	}
+}
+
+var (
+	symMoved     = rt.Intern("moved")
+	symRelocate  = rt.Intern("relocate")
+	symRelocated = rt.Intern("relocated")
+	symGone      = rt.Intern("gone")
+)
