@@ -13,6 +13,15 @@ type TraceEntry struct {
 	Pos  rt.Pos
 }
 
+// String is the entry as a backtrace line shows it: "POS in NAME".
+func (t TraceEntry) String() string {
+	name := t.Proc
+	if name == "" {
+		name = "top level"
+	}
+	return fmt.Sprintf("%s in %s", t.Pos, name)
+}
+
 // SchemeError is an uncaught raise: the raised object and the backtrace at
 // the point of the raise, innermost frame first.
 type SchemeError struct {
@@ -75,11 +84,7 @@ func (e *SchemeError) Report() string {
 				fmt.Fprintf(&b, "  ... %d more frames\n", len(e.Trace)-i)
 				break
 			}
-			name := t.Proc
-			if name == "" {
-				name = "top level"
-			}
-			fmt.Fprintf(&b, "  %s in %s\n", t.Pos, name)
+			fmt.Fprintf(&b, "  %s\n", t)
 		}
 	}
 	return b.String()

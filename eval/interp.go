@@ -18,6 +18,13 @@ type Options struct {
 	Stdout, Stderr io.Writer
 	Args           []string // what (command-line) returns
 	LibDirs        []string // library search path (-I)
+	// Session makes the main process live on from one evaluation to the
+	// next, as a REPL's does: its mailbox, links and monitors stay, and
+	// an error ends the evaluation, not the process.
+	Session bool
+	// OnIdle, if set, runs on the interpreter's goroutine each time every
+	// process waits (to flush output, say).
+	OnIdle func()
 }
 
 // Interp is one interpreter: a global environment and the machine that

@@ -238,7 +238,7 @@ func (s *scheduler) runMain() (rt.Value, error) {
 					Obj:   rt.NewError("deadlock: every process is waiting for a message that cannot come"),
 					Trace: main.m.backtrace(),
 				}
-				s.exit(main, err.Obj, true)
+				s.endMain(err.Obj, true)
 				return nil, err
 			}
 			continue
@@ -261,10 +261,11 @@ func (s *scheduler) runMain() (rt.Value, error) {
 			s.ready(p)
 		case blocked:
 		case done:
-			s.exit(p, symNormal, false)
 			if p == main {
+				s.endMain(symNormal, false)
 				return p.m.result(), nil
 			}
+			s.exit(p, symNormal, false)
 		case failed:
 			if exit, ok := p.m.err.(*ExitError); ok {
 				return nil, exit
@@ -276,13 +277,24 @@ func (s *scheduler) runMain() (rt.Value, error) {
 			if se, ok := p.m.err.(*SchemeError); ok {
 				reason = se.Obj
 			}
-			s.exit(p, reason, true)
 			if p == main {
+				s.endMain(reason, true)
 				return nil, p.m.err
 			}
+			s.exit(p, reason, true)
 			s.logDeath(p)
 		}
 	}
+}
+
+// endMain ends the evaluation of the main process, which dies with it
+// unless it lives on for the session.
+func (s *scheduler) endMain(reason rt.Value, failed bool) {
+	if !s.in.opts.Session {
+		s.exit(s.main, reason, failed)
+		return
+	}
+	s.main.wait = notWaiting
 }
 
 // idle waits for the next timer or parked primitive; it returns false
@@ -306,6 +318,9 @@ func (s *scheduler) idle() bool {
 	}
 	if timeout == nil && s.ioPending == 0 && s.in.NodeName() == "" {
 		return false // a node's processes wait for its peers
+	}
+	if s.in.opts.OnIdle != nil {
+		s.in.opts.OnIdle()
 	}
 	select {
 	case <-timeout:

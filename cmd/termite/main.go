@@ -84,13 +84,17 @@ func run(args []string) int {
 	if c.script != "" {
 		cmdline = append([]string{c.script}, c.scriptArgs...)
 	}
-	out := &output{f: os.Stdout}
+	out, errOut := &output{w: os.Stdout}, &output{w: os.Stderr}
 	in := eval.New(eval.Options{
 		Stdin:   os.Stdin,
 		Stdout:  out,
-		Stderr:  os.Stderr,
+		Stderr:  errOut,
 		Args:    cmdline,
 		LibDirs: c.libDirs,
+		Session: interactive,
+		// A program that waits shows what it printed so far: a node's
+		// processes print between the messages they get.
+		OnIdle: flushOutput,
 	})
 	if err := stdlib.Install(in); err != nil {
 		fmt.Fprintf(os.Stderr, "termite: installing the standard library: %v\n", err)
@@ -116,7 +120,7 @@ func run(args []string) int {
 		code = serve(in, it)
 	}
 	if code == exitOK && interactive {
-		code = repl(in, it, out)
+		code = repl(in, it, out, errOut)
 	}
 	flushOutput()
 	return code

@@ -2,20 +2,20 @@ package main
 
 import (
 	"io"
-	"os"
 	"sync"
 
 	rt "termite/runtime"
 )
 
-// output is the writer under the interpreter's standard output port. The
-// port does the buffering; output only remembers whether the last line was
-// left unfinished, so that the REPL can start its prompt on a line of its
-// own. Blocking output may complete on a goroutine other than the
-// scheduler's, hence the mutex.
+// output is the writer under one of the interpreter's standard ports. The
+// port does the buffering; output remembers whether the last line was left
+// unfinished, so that the REPL can start its prompt on a line of its own,
+// and lets the REPL pass what is written through readline, which redraws
+// the line being typed. Blocking output may complete on a goroutine other
+// than the scheduler's, hence the mutex.
 type output struct {
-	f       *os.File
 	mu      sync.Mutex
+	w       io.Writer
 	midLine bool
 }
 
@@ -25,7 +25,14 @@ func (o *output) Write(p []byte) (int, error) {
 	if len(p) > 0 {
 		o.midLine = p[len(p)-1] != '\n'
 	}
-	return o.f.Write(p)
+	return o.w.Write(p)
+}
+
+// redirect makes what is written from now on go to w.
+func (o *output) redirect(w io.Writer) {
+	o.mu.Lock()
+	o.w = w
+	o.mu.Unlock()
 }
 
 // endLine writes a newline if the output stopped in the middle of a line,
