@@ -22,3 +22,11 @@
 (println "clone: " (!? clone 'count))
 (println "clone: " (!? clone 'count))
 (println "original: " (!? original 'count))
+
+;; The thunk runs as well on another node, which never loaded this file:
+;; the continuation travels with the code it needs.
+(define there (spawn-node))
+(define remote-clone (remote-spawn there (!? original 'clone)))  ; 4
+(println "remote clone: " (!? remote-clone 'count))
+(println "remote clone runs there: " (eq? (pid-node remote-clone) there))
+(println "original: " (!? original 'count))

@@ -45,3 +45,9 @@
 (define watch (monitor kv))
 (kv:stop kv)
 (recv (('down ,watch _ reason) (println "stopped: " reason)))
+
+;; The server is gone: a call gets no reply. With a timeout and a default
+;; the default comes back; with a timeout alone, timeout is raised.
+(println (generic-server-call kv '(lookup language) 0.1 'no-server))
+(println (catch (lambda (e) (list 'raised e))
+           (generic-server-call kv '(lookup language) 0.1)))

@@ -43,5 +43,8 @@
 (define (cell-set! cell value) (! cell (list 'set! value)))
 
 (define c (make-cell 0))
+(println "cell: " (cell-get c))
 (cell-set! c 42)
+(println "cell: " (cell-get c))
+(cell-set! c '(a b))
 (println "cell: " (cell-get c))
