@@ -221,3 +221,44 @@ func write(t *testing.T, path, text string) {
 		t.Fatal(err)
 	}
 }
+
+func TestDocBlocks(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []docBlock
+		err        string
+	}{
+		{"a program and its output",
+			"text\n```scheme\n(display 1)\n```\n\n```output\n1\n```\n",
+			[]docBlock{{line: 2, code: "(display 1)\n", output: "1\n", hasOutput: true}}, ""},
+		{"a program without output, other blocks skipped",
+			"```\nshell\n```\n```scheme\n(define x 1)\n```\n```text\nx\n```\n",
+			[]docBlock{{line: 4, code: "(define x 1)\n"}}, ""},
+		{"a part of an example",
+			"<!-- from: examples/a.scm -->\n```scheme\n(f)\n```\n```output\n2\n```\n",
+			[]docBlock{{line: 2, from: "examples/a.scm", code: "(f)\n", output: "2\n", hasOutput: true}}, ""},
+		{"an output block is not taken across text",
+			"```scheme\n(f)\n```\nprose\n```output\n2\n```\n",
+			nil, "line 5: output block without a scheme block"},
+		{"an unclosed block",
+			"```scheme\n(f)\n",
+			nil, "line 1: code block not closed"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := docBlocks(tc.text)
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("error %v, want one containing %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("got %+v\nwant %+v", got, tc.want)
+			}
+		})
+	}
+}
