@@ -9,7 +9,7 @@
 ;; 1000 numbered messages each to one process of the worker, all at once.
 ;; It checks that each sender's numbers come in order, with none lost.
 (define senders 5)
-(define messages-each 1000)          ; not `count`: see paper/load-balancer.scm
+(define messages-each 1000)          ; not `count`, a standard name: see serialize/FORMAT.md, "Code and globals"
 (define receiver
   (remote-spawn
    worker

@@ -1,5 +1,7 @@
-;; Dynamic code update: a running server is replaced by a new version by
-;; sending it a continuation of the new server's loop.
+;; Hot code update: a running server is given a continuation of a new
+;; version of its loop, and carries on as the new version, with the same
+;; pid and mailbox. Run with: bin/termite examples/code-update.scm
+
 (define server
   (spawn
    (let loop ()
@@ -21,12 +23,10 @@
         (lambda (k)
           (! from (list tag k)))))
       ((from tag 'ping)
-       (! from (list tag 'pong))))
+       (! from (list tag 'pong))))      ; fixed
      (loop))))
 
-(write (!? server 'ping))                ; not-pong
-(newline)
+(println "before: " (!? server 'ping))
 (let ((replacement (!? new-server 'clone)))
   (! server (list 'update replacement)))
-(write (!? server 'ping))                ; pong
-(newline)
+(println "after: " (!? server 'ping))
