@@ -40,9 +40,7 @@ bench: ## Run the Go benchmarks of every package
 # Make it again when the machine or the library changes much. BENCH is a
 # folder of Scheme benchmark programs, cpu/*.scm and conc/*.scm, of which
 # all but idle.scm and startup.scm run; this repository does not hold
-# them, so set BENCH to such a folder. The default is where the project's
-# benchmark kit sits beside a checkout.
-BENCH ?= ../shared/bench
+# them: make pgo BENCH=DIR.
 PGO_PROGRAMS := $(filter-out %/idle.scm %/startup.scm,$(wildcard $(BENCH)/cpu/*.scm $(BENCH)/conc/*.scm))
 
 pgo: build ## Make cmd/termite/default.pgo from runs of the programs in BENCH
