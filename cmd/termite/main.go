@@ -100,6 +100,10 @@ func run(args []string) int {
 		fmt.Fprintf(os.Stderr, "termite: installing the standard library: %v\n", err)
 		return exitError
 	}
+	if err := installHelp(in); err != nil {
+		fmt.Fprintf(os.Stderr, "termite: installing help: %v\n", err)
+		return exitError
+	}
 	node, code := startNode(in, c)
 	if node != nil {
 		defer node.Close()
