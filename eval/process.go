@@ -35,6 +35,10 @@ type process struct {
 	// trail are the nodes it moved away from, which forward to it until
 	// told that it ended.
 	trail []string
+	// holding: what this node's processes send it waits in held (see
+	// Interp.Hold).
+	holding bool
+	held    []rt.Value
 
 	io *ioResult // the outcome of a parked primitive, once it is known
 }

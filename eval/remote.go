@@ -115,9 +115,20 @@ func (in *Interp) Forget(pid *rt.Pid) {
 	pid.At = ""
 }
 
-// Deliver gives msg to the process of pid: here if it runs here, else on
-// to where it went (a process that moved away is forwarded to).
+// Deliver gives msg, from a process of this node, to the process of pid:
+// here if it runs here (after the hold, see Hold), else on to where it
+// went (a process that moved away is forwarded to).
 func (in *Interp) Deliver(to *rt.Pid, msg rt.Value) {
+	if p, _ := to.Proc.(*process); p != nil && p.holding {
+		p.held = append(p.held, msg)
+		return
+	}
+	in.Arrive(to, msg)
+}
+
+// Arrive gives msg, which came from another node, to the process of pid,
+// here or on to where it went.
+func (in *Interp) Arrive(to *rt.Pid, msg rt.Value) {
 	s := in.sched
 	if p, _ := to.Proc.(*process); p != nil {
 		s.send(p, msg)
@@ -125,6 +136,29 @@ func (in *Interp) Deliver(to *rt.Pid, msg rt.Value) {
 	}
 	if in.net != nil && in.Route(to) != "" {
 		in.net.Send(to, msg)
+	}
+}
+
+// Hold makes the messages that this node's processes send to the process
+// of pid, which just came here, wait until Release: those they sent
+// before it came are still on their way by the old route, and must come
+// first.
+func (in *Interp) Hold(pid *rt.Pid) {
+	if p, _ := pid.Proc.(*process); p != nil {
+		p.holding = true
+	}
+}
+
+// Release ends Hold: the messages held join the mailbox.
+func (in *Interp) Release(pid *rt.Pid) {
+	p, _ := pid.Proc.(*process)
+	if p == nil || !p.holding {
+		return
+	}
+	held := p.held
+	p.holding, p.held = false, nil
+	for _, msg := range held {
+		in.sched.send(p, msg)
 	}
 }
 
@@ -280,7 +314,7 @@ func (in *Interp) Depart(pid *rt.Pid, node string) {
 	if p == nil || p.dead {
 		return
 	}
-	late := p.mailbox[min(p.moving, len(p.mailbox)):]
+	late := append(p.mailbox[min(p.moving, len(p.mailbox)):], p.held...)
 	pending := p.exitPending
 	pid.Proc, pid.At = nil, node
 	s.away[pid] = struct{}{}

@@ -287,7 +287,7 @@ func (n *Node) perform(from string, v rt.Value) {
 	}
 	switch op := args[0]; {
 	case op == symSend && len(args) == 3 && pid(1) != nil:
-		n.in.Deliver(pid(1), args[2])
+		n.in.Arrive(pid(1), args[2])
 	case op == symLink && len(args) == 3 && pid(1) != nil && pid(2) != nil:
 		n.in.Receive(eval.Signal{Kind: eval.SigLink, From: pid(1), To: pid(2)})
 	case op == symUnlink && len(args) == 3 && pid(1) != nil && pid(2) != nil:

@@ -19,6 +19,11 @@ import (
 // until then what this node sends to the process waits, and then goes to
 // NODE in the order it was sent.
 //
+// A node that adopts a migrating process it sent messages to does the
+// same: those messages may still be on their way by the old route, so
+// what its processes send the newcomer is held (Interp.Hold) until its own
+// marker comes back to it by that route.
+//
 // When the process ends, the nodes it passed through, which forward to
 // it, are told (gone PID) and forget it.
 
@@ -26,6 +31,9 @@ import (
 type relocation struct {
 	via, to string   // the old route, and where the process is said to be
 	queue   []queued // what was sent to the process meanwhile
+	// hold: the process came here, and this node's messages to it are
+	// held until the marker is back.
+	hold bool
 }
 
 type queued struct {
@@ -72,7 +80,8 @@ func (n *Node) moved(pid *rt.Pid, node string) {
 // here, or is unknown).
 func (n *Node) relocate(pid *rt.Pid, origin *rt.Node, from string) {
 	route := n.in.Route(pid)
-	if route != "" && route != from {
+	// Back to where it came from only if the process went there.
+	if route != "" && (route != from || route == origin.Name()) {
 		n.toProcess(pid, rt.List(symRelocate, pid, origin), outFrame{barrier: true})
 		return
 	}
@@ -101,6 +110,26 @@ func (n *Node) release(pid *rt.Pid, r *relocation) {
 	for _, q := range r.queue {
 		n.toProcess(pid, q.op, q.lane)
 	}
+	if r.hold {
+		n.in.Release(pid)
+	}
+}
+
+// adopted is told that the process of pid came here, and was known by the
+// route it had before. What this node sent it may still be on the way:
+// the process's messages from here wait until a marker sent after them
+// comes back.
+func (n *Node) adopted(pid *rt.Pid, route string) {
+	if route == "" {
+		return
+	}
+	n.in.Hold(pid)
+	if r := n.relocating[pid]; r != nil {
+		r.hold = true // its marker went after them
+		return
+	}
+	n.relocating[pid] = &relocation{via: route, to: n.Name(), hold: true}
+	n.oneWay(route, rt.List(symRelocate, pid, n.self), outFrame{barrier: true})
 }
 
 // relocationsLost ends the relocations that went by, or toward, node,

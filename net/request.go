@@ -131,6 +131,11 @@ func (n *Node) serveRequest(p *peer, payload []byte) {
 	data := payload[8:]
 	n.in.Post(func() {
 		v, err := n.act(p, data)
+		if f, ok := v.(followed); ok {
+			n.answer(p, id, f.v, nil)
+			f.then()
+			return
+		}
 		if work, ok := v.(later); ok {
 			// It would block this goroutine: it runs on its own, and
 			// the answer is sent from here once it is done.
@@ -147,6 +152,12 @@ func (n *Node) serveRequest(p *peer, payload []byte) {
 // later is an answer that waits for something (a read of a port): act
 // returns it to be run off the interpreter's goroutine.
 type later func() (rt.Value, error)
+
+// followed is an answer v, with what to do once it is on its way.
+type followed struct {
+	v    rt.Value
+	then func()
+}
 
 // answer sends p the answer to its request id: v, or why not.
 func (n *Node) answer(p *peer, id uint64, v rt.Value, err error) {
@@ -247,10 +258,13 @@ func (n *Node) adopt(arg rt.Value) (rt.Value, error) {
 			e.Trail = append(e.Trail, node.Name())
 		}
 	}
+	route := n.in.Route(pid)
 	if err := n.in.Immigrate(e, parts[1]); err != nil {
 		return nil, err
 	}
-	return rt.True, nil
+	// The marker goes after the answer, which ends the process on the
+	// node it leaves: there, the marker finds it gone and comes back.
+	return followed{rt.True, func() { n.adopted(pid, route) }}, nil
 }
 
 // emigrant is what migrate sends: the running process, with k.

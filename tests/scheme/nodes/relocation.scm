@@ -50,3 +50,21 @@
 (write (wait-until-at watched d)) (newline)
 (! watched 'die)
 (recv (('down ,ref ,watched reason) (write (equal? reason (list 'node-down d))) (newline)))
+
+;; A process that comes to the node of a process that keeps sending to it
+;; gets those messages in order: the ones still on their way by the old
+;; route first.
+(define w (spawn-node))
+(define homing
+  (remote-spawn w
+    (lambda ()
+      (let loop ((got '()))
+        (let ((m (?)))
+          (cond ((eq? m 'end) (! me (cons (current-node) (reverse got))))
+                (else (if (= m 100) (migrate (pid-node me)))
+                      (loop (cons m got)))))))))
+(do ((i 0 (+ i 1))) ((= i 3000)) (! homing i))
+(! homing 'end)
+(define got (?))
+(write (list (equal? (cdr got) (iota 3000)) (eq? (car got) (current-node))))
+(newline)
