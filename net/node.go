@@ -60,7 +60,8 @@ type Node struct {
 	reqs    map[uint64]*request
 	nextReq uint64
 
-	services map[string]*rt.Pid // published on this node
+	services     map[string]*rt.Pid // published on this node
+	servicesKept int                // how many services there were after the last pruning
 	// relocating holds the processes whose new location this node waits
 	// to confirm (see relocate.go); the interpreter's goroutine only.
 	relocating map[*rt.Pid]*relocation

@@ -156,6 +156,14 @@ func (n *Node) primitives() []*rt.Primitive {
 				return nil, rt.TypeError("publish-service", "pid", a[1])
 			}
 			n.services[name.Name] = pid
+			// Services of processes that ended go, now and then,
+			// rather than pile up in a node that publishes many.
+			if len(n.services) >= 2*n.servicesKept {
+				for name := range n.services {
+					n.service(name)
+				}
+				n.servicesKept = len(n.services)
+			}
 			return rt.Unspecified, nil
 		}),
 		prim("unpublish-service", 1, 1, func(a []rt.Value) (rt.Value, error) {
@@ -171,7 +179,7 @@ func (n *Node) primitives() []*rt.Primitive {
 			if !ok {
 				return nil, rt.TypeError("resolve-service", "symbol", a[0])
 			}
-			if pid, ok := n.services[name.Name]; ok {
+			if pid := n.service(name.Name); pid != nil {
 				return pid, nil
 			}
 			return rt.False, nil

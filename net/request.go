@@ -149,6 +149,17 @@ func (n *Node) serveRequest(p *peer, payload []byte) {
 	})
 }
 
+// service returns the process published as name, or nil; a service
+// whose process ended here is forgotten.
+func (n *Node) service(name string) *rt.Pid {
+	pid := n.services[name]
+	if pid != nil && !n.in.Local(pid) && n.in.Route(pid) == "" {
+		delete(n.services, name)
+		return nil
+	}
+	return pid
+}
+
 // later is an answer that waits for something (a read of a port): act
 // returns it to be run off the interpreter's goroutine.
 type later func() (rt.Value, error)
@@ -202,7 +213,7 @@ func (n *Node) act(p *peer, data []byte) (rt.Value, error) {
 		if !ok {
 			break
 		}
-		if pid, ok := n.services[name.Name]; ok {
+		if pid := n.service(name.Name); pid != nil {
 			return pid, nil
 		}
 		return rt.False, nil

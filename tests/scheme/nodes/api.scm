@@ -40,6 +40,14 @@
 (write (eq? (resolve-service 'me) (self))) (newline)
 (unpublish-service 'me)
 (write (resolve-service 'me)) (newline)
+;; The service of a process that ended is gone, here and from elsewhere.
+(define short-lived (spawn (lambda () (publish-service 'short (self)) (! (?) 'published))))
+(! short-lived (self))
+(?)
+(sleep 0.05)
+(write (list (resolve-service 'short)
+             (on worker (lambda () (resolve-service 'short (pid-node short-lived))))))
+(newline)
 
 ;; A node that does not answer.
 (define nobody (make-node "127.0.0.1" 1))
