@@ -77,5 +77,6 @@ func (n *Node) decodeFrom(p *peer, data []byte) (rt.Value, error) {
 				t.held[c.Hash] = c
 			}
 		},
+		Located: n.moved,
 	})
 }

@@ -50,6 +50,10 @@ type DecodeOptions struct {
 	// object it carried in full, so that a connection can keep what its
 	// peer will later send by hash alone.
 	CodeRead func(c *eval.Code)
+	// Located is called, once a message is decoded, for each pid it
+	// carried that this interpreter knew already, and that the sender
+	// knew to run at another node than this interpreter thinks.
+	Located func(pid *rt.Pid, at string)
 }
 
 // Decode reads a message that Encode wrote, in this interpreter or
@@ -95,6 +99,11 @@ func (c *Context) Decode(data []byte, opts *DecodeOptions) (v rt.Value, err erro
 			if k == kCode {
 				d.opts.CodeRead(d.objs[i].(*eval.Code))
 			}
+		}
+	}
+	if d.opts.Located != nil {
+		for _, l := range d.located {
+			d.opts.Located(l.pid, l.at)
 		}
 	}
 	return v, nil
@@ -171,6 +180,13 @@ type decoder struct {
 	tables   []tableEntries // filled last (fillTables)
 	conts    []*contEntry
 	pairs    []rt.Pair // pairs not handed out yet, allocated in blocks
+	located  []location // for Located
+}
+
+// location is a pid known here, and where a message said it runs.
+type location struct {
+	pid *rt.Pid
+	at  string
 }
 
 func (d *decoder) decode() (rt.Value, error) {

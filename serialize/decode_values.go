@@ -79,7 +79,7 @@ func (d *decoder) readComplex(int, int) (any, error) {
 }
 
 // readID reads a tag or a pid.
-func (d *decoder) readID(i, _ int) (any, error) {
+func (d *decoder) readID(i, nf int) (any, error) {
 	node, err := d.r.text("node")
 	if err != nil {
 		return nil, err
@@ -91,7 +91,13 @@ func (d *decoder) readID(i, _ int) (any, error) {
 	if d.kinds[i] == kTag {
 		return d.tag(node, id), nil
 	}
-	return d.pid(node, id), nil
+	var at string
+	if nf == 3 {
+		if at, err = d.r.text("node where the process runs"); err != nil {
+			return nil, err
+		}
+	}
+	return d.pid(node, id, at), nil
 }
 
 // tag returns the tag named node and id: the same one each time, and this
@@ -111,16 +117,25 @@ func (d *decoder) tag(node string, id uint64) *rt.Tag {
 }
 
 // pid is tag for pids. A pid of this interpreter that it no longer knows
-// is a process that has ended: messages to it are dropped.
-func (d *decoder) pid(node string, id uint64) *rt.Pid {
+// is a process that has ended: messages to it are dropped. at, if set,
+// is where the sender knew the process to run: a pid met for the first
+// time starts from there (a pid known already has its route, which only
+// the network layer changes, keeping the order of messages).
+func (d *decoder) pid(node string, id uint64, at string) *rt.Pid {
 	c := d.ctx
 	key := idKey{node, id}
 	if p := c.pids.get(key); p != nil {
+		if at != "" && at != p.At && !c.selves[at] {
+			d.located = append(d.located, location{p, at})
+		}
 		return p
 	}
 	p := &rt.Pid{ID: id, Node: node}
 	if c.selves[node] {
 		p.Node = ""
+	}
+	if !c.selves[at] {
+		p.At = at
 	}
 	c.pids.put(key, p)
 	return p

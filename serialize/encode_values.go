@@ -175,20 +175,33 @@ func (e *encoder) writeError(n *entry) {
 // writeID writes a tag or a pid: by node and id, this interpreter's own
 // with the name it has on the wire.
 func (e *encoder) writeID(n *entry) {
-	var node string
+	var node, at string
 	var id uint64
 	if t, ok := n.obj.(*rt.Tag); ok {
 		node, id = t.Node, t.ID
 	} else {
 		p := n.obj.(*rt.Pid)
-		node, id = p.Node, p.ID
+		node, id, at = p.Node, p.ID, p.At
+		if p.Proc != nil {
+			at = e.ctx.self // it runs here, or ended here
+		}
 	}
 	if node == "" {
 		node = e.ctx.self
 	}
-	e.header(n.kind, 2)
+	if at == "" || at == node {
+		e.header(n.kind, 2)
+	} else {
+		e.header(n.kind, 3)
+	}
 	e.w.text(node)
 	e.w.uint(id)
+	if at != "" && at != node {
+		// Where a process that moved runs, so that a node that gets its
+		// pid from a third reaches it even when the node it was born on
+		// is gone.
+		e.w.text(at)
+	}
 }
 
 func (e *encoder) writeSystem(n *entry) {

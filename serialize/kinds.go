@@ -9,7 +9,7 @@ import (
 
 // Version is the format version written in every message. Decode refuses
 // any other: bump it whenever the layout of FORMAT.md changes.
-const Version = 3
+const Version = 4
 
 // kind is the first element of every entry of the object table.
 type kind uint8
@@ -126,7 +126,7 @@ func init() {
 			create: shell(func() any { return &rt.ErrorObject{} }), fill: (*decoder).fillError},
 		kTag: {name: "tag", minFields: 2, maxFields: 2, value: true,
 			write: (*encoder).writeID, create: (*decoder).readID},
-		kPid: {name: "pid", minFields: 2, maxFields: 2, value: true,
+		kPid: {name: "pid", minFields: 2, maxFields: 3, value: true,
 			write: (*encoder).writeID, create: (*decoder).readID},
 		kSystem: {name: "system value", minFields: 1, maxFields: 1, value: true,
 			write: (*encoder).writeSystem, create: (*decoder).readSystem},

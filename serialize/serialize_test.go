@@ -546,7 +546,7 @@ func TestDecodeRefuses(t *testing.T) {
 	}
 }
 
-// instructionSet is the machine's instruction set as of format version 3:
+// instructionSet is the machine's instruction set as of format version 4:
 // code travels as opcode numbers, so a change to it is a change of format.
 var instructionSet = []string{"const", "local", "local-box", "free", "free-box", "global",
 	"set-local", "set-local-box", "set-free-box", "set-global", "def-global", "make-box",
@@ -636,5 +636,34 @@ func TestHashTables(t *testing.T) {
 	          (hash-table-ref/default h (string #\x) #f) (hash-table-ref/default q 'a #f)))`))
 	if want := `(pair-key string-key #t ((1 2) "s" me) 1 2)`; got != want {
 		t.Errorf("tables came back as %s, want %s", got, want)
+	}
+}
+
+// TestPidLocation: a pid carries where its process runs when that is not
+// the node it was born on; a receiver that meets the pid for the first
+// time takes that route, one that knows it already is told through
+// Located.
+func TestPidLocation(t *testing.T) {
+	a, b, c := newInterp(t), newInterp(t), newInterp(t)
+	serialize.ContextOf(a).SetNode("127.0.0.1:1")
+	serialize.ContextOf(b).SetNode("127.0.0.1:2")
+	serialize.ContextOf(c).SetNode("127.0.0.1:3")
+	moved := &rt.Pid{ID: 7, Node: "127.0.0.1:9", At: "127.0.0.1:1"}
+	fresh := decode(t, b, encode(t, a, moved)).(*rt.Pid)
+	if fresh.Node != "127.0.0.1:9" || fresh.At != "127.0.0.1:1" {
+		t.Errorf("a new pid decoded as %+v, want it born on :9 and at :1", *fresh)
+	}
+	unmoved := &rt.Pid{ID: 8, Node: "127.0.0.1:9"}
+	if p := decode(t, b, encode(t, a, unmoved)).(*rt.Pid); p.At != "" {
+		t.Errorf("a pid that did not move decoded at %q", p.At)
+	}
+	// c knows the pid already, by another route: it is told, not changed.
+	known := decode(t, c, encode(t, a, &rt.Pid{ID: 7, Node: "127.0.0.1:9"})).(*rt.Pid)
+	var told []string
+	v, err := serialize.ContextOf(c).Decode(encode(t, a, moved), &serialize.DecodeOptions{
+		Located: func(pid *rt.Pid, at string) { told = append(told, fmt.Sprintf("%d@%s", pid.ID, at)) },
+	})
+	if err != nil || v != known || known.At != "" || len(told) != 1 || told[0] != "7@127.0.0.1:1" {
+		t.Errorf("decoding a known pid: %v, %v, at %q, told %q", v, err, known.At, told)
 	}
 }

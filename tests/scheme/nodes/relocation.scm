@@ -68,3 +68,20 @@
 (define got (?))
 (write (list (equal? (cdr got) (iota 3000)) (eq? (car got) (current-node))))
 (newline)
+
+;; A pid carries where its process runs: a node that gets it from a third
+;; reaches the process when the node it was born on is gone.
+(define f (spawn-node))
+(define g (spawn-node))
+(define end-of-f (remote-spawn f (lambda () (? 30) (exit 0))))
+(define wanderer
+  (remote-spawn f (lambda ()
+                    (migrate g)
+                    (! me (list 'at-g (self)))
+                    (let loop () (recv ((from tag 'hello) (! from (list tag 'hi)))) (loop)))))
+(recv (('at-g p) (write (eq? p wanderer)) (newline)))
+(write (wait-until-at wanderer g)) (newline)
+(! end-of-f 'now)
+(sleep 0.3)
+(define h (spawn-node))
+(write (on h (lambda () (!? wanderer 'hello 5 'lost)))) (newline)
