@@ -179,7 +179,7 @@ type decoder struct {
 	closures []*eval.Closure
 	tables   []tableEntries // filled last (fillTables)
 	conts    []*contEntry
-	pairs    []rt.Pair // pairs not handed out yet, allocated in blocks
+	pairs    []rt.Pair  // pairs not handed out yet, allocated in blocks
 	located  []location // for Located
 }
 
