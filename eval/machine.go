@@ -900,7 +900,11 @@ func (m *machine) paramValue(p *Parameter) rt.Value {
 
 // uncaught builds the error of a raise that no handler took.
 func (m *machine) uncaught(obj rt.Value) *SchemeError {
-	return &SchemeError{Obj: obj, Trace: m.backtrace()}
+	e := &SchemeError{Obj: obj, Trace: m.backtrace()}
+	if p := m.proc; p != nil && p.raisedDeath != nil && rt.Eq(p.raisedDeath.Reason, obj) {
+		e.Linked = p.raisedDeath
+	}
+	return e
 }
 
 // backtrace lists the frames, innermost first, leaving out the system

@@ -23,8 +23,15 @@ type process struct {
 
 	rel *relations // links and monitors: most processes have none
 	// exitPending is the object a linked process died of, raised at this
-	// process's next receive.
+	// process's next receive; exitFrom says which process, and how.
 	exitPending rt.Value
+	exitFrom    *Death
+	// raisedDeath is the last linked death raised in this process: its
+	// report, if nothing catches it, tells where that process failed.
+	raisedDeath *Death
+	// failure is the uncaught error the process is dying of, while its
+	// links and monitors are told.
+	failure *SchemeError
 
 	dead   bool
 	reason rt.Value // why it died: normal, or the raised object
@@ -150,6 +157,9 @@ func (p *process) take() (rt.Value, bool) {
 // process has yet to raise.
 func (p *process) takePending() rt.Value {
 	v := p.exitPending
-	p.exitPending = nil
+	if v != nil {
+		p.raisedDeath = p.exitFrom
+	}
+	p.exitPending, p.exitFrom = nil, nil
 	return v
 }

@@ -145,7 +145,11 @@ func (in *Interp) Receive(sig Signal) {
 	case SigExit:
 		linked := sig.From == nil || p.rel != nil && p.rel.removeLink(sig.From)
 		if linked && sig.Reason != symNormal {
-			s.linkedDeath(p, sig.Reason)
+			var from *Death
+			if sig.From != nil {
+				from = &Death{Pid: sig.From, Reason: sig.Reason}
+			}
+			s.linkedDeath(p, sig.Reason, from)
 		}
 	case SigMonitor:
 		r := s.relations(p)
@@ -195,7 +199,7 @@ func (in *Interp) NodeDown(node string, nodeVal rt.Value) {
 		}
 		r.watching = watching
 		if died {
-			s.linkedDeath(p, reason)
+			s.linkedDeath(p, reason, nil)
 		}
 	}
 }

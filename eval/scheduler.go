@@ -146,10 +146,10 @@ func (s *scheduler) monitor(p *process, pid *rt.Pid, ref *rt.Tag) {
 	}
 }
 
-// linkedDeath makes p raise reason, the death of a process linked to it,
-// at its next receive, or at once if it waits in one.
-func (s *scheduler) linkedDeath(p *process, reason rt.Value) {
-	p.exitPending = reason
+// linkedDeath makes p raise reason, the death of a process linked to it
+// (from, if known), at its next receive, or at once if it waits in one.
+func (s *scheduler) linkedDeath(p *process, reason rt.Value, from *Death) {
+	p.exitPending, p.exitFrom = reason, from
 	if p.wait != notWaiting {
 		s.ready(p)
 	}
@@ -272,15 +272,16 @@ func (s *scheduler) runMain() (rt.Value, error) {
 			if _, ok := p.m.err.(Interrupted); ok {
 				return nil, p.m.err
 			}
-			reason := rt.Value(rt.NewError(p.m.err.Error()))
-			if se, ok := p.m.err.(*SchemeError); ok {
-				reason = se.Obj
+			se, ok := p.m.err.(*SchemeError)
+			if !ok {
+				se = &SchemeError{Obj: rt.NewError(p.m.err.Error())}
 			}
-			s.exit(p, reason, true)
+			p.failure = se
+			s.exit(p, se.Obj, true)
 			if p == main {
 				return nil, p.m.err
 			}
-			s.logDeath(p)
+			s.logDeath(p.pid, se)
 		}
 	}
 }
@@ -402,6 +403,8 @@ func (s *scheduler) exit(p *process, reason rt.Value, failed bool) {
 	delete(s.live, p)
 	p.reason = reason
 	p.wait = notWaiting
+	death := &Death{Pid: p.pid, Reason: reason, Err: p.failure}
+	p.failure = nil
 	if r := p.rel; r != nil {
 		for _, l := range r.links {
 			q, _ := l.Proc.(*process)
@@ -409,7 +412,7 @@ func (s *scheduler) exit(p *process, reason rt.Value, failed bool) {
 			case q == nil:
 				s.in.signal(Signal{Kind: SigExit, From: p.pid, To: l, Reason: reason})
 			case q.rel != nil && q.rel.removeLink(p.pid) && failed && !q.dead:
-				s.linkedDeath(q, reason)
+				s.linkedDeath(q, reason, death)
 			}
 		}
 		for _, w := range r.watchers {
@@ -424,13 +427,10 @@ func (s *scheduler) exit(p *process, reason rt.Value, failed bool) {
 	}
 }
 
-// logDeath reports on standard error a process that died of an error.
-func (s *scheduler) logDeath(p *process) {
-	msg := rt.WriteString(p.reason)
-	if e, ok := p.reason.(*rt.ErrorObject); ok {
-		msg = e.Error()
-	}
-	fmt.Fprintf(s.in.opts.Stderr, "termite: process %s died: %s\n", p.pid.OpaqueString(), msg)
+// logDeath reports on standard error a process that died of an
+// uncaught error, as the main program's is reported.
+func (s *scheduler) logDeath(pid *rt.Pid, e *SchemeError) {
+	fmt.Fprint(s.in.opts.Stderr, e.ProcessReport(pid))
 }
 
 // timer is a process's deadline; gen tells a current one from a stale one.
