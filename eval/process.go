@@ -36,6 +36,9 @@ type process struct {
 	dead   bool
 	reason rt.Value // why it died: normal, or the raised object
 
+	name       *rt.Symbol // its registered name (register), or nil
+	reductions uint64     // calls made so far
+
 	// moving is the length its mailbox had when the process began to move
 	// to another node (see Interp.Emigrant).
 	moving int
@@ -87,6 +90,7 @@ var (
 	symTimeout  = rt.Intern("timeout")
 	symNoproc   = rt.Intern("noproc")
 	symNodeDown = rt.Intern("node-down")
+	symKilled   = rt.Intern("killed")
 )
 
 // nextMessage returns the first message at or after the cursor, moving

@@ -275,6 +275,7 @@ func (in *Interp) Depart(pid *rt.Pid, node string) {
 	p.dead, p.rel, p.mailbox, p.m = true, nil, nil, nil
 	delete(s.related, p)
 	delete(s.live, p)
+	s.forget(p) // names are the node's
 }
 
 // Immigrate starts, here, a process that moved from another node: it

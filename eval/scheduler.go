@@ -33,6 +33,8 @@ type scheduler struct {
 	// related are the processes that have links or monitors: those a
 	// lost node may concern.
 	related map[*process]struct{}
+	// names are the registered names of processes (register).
+	names map[*rt.Symbol]*process
 	// away holds the pids of processes that moved to other nodes, so that
 	// messages that come here for them keep finding where they went.
 	away map[*rt.Pid]struct{}
@@ -46,6 +48,7 @@ func newScheduler(in *Interp) *scheduler {
 		live:    make(map[*process]struct{}),
 		related: make(map[*process]struct{}),
 		away:    make(map[*rt.Pid]struct{}),
+		names:   make(map[*rt.Symbol]*process),
 	}
 	s.main = s.newProcess(in.main)
 	return s
@@ -214,10 +217,17 @@ func (s *scheduler) collect(r *ioResult) {
 func (s *scheduler) runMain() (rt.Value, error) {
 	main := s.main
 	main.dead, main.reason, main.wait = false, nil, notWaiting
+	s.live[main] = struct{}{}
 	s.ready(main)
 	for {
 		if s.in.interrupted.Swap(false) {
 			return nil, Interrupted{}
+		}
+		if main.dead {
+			return nil, &SchemeError{
+				Obj:   rt.NewError("the main process was killed with reason", main.reason),
+				Trace: main.m.backtrace(),
+			}
 		}
 		s.fireTimers()
 		// A select of two channels costs more than a process switch:
@@ -254,8 +264,14 @@ func (s *scheduler) runMain() (rt.Value, error) {
 			continue // woken, but what it waits for has not come
 		}
 		s.current = p
+		budget := p.m.budget
 		st := p.m.run()
 		s.current = nil
+		if st == yielded {
+			p.reductions += uint64(budget) // checkpoint renewed the budget
+		} else {
+			p.reductions += uint64(budget - p.m.budget)
+		}
 		switch st {
 		case yielded:
 			s.ready(p)
@@ -271,6 +287,10 @@ func (s *scheduler) runMain() (rt.Value, error) {
 			}
 			if _, ok := p.m.err.(Interrupted); ok {
 				return nil, p.m.err
+			}
+			if k, ok := p.m.err.(*killed); ok {
+				s.exit(p, k.reason, k.reason != symNormal)
+				continue // the top of the loop reports a killed main process
 			}
 			se, ok := p.m.err.(*SchemeError)
 			if !ok {
@@ -401,6 +421,7 @@ func (s *scheduler) resume(p *process) bool {
 func (s *scheduler) exit(p *process, reason rt.Value, failed bool) {
 	p.dead = true
 	delete(s.live, p)
+	s.forget(p)
 	p.reason = reason
 	p.wait = notWaiting
 	death := &Death{Pid: p.pid, Reason: reason, Err: p.failure}
