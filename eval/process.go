@@ -26,8 +26,9 @@ type process struct {
 	// process's next receive; exitFrom says which process, and how.
 	exitPending rt.Value
 	exitFrom    *Death
-	// raisedDeath is the last linked death raised in this process: its
-	// report, if nothing catches it, tells where that process failed.
+	// raisedDeath is the linked death raised at this process's last
+	// receive: its report, if nothing catches it, tells where that
+	// process failed.
 	raisedDeath *Death
 	// failure is the uncaught error the process is dying of, while its
 	// links and monitors are told.
@@ -161,9 +162,10 @@ func (p *process) take() (rt.Value, bool) {
 // process has yet to raise.
 func (p *process) takePending() rt.Value {
 	v := p.exitPending
-	if v != nil {
-		p.raisedDeath = p.exitFrom
-	}
+	// A death raised at an earlier receive was caught, since this one
+	// runs: forget it, lest an object the process raises later be taken
+	// for it.
+	p.raisedDeath = p.exitFrom
 	p.exitPending, p.exitFrom = nil, nil
 	return v
 }
