@@ -236,12 +236,15 @@ func list[T rt.Value](xs []T) rt.Value {
 
 // observePrimitives are the Scheme procedures of this file.
 func observePrimitives(in *Interp) []*rt.Primitive {
-	nameArg := func(who string, v rt.Value) (*rt.Symbol, error) {
-		n, ok := v.(*rt.Symbol)
-		if !ok {
-			return nil, rt.TypeError(who, "symbol", v)
-		}
-		return n, nil
+	// onName declares a procedure whose first argument is a name.
+	onName := func(who string, min, max int, body func(name *rt.Symbol, a []rt.Value) (rt.Value, error)) *rt.Primitive {
+		return prim(who, min, max, func(a []rt.Value) (rt.Value, error) {
+			name, ok := a[0].(*rt.Symbol)
+			if !ok {
+				return nil, rt.TypeError(who, "symbol", a[0])
+			}
+			return body(name, a)
+		})
 	}
 	return []*rt.Primitive{
 		prim("processes", 0, 0, func(a []rt.Value) (rt.Value, error) {
@@ -272,35 +275,17 @@ func observePrimitives(in *Interp) []*rt.Primitive {
 			}
 			return rt.Unspecified, nil
 		}),
-		prim("register", 2, 2, func(a []rt.Value) (rt.Value, error) {
-			name, err := nameArg("register", a[0])
-			if err != nil {
-				return nil, err
-			}
+		onName("register", 2, 2, func(name *rt.Symbol, a []rt.Value) (rt.Value, error) {
 			pid, err := pidArg("register", a[1])
 			if err != nil {
 				return nil, err
 			}
-			if err := in.Register(name, pid); err != nil {
-				return nil, err
-			}
-			return rt.Unspecified, nil
+			return rt.Unspecified, in.Register(name, pid)
 		}),
-		prim("unregister", 1, 1, func(a []rt.Value) (rt.Value, error) {
-			name, err := nameArg("unregister", a[0])
-			if err != nil {
-				return nil, err
-			}
-			if err := in.Unregister(name); err != nil {
-				return nil, err
-			}
-			return rt.Unspecified, nil
+		onName("unregister", 1, 1, func(name *rt.Symbol, a []rt.Value) (rt.Value, error) {
+			return rt.Unspecified, in.Unregister(name)
 		}),
-		prim("whereis", 1, 1, func(a []rt.Value) (rt.Value, error) {
-			name, err := nameArg("whereis", a[0])
-			if err != nil {
-				return nil, err
-			}
+		onName("whereis", 1, 1, func(name *rt.Symbol, a []rt.Value) (rt.Value, error) {
 			if pid := in.Whereis(name); pid != nil {
 				return pid, nil
 			}

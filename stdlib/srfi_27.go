@@ -95,12 +95,18 @@ func exactUint64(v rt.Value) (uint64, bool) {
 // srfi27Primitives are the procedures of SRFI 27, over the interpreter's
 // default source.
 func srfi27Primitives(def *randomSource) []*rt.Primitive {
-	sourceArg := func(w who, v rt.Value) (*randomSource, error) {
-		s, ok := v.(*randomSource)
-		if !ok {
-			return nil, w.typeError("random source", v)
-		}
-		return s, nil
+	// onSource declares a procedure whose first argument, a[0] in body,
+	// is a source.
+	onSource := func(name string, min, max int, body func(w who, s *randomSource, a []rt.Value) (rt.Value, error)) *rt.Primitive {
+		return prim(name, min, max, func(w who) fn {
+			return func(a []rt.Value) (rt.Value, error) {
+				s, ok := a[0].(*randomSource)
+				if !ok {
+					return nil, w.typeError("random source", a[0])
+				}
+				return body(w, s, a)
+			}
+		})
 	}
 	// A positive exact integer, the range of random-integer.
 	rangeArg := func(w who, v rt.Value) (rt.Value, error) {
@@ -166,87 +172,51 @@ func srfi27Primitives(def *randomSource) []*rt.Primitive {
 				return rt.MakeBool(ok), nil
 			}
 		}),
-		prim("random-source-state-ref", 1, 1, func(w who) fn {
-			return func(a []rt.Value) (rt.Value, error) {
-				s, err := sourceArg(w, a[0])
-				if err != nil {
-					return nil, err
-				}
-				return rt.NormBig(new(big.Int).SetUint64(s.state)), nil
-			}
+		onSource("random-source-state-ref", 1, 1, func(w who, s *randomSource, a []rt.Value) (rt.Value, error) {
+			return rt.NormBig(new(big.Int).SetUint64(s.state)), nil
 		}),
-		prim("random-source-state-set!", 2, 2, func(w who) fn {
-			return func(a []rt.Value) (rt.Value, error) {
-				s, err := sourceArg(w, a[0])
-				if err != nil {
-					return nil, err
-				}
-				state, ok := exactUint64(a[1])
-				if !ok {
-					return nil, w.typeError("state from random-source-state-ref", a[1])
-				}
-				s.state = state
-				return rt.Unspecified, nil
+		onSource("random-source-state-set!", 2, 2, func(w who, s *randomSource, a []rt.Value) (rt.Value, error) {
+			state, ok := exactUint64(a[1])
+			if !ok {
+				return nil, w.typeError("state from random-source-state-ref", a[1])
 			}
+			s.state = state
+			return rt.Unspecified, nil
 		}),
-		prim("random-source-randomize!", 1, 1, func(w who) fn {
-			return func(a []rt.Value) (rt.Value, error) {
-				s, err := sourceArg(w, a[0])
-				if err != nil {
-					return nil, err
-				}
-				var b [8]byte
-				if _, err := crand.Read(b[:]); err != nil {
-					binary.LittleEndian.PutUint64(b[:], uint64(time.Now().UnixNano()))
-				}
-				s.state = binary.LittleEndian.Uint64(b[:])
-				return rt.Unspecified, nil
+		onSource("random-source-randomize!", 1, 1, func(w who, s *randomSource, a []rt.Value) (rt.Value, error) {
+			var b [8]byte
+			if _, err := crand.Read(b[:]); err != nil {
+				binary.LittleEndian.PutUint64(b[:], uint64(time.Now().UnixNano()))
 			}
+			s.state = binary.LittleEndian.Uint64(b[:])
+			return rt.Unspecified, nil
 		}),
-		prim("random-source-pseudo-randomize!", 3, 3, func(w who) fn {
-			return func(a []rt.Value) (rt.Value, error) {
-				s, err := sourceArg(w, a[0])
-				if err != nil {
-					return nil, err
-				}
-				i, err := seedArg(w, a[1])
-				if err != nil {
-					return nil, err
-				}
-				j, err := seedArg(w, a[2])
-				if err != nil {
-					return nil, err
-				}
-				s.state = mix64(mix64(i)^j) ^ initialRandomState
-				return rt.Unspecified, nil
+		onSource("random-source-pseudo-randomize!", 3, 3, func(w who, s *randomSource, a []rt.Value) (rt.Value, error) {
+			i, err := seedArg(w, a[1])
+			if err != nil {
+				return nil, err
 			}
+			j, err := seedArg(w, a[2])
+			if err != nil {
+				return nil, err
+			}
+			s.state = mix64(mix64(i)^j) ^ initialRandomState
+			return rt.Unspecified, nil
 		}),
-		prim("random-source-make-integers", 1, 1, func(w who) fn {
-			return func(a []rt.Value) (rt.Value, error) {
-				s, err := sourceArg(w, a[0])
-				if err != nil {
-					return nil, err
-				}
-				return integers(s, "random-integer"), nil
-			}
+		onSource("random-source-make-integers", 1, 1, func(w who, s *randomSource, a []rt.Value) (rt.Value, error) {
+			return integers(s, "random-integer"), nil
 		}),
 		// UNIT bounds the spacing of the reals; every flonum this
 		// returns is a multiple of 2^-54, finer than any unit a flonum
 		// in (0, 1) can ask for.
-		prim("random-source-make-reals", 1, 2, func(w who) fn {
-			return func(a []rt.Value) (rt.Value, error) {
-				s, err := sourceArg(w, a[0])
-				if err != nil {
-					return nil, err
+		onSource("random-source-make-reals", 1, 2, func(w who, s *randomSource, a []rt.Value) (rt.Value, error) {
+			if len(a) == 2 {
+				u, ok := rt.RealToFloat(a[1])
+				if !ok || !(u > 0 && u < 1) {
+					return nil, w.typeError("real number between 0 and 1", a[1])
 				}
-				if len(a) == 2 {
-					u, ok := rt.RealToFloat(a[1])
-					if !ok || !(u > 0 && u < 1) {
-						return nil, w.typeError("real number between 0 and 1", a[1])
-					}
-				}
-				return reals(s, "random-real"), nil
 			}
+			return reals(s, "random-real"), nil
 		}),
 	}
 }
