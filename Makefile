@@ -2,15 +2,30 @@
 # make help lists the targets: the text after ## on each target's line.
 
 GO ?= go
+# make install copies bin/termite to $(DESTDIR)$(PREFIX)/bin. The default
+# is the user's own ~/.local/bin (the XDG place, on PATH by default in most
+# distributions), so that installing needs no root;
+# sudo make install PREFIX=/usr/local installs for every user.
+PREFIX ?= $(HOME)/.local
+BINDIR := $(DESTDIR)$(PREFIX)/bin
 # The packages whose goroutines share memory, tested again under -race.
 RACE_PKGS := ./runtime/... ./eval/... ./net/...
 
-.PHONY: all build test fmt-check vet tidy-check bench fuzz pgo clean help
+.PHONY: all build install uninstall test fmt-check vet tidy-check bench fuzz pgo clean help
 
 all: build ## Build bin/termite (the default)
 
 build: ## Build bin/termite
 	$(GO) build -o bin/termite ./cmd/termite
+
+install: build ## Copy bin/termite to $(PREFIX)/bin (PREFIX=~/.local; /usr/local: all users)
+	install -d $(BINDIR)
+	install -m 755 bin/termite $(BINDIR)/termite
+	@case ":$$PATH:" in *":$(PREFIX)/bin:"*) ;; \
+	*) echo "note: $(PREFIX)/bin is not on PATH: add it, or run $(BINDIR)/termite";; esac
+
+uninstall: ## Remove the termite that make install installed
+	rm -f $(BINDIR)/termite
 
 test: fmt-check vet tidy-check ## Everything CI checks: formatting, vet, go.mod, tests, race tests
 	$(GO) test ./...

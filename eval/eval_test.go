@@ -115,7 +115,7 @@ func TestEval(t *testing.T) {
 		{"records", `(define-record-type point (make-point x y) point? (x px set-px!) (y py))
 			(define p (make-point 1 2)) (set-px! p 5) (list (point? p) (point? 1) (px p) (py p))`, `(#t #f 5 2)`},
 		{"record wrong type", `(define-record-type a (make-a x) a? (x ax)) (define-record-type b (make-b x) b? (x bx)) (ax (make-b 1))`,
-			`error: test.scm:1:89: ax: expected record of type a #<b>`},
+			`error: test.scm:1:89: ax: expected record of type a #<b x: 1>`},
 		{"syntax-rules", `(define-syntax my-or (syntax-rules () ((_) #f) ((_ e) e) ((_ e r ...) (let ((t e)) (if t t (my-or r ...))))))
 			(define t 5) (my-or #f t)`, `5`},
 		{"hygiene: user binding of if", `(define-syntax my-if (syntax-rules () ((_ c a b) (cond (c a) (else b)))))

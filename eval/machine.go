@@ -673,6 +673,10 @@ func (m *machine) primError(n int, err error) {
 		m.fail(exit)
 		return
 	}
+	if k, ok := err.(*killed); ok {
+		m.fail(k)
+		return
+	}
 	if b, ok := err.(*rt.Blocking); ok && m.proc != nil {
 		// The result goes where the call's first value is.
 		m.park(m.sp-n, n-1, b)
@@ -900,27 +904,43 @@ func (m *machine) paramValue(p *Parameter) rt.Value {
 
 // uncaught builds the error of a raise that no handler took.
 func (m *machine) uncaught(obj rt.Value) *SchemeError {
-	return &SchemeError{Obj: obj, Trace: m.backtrace()}
+	e := &SchemeError{Obj: obj, Trace: m.backtrace()}
+	if p := m.proc; p != nil && p.raisedDeath != nil && rt.Eq(p.raisedDeath.Reason, obj) {
+		e.Linked = p.raisedDeath
+	}
+	return e
 }
 
 // backtrace lists the frames, innermost first, leaving out the system
 // library's.
 func (m *machine) backtrace() []TraceEntry {
 	var t []TraceEntry
-	add := func(c *Code, pc int) {
-		if c == nil || c.Internal {
+	m.walkFrames(func(e TraceEntry) bool {
+		t = append(t, e)
+		return true
+	})
+	return t
+}
+
+// walkFrames calls f on the frames outside the system library, innermost
+// first, while f returns true.
+func (m *machine) walkFrames(f func(TraceEntry) bool) {
+	visit := func(c *Code, pc int) bool {
+		return c == nil || c.Internal || f(TraceEntry{Proc: c.Name, Pos: c.PosAt(pc - 1)})
+	}
+	if !visit(m.code, m.pc) {
+		return
+	}
+	for i := len(m.frames) - 1; i >= m.lazyF; i-- {
+		if !visit(m.frames[i].code, int(m.frames[i].pc)) {
 			return
 		}
-		t = append(t, TraceEntry{Proc: c.Name, Pos: c.PosAt(pc - 1)})
-	}
-	add(m.code, m.pc)
-	for i := len(m.frames) - 1; i >= m.lazyF; i-- {
-		add(m.frames[i].code, int(m.frames[i].pc))
 	}
 	for k := m.under; k != nil; k = k.parent {
 		for i := len(k.frames) - 1; i >= 0; i-- {
-			add(k.frames[i].code, int(k.frames[i].pc))
+			if !visit(k.frames[i].code, int(k.frames[i].pc)) {
+				return
+			}
 		}
 	}
-	return t
 }

@@ -103,7 +103,9 @@ func expandRecv(x *expander, f *rt.Pair, sc *scope) expr {
 		}
 		clauses = append(clauses, x.parseMatchClause(c, "recv", sc))
 	}
-	scan, msg := x.temp("scan"), x.temp("msg")
+	// The loop is named after the form, since backtraces and
+	// process-info name it.
+	scan, msg := x.temp("recv"), x.temp("msg")
 	rescan := func(rt.Value) rt.Value { return rt.List(scan) }
 	try, procs := x.clauseChain(clauses, "recv", sc, rescan, true)
 	var deadline rt.Value = rt.False

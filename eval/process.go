@@ -23,11 +23,22 @@ type process struct {
 
 	rel *relations // links and monitors: most processes have none
 	// exitPending is the object a linked process died of, raised at this
-	// process's next receive.
+	// process's next receive; exitFrom says which process, and how.
 	exitPending rt.Value
+	exitFrom    *Death
+	// raisedDeath is the linked death raised at this process's last
+	// receive: its report, if nothing catches it, tells where that
+	// process failed.
+	raisedDeath *Death
+	// failure is the uncaught error the process is dying of, while its
+	// links and monitors are told.
+	failure *SchemeError
 
 	dead   bool
 	reason rt.Value // why it died: normal, or the raised object
+
+	name       *rt.Symbol // its registered name (register), or nil
+	reductions uint64     // calls made so far
 
 	// moving is the length its mailbox had when the process began to move
 	// to another node (see Interp.Emigrant).
@@ -87,6 +98,7 @@ var (
 	symTimeout  = rt.Intern("timeout")
 	symNoproc   = rt.Intern("noproc")
 	symNodeDown = rt.Intern("node-down")
+	symKilled   = rt.Intern("killed")
 )
 
 // nextMessage returns the first message at or after the cursor, moving
@@ -157,6 +169,10 @@ func (p *process) take() (rt.Value, bool) {
 // process has yet to raise.
 func (p *process) takePending() rt.Value {
 	v := p.exitPending
-	p.exitPending = nil
+	// A death raised at an earlier receive was caught, since this one
+	// runs: forget it, lest an object the process raises later be taken
+	// for it.
+	p.raisedDeath = p.exitFrom
+	p.exitPending, p.exitFrom = nil, nil
 	return v
 }

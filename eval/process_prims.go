@@ -15,17 +15,7 @@ import (
 func processPrimitives(in *Interp) []*rt.Primitive {
 	s := in.sched
 	self := s.self
-	pidArg := func(who string, v rt.Value) (*rt.Pid, error) {
-		p, ok := v.(*rt.Pid)
-		if !ok {
-			return nil, rt.TypeError(who, "pid", v)
-		}
-		return p, nil
-	}
-	prim := func(name string, min, max int, fn func(a []rt.Value) (rt.Value, error)) *rt.Primitive {
-		return &rt.Primitive{Name: name, Min: min, Max: max, Fn: fn}
-	}
-	return []*rt.Primitive{
+	return append([]*rt.Primitive{
 		prim("self", 0, 0, func(a []rt.Value) (rt.Value, error) {
 			return self().pid, nil
 		}),
@@ -124,5 +114,17 @@ func processPrimitives(in *Interp) []*rt.Primitive {
 			}
 			return rt.Flonum(f), nil
 		}),
+	}, observePrimitives(in)...)
+}
+
+func prim(name string, min, max int, fn func(a []rt.Value) (rt.Value, error)) *rt.Primitive {
+	return &rt.Primitive{Name: name, Min: min, Max: max, Fn: fn}
+}
+
+func pidArg(who string, v rt.Value) (*rt.Pid, error) {
+	p, ok := v.(*rt.Pid)
+	if !ok {
+		return nil, rt.TypeError(who, "pid", v)
 	}
+	return p, nil
 }

@@ -200,7 +200,11 @@ func (in *Interp) Receive(sig Signal) {
 	case SigExit:
 		linked := sig.From == nil || p.rel != nil && p.rel.removeLink(sig.From)
 		if linked && sig.Reason != symNormal {
-			s.linkedDeath(p, sig.Reason)
+			var from *Death
+			if sig.From != nil {
+				from = &Death{Pid: sig.From, Reason: sig.Reason}
+			}
+			s.linkedDeath(p, sig.Reason, from)
 		}
 	case SigMonitor:
 		r := s.relations(p)
@@ -250,7 +254,7 @@ func (in *Interp) NodeDown(node string, nodeVal rt.Value) {
 		}
 		r.watching = watching
 		if died {
-			s.linkedDeath(p, reason)
+			s.linkedDeath(p, reason, nil)
 		}
 	}
 }
@@ -331,6 +335,7 @@ func (in *Interp) Depart(pid *rt.Pid, node string) {
 	p.dead, p.rel, p.mailbox, p.m = true, nil, nil, nil
 	delete(s.related, p)
 	delete(s.live, p)
+	s.forget(p) // names are the node's
 }
 
 // Immigrate starts, here, a process that moved from another node: it

@@ -33,6 +33,8 @@ type scheduler struct {
 	// related are the processes that have links or monitors: those a
 	// lost node may concern.
 	related map[*process]struct{}
+	// names are the registered names of processes (register).
+	names map[*rt.Symbol]*process
 	// away holds the pids of processes that moved to other nodes, so that
 	// messages that come here for them keep finding where they went.
 	away map[*rt.Pid]struct{}
@@ -46,6 +48,7 @@ func newScheduler(in *Interp) *scheduler {
 		live:    make(map[*process]struct{}),
 		related: make(map[*process]struct{}),
 		away:    make(map[*rt.Pid]struct{}),
+		names:   make(map[*rt.Symbol]*process),
 	}
 	s.main = s.newProcess(in.main)
 	return s
@@ -146,10 +149,10 @@ func (s *scheduler) monitor(p *process, pid *rt.Pid, ref *rt.Tag) {
 	}
 }
 
-// linkedDeath makes p raise reason, the death of a process linked to it,
-// at its next receive, or at once if it waits in one.
-func (s *scheduler) linkedDeath(p *process, reason rt.Value) {
-	p.exitPending = reason
+// linkedDeath makes p raise reason, the death of a process linked to it
+// (from, if known), at its next receive, or at once if it waits in one.
+func (s *scheduler) linkedDeath(p *process, reason rt.Value, from *Death) {
+	p.exitPending, p.exitFrom = reason, from
 	if p.wait != notWaiting {
 		s.ready(p)
 	}
@@ -214,10 +217,17 @@ func (s *scheduler) collect(r *ioResult) {
 func (s *scheduler) runMain() (rt.Value, error) {
 	main := s.main
 	main.dead, main.reason, main.wait = false, nil, notWaiting
+	s.live[main] = struct{}{}
 	s.ready(main)
 	for {
 		if s.in.interrupted.Swap(false) {
 			return nil, Interrupted{}
+		}
+		if main.dead {
+			return nil, &SchemeError{
+				Obj:   rt.NewError("the main process was killed with reason", main.reason),
+				Trace: main.m.backtrace(),
+			}
 		}
 		s.fireTimers()
 		// A select of two channels costs more than a process switch:
@@ -254,8 +264,14 @@ func (s *scheduler) runMain() (rt.Value, error) {
 			continue // woken, but what it waits for has not come
 		}
 		s.current = p
+		budget := p.m.budget
 		st := p.m.run()
 		s.current = nil
+		if st == yielded {
+			p.reductions += uint64(budget) // checkpoint renewed the budget
+		} else {
+			p.reductions += uint64(budget - p.m.budget)
+		}
 		switch st {
 		case yielded:
 			s.ready(p)
@@ -273,16 +289,21 @@ func (s *scheduler) runMain() (rt.Value, error) {
 			if _, ok := p.m.err.(Interrupted); ok {
 				return nil, p.m.err
 			}
-			reason := rt.Value(rt.NewError(p.m.err.Error()))
-			if se, ok := p.m.err.(*SchemeError); ok {
-				reason = se.Obj
+			if k, ok := p.m.err.(*killed); ok {
+				s.exit(p, k.reason, k.reason != symNormal)
+				continue // the top of the loop reports a killed main process
 			}
+			se, ok := p.m.err.(*SchemeError)
+			if !ok {
+				se = &SchemeError{Obj: rt.NewError(p.m.err.Error())}
+			}
+			p.failure = se
 			if p == main {
-				s.endMain(reason, true)
+				s.endMain(se.Obj, true)
 				return nil, p.m.err
 			}
-			s.exit(p, reason, true)
-			s.logDeath(p)
+			s.exit(p, se.Obj, true)
+			s.logDeath(p.pid, se)
 		}
 	}
 }
@@ -415,8 +436,11 @@ func (s *scheduler) resume(p *process) bool {
 func (s *scheduler) exit(p *process, reason rt.Value, failed bool) {
 	p.dead = true
 	delete(s.live, p)
+	s.forget(p)
 	p.reason = reason
 	p.wait = notWaiting
+	death := &Death{Pid: p.pid, Reason: reason, Err: p.failure}
+	p.failure = nil
 	if r := p.rel; r != nil {
 		for _, l := range r.links {
 			q, _ := l.Proc.(*process)
@@ -424,7 +448,7 @@ func (s *scheduler) exit(p *process, reason rt.Value, failed bool) {
 			case q == nil:
 				s.in.signal(Signal{Kind: SigExit, From: p.pid, To: l, Reason: reason})
 			case q.rel != nil && q.rel.removeLink(p.pid) && failed && !q.dead:
-				s.linkedDeath(q, reason)
+				s.linkedDeath(q, reason, death)
 			}
 		}
 		for _, w := range r.watchers {
@@ -442,13 +466,10 @@ func (s *scheduler) exit(p *process, reason rt.Value, failed bool) {
 	}
 }
 
-// logDeath reports on standard error a process that died of an error.
-func (s *scheduler) logDeath(p *process) {
-	msg := rt.WriteString(p.reason)
-	if e, ok := p.reason.(*rt.ErrorObject); ok {
-		msg = e.Error()
-	}
-	fmt.Fprintf(s.in.opts.Stderr, "termite: process %s died: %s\n", p.pid.OpaqueString(), msg)
+// logDeath reports on standard error a process that died of an
+// uncaught error, as the main program's is reported.
+func (s *scheduler) logDeath(pid *rt.Pid, e *SchemeError) {
+	fmt.Fprint(s.in.opts.Stderr, e.ProcessReport(pid))
 }
 
 // timer is a process's deadline; gen tells a current one from a stale one.

@@ -123,7 +123,7 @@ func (p *datumPrinter) flush() {
 // and so may be part of a cycle.
 func isPrintContainer(v Value) bool {
 	switch v.(type) {
-	case *Pair, *Vector, *ErrorObject, *MultipleValues:
+	case *Pair, *Vector, *ErrorObject, *MultipleValues, *Record:
 		return true
 	}
 	return false
@@ -140,6 +140,8 @@ func printChildren(dst []Value, v Value) []Value {
 		return append(dst, x.Irritants...)
 	case *MultipleValues:
 		return append(dst, x.Vals...)
+	case *Record:
+		return append(dst, x.Fields...)
 	}
 	return dst
 }
@@ -281,7 +283,7 @@ func (w *labelWalk) visit(c Value) {
 			w.stack = append(w.stack, labelFrame{head: x, cur: x})
 			return
 		}
-	case *Vector, *ErrorObject, *MultipleValues:
+	case *Vector, *ErrorObject, *MultipleValues, *Record:
 		st = w.others[c]
 		if st == 0 {
 			w.others[c] = walkOnPath
@@ -416,8 +418,20 @@ func (p *datumPrinter) print(v Value, depth int) {
 	case *Promise:
 		p.buf = append(p.buf, "#<promise>"...)
 	case *Record:
+		// With its fields, as Gambit and Chez do: #<point x: 1 y: 2>.
+		if p.labels != nil && p.label(x) {
+			return
+		}
 		p.buf = append(p.buf, "#<"...)
 		p.buf = append(p.buf, recordTypeName(x.Type)...)
+		for i, f := range x.Fields {
+			p.buf = append(p.buf, ' ')
+			if x.Type != nil && i < len(x.Type.Fields) {
+				p.buf = append(p.buf, x.Type.Fields[i].Name...)
+				p.buf = append(p.buf, ": "...)
+			}
+			p.print(f, depth+1)
+		}
 		p.buf = append(p.buf, '>')
 	case *RecordType:
 		p.buf = append(p.buf, "#<record-type "...)

@@ -84,6 +84,8 @@ func TestWriteDisplay(t *testing.T) {
 		{NewError("bad thing", Fixnum(1), NewString("x")), `#<error "bad thing" 1 "x">`, `#<error "bad thing" 1 x>`},
 		{&Record{Type: &RecordType{Name: "<point>"}}, "#<point>", "#<point>"},
 		{&Record{Type: &RecordType{Name: "node"}}, "#<node>", "#<node>"},
+		{&Record{Type: &RecordType{Name: "point", Fields: []*Symbol{Intern("x"), Intern("y")}}, Fields: []Value{Fixnum(1), NewString("a")}},
+			`#<point x: 1 y: "a">`, "#<point x: 1 y: a>"},
 		{&RecordType{Name: "<point>"}, "#<record-type point>", "#<record-type point>"},
 		{&Primitive{Name: "car"}, "#<procedure car>", "#<procedure car>"},
 		{&Primitive{}, "#<procedure>", "#<procedure>"},
@@ -115,6 +117,9 @@ func TestWriteLabels(t *testing.T) {
 	// A vector containing itself.
 	vec := &Vector{Items: []Value{Fixnum(1), nil}}
 	vec.Items[1] = vec
+	// A record holding itself.
+	node := &Record{Type: &RecordType{Name: "node", Fields: []*Symbol{Intern("next")}}, Fields: []Value{nil}}
+	node.Fields[0] = node
 	// Shared but acyclic.
 	sh := List(Fixnum(1))
 	shared := List(sh, sh)
@@ -129,6 +134,7 @@ func TestWriteLabels(t *testing.T) {
 		{carCyc, "#0=(#0# x)", "#0=(#0# x)", ""},
 		{tailCyc, "(a . #0=(b . #0#))", "(a . #0=(b . #0#))", ""},
 		{vec, "#0=#(1 #0#)", "#0=#(1 #0#)", ""},
+		{node, "#0=#<node next: #0#>", "#0=#<node next: #0#>", ""},
 		{shared, "((1) (1))", "(#0=(1) #0#)", "((1) (1))"},
 		{both, "((1) (1) #0=(1 2 . #0#))", "(#0=(1) #0# #1=(1 2 . #1#))", ""},
 		{List(cyc, cyc), "(#0=(1 2 . #0#) #0#)", "(#0=(1 2 . #0#) #0#)", ""},

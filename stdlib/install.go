@@ -20,6 +20,7 @@ var libraryFiles = []string{
 	"scheme/termite.scm",
 	"scheme/hashtables.scm",
 	"scheme/server.scm",
+	"scheme/tools.scm",
 }
 
 // Install defines the standard procedures in in: the Go primitives, the
@@ -33,6 +34,11 @@ func Install(in *eval.Interp) error {
 		in.DefinePrimitive(p)
 	}
 	for _, p := range systemPrimitives(in) {
+		in.DefinePrimitive(p)
+	}
+	def := &randomSource{state: initialRandomState}
+	in.Define("default-random-source", def)
+	for _, p := range srfi27Primitives(def) {
 		in.DefinePrimitive(p)
 	}
 	opts := in.Options()

@@ -11,6 +11,7 @@ var srfis = []struct {
 	{2, []string{"scheme/srfi-2.scm"}},     // and-let*
 	{8, []string{"scheme/srfi-8.scm"}},     // receive
 	{26, []string{"scheme/srfi-26.scm"}},   // cut, cute
+	{27, nil},                              // random bits: srfi_27.go
 	{28, nil},                              // format: srfi_28.go
 	{69, nil},                              // hash tables: scheme/hashtables.scm, always loaded
 	{95, []string{"scheme/srfi-95.scm"}},   // sort, merge (uses srfi-132.scm)

@@ -101,9 +101,10 @@ func TestCLI(t *testing.T) {
 		{"help", "", []string{"--help"}, 0, "~^usage: termite (?s:.*)-e EXPR(?s:.*)-I DIR", ""},
 		{"version", "", []string{"--version"}, 0, "~^termite \\S+\n$", ""},
 		{"help-not-first", "", []string{"-e", "(display 1)", "--help"}, 0, "~^usage: termite", ""},
-		{"unknown-flag", "", []string{"--bogus"}, 64, "", "unknown option --bogus(?s:.*)usage: termite"},
-		{"unknown-short-flag", "", []string{"-x", "hello.scm"}, 64, "", "unknown option -x"},
-		{"missing-argument", "", []string{"-e"}, 64, "", "-e needs an argument"},
+		{"h", "", []string{"-h"}, 0, "~^usage: termite (?s:.*)-h, --help", ""},
+		{"unknown-flag", "", []string{"--bogus"}, 64, "", "^termite: unknown option --bogus \\(try termite --help\\)\n$"},
+		{"unknown-short-flag", "", []string{"-x", "hello.scm"}, 64, "", "^termite: unknown option -x \\(try termite --help\\)\n$"},
+		{"missing-argument", "", []string{"-e"}, 64, "", "^termite: option -e needs an argument EXPR \\(try termite --help\\)\n$"},
 		{"missing-dir", "", []string{"-I"}, 64, "", "-I needs an argument"},
 		{"flag-with-value", "", []string{"--help=yes"}, 64, "", "takes no argument"},
 

@@ -90,10 +90,7 @@ func (s *session) backtrace() {
 		fmt.Fprintln(s.out, "no error yet")
 		return
 	}
-	fmt.Fprintf(s.out, "error: %s\n", s.lastError.Message())
-	for _, t := range s.lastError.Trace {
-		fmt.Fprintf(s.out, "  %s\n", t)
-	}
+	fmt.Fprint(s.out, s.lastError.FullReport())
 }
 
 func (s *session) apropos(word string) {

@@ -50,40 +50,41 @@ type config struct {
 // option is one flag. Flags live in a table so that usage is generated from
 // the same place that parses them, and a new flag is one entry.
 type option struct {
-	name string // with its dashes
-	arg  string // the argument's name in the usage text; "" for none
-	arg2 string // a second argument's name, for the options that take two
-	help string
-	set  func(c *config, args ...string)
+	name  string // with its dashes
+	alias string // a second name, with its dashes; "" for none
+	arg   string // the argument's name in the usage text; "" for none
+	arg2  string // a second argument's name, for the options that take two
+	help  string
+	set   func(c *config, args ...string)
 }
 
 var options = []option{
-	{"-e", "EXPR", "", "evaluate EXPR", func(c *config, a ...string) {
+	{"-e", "", "EXPR", "", "evaluate EXPR", func(c *config, a ...string) {
 		c.steps = append(c.steps, step{expr: a[0]})
 	}},
-	{"-p", "EXPR", "", "evaluate EXPR and write its value", func(c *config, a ...string) {
+	{"-p", "", "EXPR", "", "evaluate EXPR and write its value", func(c *config, a ...string) {
 		c.steps = append(c.steps, step{expr: a[0], print: true})
 	}},
-	{"-I", "DIR", "", "add DIR to the library search path", func(c *config, a ...string) {
+	{"-I", "", "DIR", "", "add DIR to the library search path", func(c *config, a ...string) {
 		c.libDirs = append(c.libDirs, a[0])
 	}},
-	{"--node", "HOST:PORT", "", "be a node listening there (port 0: any free port)", func(c *config, a ...string) {
+	{"--node", "", "HOST:PORT", "", "be a node listening there (port 0: any free port)", func(c *config, a ...string) {
 		c.node = a[0]
 	}},
-	{"--serve", "", "", "keep the node running after FILE, or with no FILE", func(c *config, _ ...string) {
+	{"--serve", "", "", "", "keep the node running after FILE, or with no FILE", func(c *config, _ ...string) {
 		c.serve = true
 	}},
-	{"--cookie", "FILE", "", "authenticate nodes with the cookie in FILE", func(c *config, a ...string) {
+	{"--cookie", "", "FILE", "", "authenticate nodes with the cookie in FILE", func(c *config, a ...string) {
 		c.cookieFile = a[0]
 	}},
-	{"--tls", "CERT", "KEY", "talk TLS to other nodes, with this certificate", func(c *config, a ...string) {
+	{"--tls", "", "CERT", "KEY", "talk TLS to other nodes, with this certificate", func(c *config, a ...string) {
 		c.tlsCert, c.tlsKey = a[0], a[1]
 	}},
-	{"--tls-ca", "FILE", "", "with --tls: verify peers against these CAs", func(c *config, a ...string) {
+	{"--tls-ca", "", "FILE", "", "with --tls: verify peers against these CAs", func(c *config, a ...string) {
 		c.tlsCA = a[0]
 	}},
-	{"--help", "", "", "print this help and exit", func(c *config, _ ...string) { c.help = true }},
-	{"--version", "", "", "print the version and exit", func(c *config, _ ...string) { c.version = true }},
+	{"--help", "-h", "", "", "print this help and exit", func(c *config, _ ...string) { c.help = true }},
+	{"--version", "", "", "", "print the version and exit", func(c *config, _ ...string) { c.version = true }},
 }
 
 // usageError is a command line that makes no sense.
@@ -144,7 +145,7 @@ func parseArgs(args []string) (*config, error) {
 
 func lookupOption(name string) *option {
 	for i := range options {
-		if options[i].name == name {
+		if options[i].name == name || options[i].alias == name && name != "" {
 			return &options[i]
 		}
 	}
@@ -163,6 +164,9 @@ options:
 `)
 	for _, o := range options {
 		left := o.name
+		if o.alias != "" {
+			left = o.alias + ", " + o.name
+		}
 		if o.arg != "" {
 			left += " " + o.arg
 		}

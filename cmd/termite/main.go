@@ -34,8 +34,8 @@ func main() {
 func run(args []string) int {
 	c, err := parseArgs(args)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "termite: %v\n", err)
-		printUsage(os.Stderr)
+		// One line and a hint: the whole usage would bury the mistake.
+		fmt.Fprintf(os.Stderr, "termite: %v (try termite --help)\n", err)
 		return exitUsage
 	}
 	if c.help {

@@ -1,0 +1,51 @@
+;; SRFI 27: random integers and reals from sources whose state a program
+;; can keep, restore and seed.
+(import (srfi 27))
+(define (show . xs) (for-each (lambda (x) (write x) (display " ")) xs) (newline))
+(define (draws thunk n)
+  (let loop ((i 0) (acc '()))
+    (if (= i n) (reverse acc) (loop (+ i 1) (cons (thunk) acc)))))
+(define (all? ok? xs) (or (null? xs) (and (ok? (car xs)) (all? ok? (cdr xs)))))
+
+;; Every value of the range comes, and nothing outside it.
+(define ints (draws (lambda () (random-integer 6)) 600))
+(show (all? (lambda (i) (and (exact-integer? i) (<= 0 i 5))) ints)
+      (map (lambda (k) (and (memv k ints) #t)) '(0 1 2 3 4 5)))
+(show (all? (lambda (x) (= x 0)) (draws (lambda () (random-integer 1)) 20)))
+(define big (expt 10 40))
+(show (all? (lambda (i) (and (exact-integer? i) (<= 0 i) (< i big)))
+            (draws (lambda () (random-integer big)) 200)))
+(define reals (draws random-real 1000))
+(show (all? (lambda (x) (and (inexact? x) (< 0 x 1))) reals)
+      (< 0.4 (/ (apply + reals) 1000) 0.6))
+
+;; Sources: a new one starts from a fixed state; a state kept and put
+;; back gives the same numbers again; the same seeds give the same
+;; numbers, other seeds others.
+(define s (make-random-source))
+(define next (random-source-make-integers s))
+(define first-ten (draws (lambda () (next 1000)) 10))
+(show (random-source? s) (random-source? default-random-source) (random-source? 5))
+(show (equal? first-ten (draws (let ((n (random-source-make-integers (make-random-source))))
+                                 (lambda () (n 1000)))
+                               10)))
+(define kept (random-source-state-ref s))
+(define after (draws (lambda () (next 1000)) 10))
+(random-source-state-set! s kept)
+(show (equal? after (draws (lambda () (next 1000)) 10)))
+(define (seeded i j)
+  (random-source-pseudo-randomize! s i j)
+  (draws (lambda () (next 1000000)) 5))
+(show (equal? (seeded 1 2) (seeded 1 2)) (equal? (seeded 1 2) (seeded 2 1)) (equal? (seeded 0 0) (seeded 0 1)))
+(random-source-randomize! s)
+(show (all? (lambda (i) (< -1 i 1000)) (draws (lambda () (next 1000)) 10)))
+(define r (random-source-make-reals s 0.001))
+(show (all? (lambda (x) (< 0 x 1)) (draws r 10)))
+
+(define (message thunk)
+  (catch (lambda (e) (cons (error-object-message e) (error-object-irritants e))) (thunk)))
+(show (message (lambda () (random-integer 0))))
+(show (message (lambda () (random-integer 2.0))))
+(show (message (lambda () (random-source-state-set! s 'bad))))
+(show (message (lambda () (random-source-make-reals s 1))))
+(show (message (lambda () (random-source-pseudo-randomize! s -1 0))))
