@@ -3,7 +3,12 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
+	"text/tabwriter"
+
+	"termite/eval"
+	rt "termite/runtime"
 )
 
 // A REPL command is a line that starts with a comma (at top level, a
@@ -29,6 +34,14 @@ func init() {
 		}},
 		{name: "bt", help: "the backtrace of the last error, in full", run: func(s *session, _ string) (int, bool) {
 			s.backtrace()
+			return 0, false
+		}},
+		{name: "ps", help: "the processes of this node, one a line", run: func(s *session, _ string) (int, bool) {
+			s.ps()
+			return 0, false
+		}},
+		{name: "i", arg: "PID", help: "one process in detail: PID is a pid's number or an expression", run: func(s *session, arg string) (int, bool) {
+			s.info(arg)
 			return 0, false
 		}},
 		{name: "time", arg: "EXPR", help: "evaluate EXPR and report the time it took", rewrite: true},
@@ -99,4 +112,108 @@ func (s *session) apropos(word string) {
 			fmt.Fprintln(s.out, name)
 		}
 	}
+}
+
+// ps prints a table of the processes of this node.
+func (s *session) ps() {
+	w := tabwriter.NewWriter(s.out, 0, 8, 2, ' ', 0)
+	fmt.Fprintln(w, "PID\tNAME\tSTATUS\tMAILBOX\tREDUCTIONS\tMEMORY\tWHERE")
+	for _, pid := range s.in.Processes() {
+		info, err := s.in.ProcessInfo(pid)
+		if err != nil || info == nil {
+			continue
+		}
+		name, status := "", info.Status
+		if info.Name != nil {
+			name = info.Name.Name
+		}
+		if pid == s.in.Self() {
+			status = "repl"
+		}
+		fmt.Fprintf(w, "%d\t%s\t%s\t%d\t%d\t%d\t%s\n", pid.ID, name, status, info.Mailbox, info.Reductions, info.Memory, where(info.Where))
+	}
+	w.Flush()
+}
+
+// info prints what process-info tells of one process: the one with the
+// number arg, or the value of the expression arg.
+func (s *session) info(arg string) {
+	pid, err := s.pidOf(arg)
+	if err != nil {
+		reportError(s.errOut, err)
+		return
+	}
+	info, err := s.in.ProcessInfo(pid)
+	switch {
+	case err != nil:
+		reportError(s.errOut, err)
+		return
+	case info == nil:
+		fmt.Fprintf(s.out, "%s has ended\n", pid.OpaqueString())
+		return
+	}
+	pids := func(ps []*rt.Pid) string {
+		var b strings.Builder
+		for i, p := range ps {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(p.OpaqueString())
+		}
+		return b.String()
+	}
+	name := ""
+	if info.Name != nil {
+		name = info.Name.Name
+	}
+	w := tabwriter.NewWriter(s.out, 0, 8, 2, ' ', 0)
+	for _, row := range [][2]string{
+		{"pid", pid.OpaqueString()},
+		{"name", name},
+		{"status", info.Status},
+		{"mailbox", fmt.Sprint(info.Mailbox)},
+		{"links", pids(info.Links)},
+		{"monitors", pids(info.Monitors)},
+		{"monitored by", pids(info.MonitoredBy)},
+		{"where", where(info.Where)},
+		{"reductions", fmt.Sprint(info.Reductions)},
+		{"memory", fmt.Sprintf("%d bytes", info.Memory)},
+	} {
+		fmt.Fprintf(w, "%s\t%s\n", row[0], row[1])
+	}
+	w.Flush()
+}
+
+// pidOf returns the process that arg names: by its number (as in
+// #<pid 3>), or as the value of the expression arg.
+func (s *session) pidOf(arg string) (*rt.Pid, error) {
+	if n, err := strconv.ParseUint(arg, 10, 64); err == nil {
+		for _, pid := range s.in.Processes() {
+			if pid.ID == n {
+				return pid, nil
+			}
+		}
+		return nil, fmt.Errorf("no process numbered %d runs here", n)
+	}
+	var v rt.Value
+	err := s.it.run(func() (err error) {
+		v, err = s.in.RunSource([]byte(arg), replFile)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	pid, ok := v.(*rt.Pid)
+	if !ok {
+		return nil, fmt.Errorf("not a pid: %s", rt.WriteString(v))
+	}
+	return pid, nil
+}
+
+// where is a frame as ,ps and ,i show it.
+func where(t eval.TraceEntry) string {
+	if !t.Pos.IsValid() && t.Proc == "" {
+		return ""
+	}
+	return t.String()
 }
