@@ -394,13 +394,17 @@ func (x *expander) body(forms []rt.Value, sc *scope) expr {
 
 // finishLet decides which variables of ln live in boxes: those assigned
 // with set! (a continuation copies the stack, so a variable that may change
-// after a capture must live in the heap for the copies to share it), and
+// after a capture must live in the heap for the copies to share it), in a
+// letrec* those whose init runs after an item that may return twice (its
+// continuation re-entered assigns them again, in the same location), and
 // in a letrec those captured by a closure that
 // may run before their init is done, unless the capturing closure is
 // itself one of the inits (the compiler then patches the closure once the
 // variable is set).
 func (x *expander) finishLet(ln *letExpr) {
 	direct := make(map[*lambdaExpr]bool)
+	again := make(map[*binding]bool)
+	reentered := false
 	for _, it := range ln.items {
 		if l, ok := it.e.(*lambdaExpr); ok && it.b != nil {
 			direct[l] = true
@@ -408,9 +412,13 @@ func (x *expander) finishLet(ln *letExpr) {
 				l.self = it.b
 			}
 		}
+		reentered = reentered || ln.rec && !returnsOnce(it.e)
+		if reentered && it.b != nil {
+			again[it.b] = true
+		}
 	}
 	for _, b := range ln.binds {
-		b.boxed = b.mutated
+		b.boxed = b.mutated || again[b]
 		if b.boxed || !ln.rec || !b.captured {
 			continue
 		}

@@ -202,13 +202,65 @@ func expandLetrec(x *expander, f *rt.Pair, sc *scope) expr {
 		ln.binds = append(ln.binds, b)
 		lsc.add(id, b)
 	}
+	es := make([]expr, len(ids))
 	for i := range ids {
-		ln.items = append(ln.items, letItem{b: ln.binds[i], e: x.expandNamed(inits[i], lsc, ids[i])})
+		es[i] = x.expandNamed(inits[i], lsc, ids[i])
+	}
+	if baseSymbol(f.Car).Name == "letrec" && !allOnce(es) {
+		ln.items = append(ln.items, letItem{e: x.letrecTemps(ln.binds, es, sc)})
+	} else {
+		for i, e := range es {
+			ln.items = append(ln.items, letItem{b: ln.binds[i], e: e})
+		}
 	}
 	ln.initTo = x.seq
 	ln.items = append(ln.items, letItem{e: x.body(args[1:], lsc)})
 	x.finishLet(ln)
 	return ln
+}
+
+// letrecTemps evaluates the inits of a letrec into temporaries of a plain
+// let, and only then assigns the variables, as R7RS 4.2.2 requires: a
+// continuation captured in one init, when re-entered, computes the later
+// inits again and assigns every variable at once, and never sees another
+// variable assigned before its own init has been evaluated again. The
+// variables are boxed, since they may be assigned more than once and every
+// copy of the frame must see the latest assignment.
+func (x *expander) letrecTemps(vars []*binding, inits []expr, sc *scope) expr {
+	tl := &letExpr{initFrom: x.seq}
+	sets := &seqExpr{}
+	for i, e := range inits {
+		t := sc.fn.newLocal(vars[i].name)
+		tl.binds = append(tl.binds, t)
+		tl.items = append(tl.items, letItem{b: t, e: e})
+		vars[i].mutated = true
+		sets.body = append(sets.body, &setLocal{b: vars[i], val: &localRef{t}})
+	}
+	tl.initTo = x.seq
+	tl.items = append(tl.items, letItem{e: sets})
+	x.finishLet(tl)
+	return tl
+}
+
+// allOnce reports whether no expression of es may return more than once:
+// none can capture a continuation.
+func allOnce(es []expr) bool {
+	for _, e := range es {
+		if !returnsOnce(e) {
+			return false
+		}
+	}
+	return true
+}
+
+// returnsOnce reports whether evaluating e certainly captures no
+// continuation, so that nothing can re-enter what follows it.
+func returnsOnce(e expr) bool {
+	switch e.(type) {
+	case *constExpr, *lambdaExpr, *localRef, *globalRef:
+		return true
+	}
+	return false
 }
 
 // defineSyntax handles (define-syntax name transformer), calling bind with
