@@ -29,7 +29,7 @@ const (
 )
 
 var controlPrims = []*controlPrim{
-	{"apply", 1, rt.Variadic, ctlApply},
+	{"apply", 2, rt.Variadic, ctlApply},
 	{"call-with-current-continuation", 1, 1, ctlCallCC},
 	{"call/cc", 1, 1, ctlCallCC},
 	{"values", 0, rt.Variadic, ctlValues},
@@ -60,11 +60,6 @@ func (m *machine) control(f *controlPrim, base, n int) (int, bool) {
 	}
 	switch f.op {
 	case ctlApply:
-		if n == 1 {
-			m.stack[base] = arg(0)
-			m.sp = base + 1
-			return 0, true
-		}
 		items, ok := rt.ListToSlice(arg(n - 1))
 		if !ok {
 			m.raise(n+1, rt.TypeError("apply", "proper list", arg(n-1)))

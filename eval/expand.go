@@ -184,11 +184,16 @@ func (x *expander) expandSeq(forms []rt.Value, sc *scope) expr {
 }
 
 // expandNamed expands an init whose value is bound to name, so that a
-// lambda gets the name for messages and backtraces.
+// lambda or a case-lambda gets the name for messages and backtraces.
 func (x *expander) expandNamed(form rt.Value, sc *scope, name rt.Value) expr {
 	n := x.expand(form, sc)
 	if l, ok := n.(*lambdaExpr); ok && l.name == "" {
 		l.name = baseSymbol(name).Name
+	}
+	if c, ok := n.(*callExpr); ok {
+		if f, ok := c.fn.(*constExpr); ok && f.v == primCaseLambda {
+			c.args[0] = &constExpr{rt.NewString(baseSymbol(name).Name)}
+		}
 	}
 	return n
 }
@@ -460,16 +465,16 @@ func (x *expander) expandTop(form rt.Value, sc *scope) expr {
 		d := x.parseDefine(p)
 		// A program's definition of a standard name replaces it, as in
 		// Gambit (the library's own code keeps the original: see bound).
-		g := x.topEnv(sc).definition(baseSymbol(d.name))
+		g := x.changing(x.topEnv(sc), p).definition(baseSymbol(d.name))
 		return &setGlobal{g: g, val: x.initExpr(d, sc), define: true, pos: x.posOf(p)}
 	case "define-syntax":
 		x.defineSyntax(p, sc, func(id rt.Value, m macro) {
-			x.topEnv(sc).defineSyntax(baseSymbol(id), &binding{kind: bindMacro, name: id, macro: m})
+			x.changing(x.topEnv(sc), p).defineSyntax(baseSymbol(id), &binding{kind: bindMacro, name: id, macro: m})
 		})
 		return &constExpr{rt.Unspecified}
 	case "define-macro":
 		x.defineMacro(p, sc, func(id rt.Value, m macro) {
-			x.topEnv(sc).defineSyntax(baseSymbol(id), &binding{kind: bindMacro, name: id, macro: m})
+			x.changing(x.topEnv(sc), p).defineSyntax(baseSymbol(id), &binding{kind: bindMacro, name: id, macro: m})
 		})
 		return &constExpr{rt.Unspecified}
 	case "define-values", "define-record-type":

@@ -255,7 +255,7 @@ func bindImports(env *Environment, names map[*rt.Symbol]imported) {
 }
 
 func expandImport(x *expander, f *rt.Pair, sc *scope) expr {
-	env := x.topEnv(sc)
+	env := x.changing(x.topEnv(sc), f)
 	for _, set := range x.list(f.Cdr, f) {
 		names, err := x.in.importSet(set, x.here.File)
 		if err != nil {

@@ -75,7 +75,7 @@ func expandSet(x *expander, f *rt.Pair, sc *scope) expr {
 	val := x.expandNamed(args[1], sc, args[0])
 	b, env, _ := x.resolve(args[0], sc)
 	if b == nil {
-		return &setGlobal{g: env.cell(baseSymbol(args[0])), val: val, pos: x.posOf(f)}
+		return &setGlobal{g: x.changing(env, f).cell(baseSymbol(args[0])), val: val, pos: x.posOf(f)}
 	}
 	if b.kind != bindLocal {
 		x.errorf(f, "set!: %s is a syntax keyword", baseSymbol(args[0]).Name)

@@ -172,6 +172,9 @@ func init() {
 				if err != nil {
 					return nil, err
 				}
+				if radix != 10 {
+					return inexactInRadix(w, args[0], radix)
+				}
 				return rt.NewString(rt.NumberToString(args[0], radix)), nil
 			}
 		}),
@@ -334,7 +337,7 @@ func numIsOdd(w who, v rt.Value) (bool, error) {
 // neighbouring arguments. Every argument is type-checked, even after the
 // answer is known, so that (< 2 1 'x) is an error as (< 1 2 'x) is.
 func numChain(name, want string, check func(rt.Value) bool, test func(a, b rt.Value) (bool, error)) *rt.Primitive {
-	return prim(name, 1, rt.Variadic, func(w who) fn {
+	return prim(name, 2, rt.Variadic, func(w who) fn {
 		return func(args []rt.Value) (rt.Value, error) {
 			for _, a := range args {
 				if !check(a) {
@@ -762,6 +765,29 @@ func numAngle(w who) fn {
 }
 
 // argRadix reads the optional radix in args[1], 10 by default.
+// inexactInRadix writes z in a radix other than 10. R7RS 6.2.7 wants
+// text that string->number reads back in that radix as z, and only radix
+// 10 has a decimal point: an inexact integer is written exactly with the
+// #i prefix, an infinity or NaN as usual, and any other inexact number
+// raises.
+func inexactInRadix(w who, z rt.Value, radix int) (rt.Value, error) {
+	switch x := z.(type) {
+	case rt.Flonum:
+		f := float64(x)
+		switch {
+		case math.IsInf(f, 0) || math.IsNaN(f):
+		case f == math.Trunc(f) && !(f == 0 && math.Signbit(f)):
+			i, _ := new(big.Float).SetFloat64(f).Int(nil)
+			return rt.NewString("#i" + i.Text(radix)), nil
+		default:
+			return nil, w.error("no exact form of the inexact number in the radix", z, rt.Fixnum(radix))
+		}
+	case rt.Compnum:
+		return nil, w.error("no exact form of the inexact number in the radix", z, rt.Fixnum(radix))
+	}
+	return rt.NewString(rt.NumberToString(z, radix)), nil
+}
+
 func argRadix(w who, args []rt.Value) (int, error) {
 	if len(args) < 2 {
 		return 10, nil

@@ -6,17 +6,22 @@
 (define current-output-port (make-parameter %stdout))
 (define current-error-port (make-parameter %stderr))
 
+;; The port is the last argument, and nothing may follow it.
 (define-syntax %define-output
   (syntax-rules ()
     ((_ (name arg ...) prim)
-     (define (name arg ... . port)
-       (prim arg ... (if (pair? port) (car port) (current-output-port)))))))
+     (define name
+       (case-lambda
+        ((arg ...) (prim arg ... (current-output-port)))
+        ((arg ... port) (prim arg ... port)))))))
 
 (define-syntax %define-input
   (syntax-rules ()
     ((_ (name arg ...) prim)
-     (define (name arg ... . port)
-       (prim arg ... (if (pair? port) (car port) (current-input-port)))))))
+     (define name
+       (case-lambda
+        ((arg ...) (prim arg ... (current-input-port)))
+        ((arg ... port) (prim arg ... port)))))))
 
 (%define-output (write obj) %write)
 (%define-output (write-shared obj) %write-shared)
