@@ -93,10 +93,10 @@ func init() {
 		intDiv("quotient", rt.TruncateDiv, 0),
 		intDiv("remainder", rt.TruncateDiv, 1),
 		intDiv("modulo", rt.FloorDiv, 1),
-		intDiv("floor/", rt.FloorDiv, 2),
+		intDiv("%floor/", rt.FloorDiv, 2),
 		intDiv("floor-quotient", rt.FloorDiv, 0),
 		intDiv("floor-remainder", rt.FloorDiv, 1),
-		intDiv("truncate/", rt.TruncateDiv, 2),
+		intDiv("%truncate/", rt.TruncateDiv, 2),
 		intDiv("truncate-quotient", rt.TruncateDiv, 0),
 		intDiv("truncate-remainder", rt.TruncateDiv, 1),
 		prim("gcd", 0, rt.Variadic, func(w who) fn {
@@ -147,7 +147,7 @@ func init() {
 		&rt.Primitive{Name: "sqrt", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
 			return rt.Sqrt(args[0])
 		}},
-		&rt.Primitive{Name: "exact-integer-sqrt", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
+		&rt.Primitive{Name: "%exact-integer-sqrt", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
 			s, r, err := rt.ExactIntegerSqrt(args[0])
 			if err != nil {
 				return nil, err

@@ -29,6 +29,13 @@
 (check 'through-tail-call (+ 1 (maybe-two #t)) (list 'raised msg2 '(1 2)))
 (check 'one-through-tail-call (+ 1 (maybe-two #f)) 1)
 
+;; The standard procedures that return two values do it the same way.
+(check 'exact-integer-sqrt-operand (+ 1 (exact-integer-sqrt 17)) (list 'raised msg2 '(4 1)))
+(check 'floor/-operand (list (floor/ 7 2)) (list 'raised msg2 '(3 1)))
+(check 'truncate/-values (call-with-values (lambda () (truncate/ -7 2)) list) '(-3 -1))
+(check 'exact-integer-sqrt-values (call-with-values (lambda () (exact-integer-sqrt 17)) list)
+       '(4 1))
+
 ;; The continuation of call-with-values' producer takes any number.
 (check 'call-with-values (call-with-values (lambda () (values 1 2)) list) '(1 2))
 (check 'call-with-values-continuation
