@@ -571,7 +571,10 @@ func sqrtComplex(z complex128) complex128 {
 // way as in sqrtComplex.
 func logComplex(z complex128) complex128 {
 	if imag(z) == 0 {
-		if real(z) < 0 {
+		// A real number's imaginary part is exact zero: -0.0, like a
+		// negative number, is on the upper side of the branch cut, with
+		// imaginary part pi (R7RS 6.2.6).
+		if real(z) < 0 || real(z) == 0 && math.Signbit(real(z)) {
 			return complex(math.Log(-real(z)), math.Pi)
 		}
 		return complex(math.Log(real(z)), 0)
@@ -640,6 +643,11 @@ func numLog(w who) fn {
 			// Real division, so that a zero log of the base gives an infinity
 			// rather than complex NaN parts.
 			return rt.Flonum(real(lz) / real(lb)), nil
+		}
+		if imag(lb) == 0 {
+			// Part by part: complex division would mix an infinite part
+			// of lz into a NaN.
+			return rt.NormComplex(complex(real(lz)/real(lb), imag(lz)/real(lb))), nil
 		}
 		return rt.NormComplex(lz / lb), nil
 	}
@@ -748,10 +756,11 @@ func numAngle(w who) fn {
 			return rt.Flonum(cmplx.Phase(complex128(x))), nil
 		case rt.Flonum:
 			switch {
-			case x < 0:
-				return rt.Flonum(math.Pi), nil
 			case x != x:
 				return x, nil
+			case math.Signbit(float64(x)):
+				// -0.0 too, as log has it (see logComplex).
+				return rt.Flonum(math.Pi), nil
 			}
 			return rt.Flonum(0), nil
 		case rt.Fixnum, *rt.Bignum, *rt.Ratnum:
@@ -764,7 +773,6 @@ func numAngle(w who) fn {
 	}
 }
 
-// argRadix reads the optional radix in args[1], 10 by default.
 // inexactInRadix writes z in a radix other than 10. R7RS 6.2.7 wants
 // text that string->number reads back in that radix as z, and only radix
 // 10 has a decimal point: an inexact integer is written exactly with the
@@ -788,6 +796,7 @@ func inexactInRadix(w who, z rt.Value, radix int) (rt.Value, error) {
 	return rt.NewString(rt.NumberToString(z, radix)), nil
 }
 
+// argRadix reads the optional radix in args[1], 10 by default.
 func argRadix(w who, args []rt.Value) (int, error) {
 	if len(args) < 2 {
 		return 10, nil
