@@ -269,6 +269,30 @@ func TestPositions(t *testing.T) {
 	}
 }
 
+// TestLineEnds: "\r\n" and a lone "\r" end a line as "\n" does (R7RS
+// 7.1.1 <line ending>), in positions, comments, strings and string line
+// continuations.
+func TestLineEnds(t *testing.T) {
+	src := "(a) ; one\r(b)\r\n#| two\r\n |# (c \"x\r\ny\")\r(d \"p\\\r  q\")\r\n(e)"
+	r := New([]byte(src), "p.scm")
+	var got []string
+	for {
+		v, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := r.Positions()[v.(*rt.Pair)]
+		got = append(got, fmt.Sprintf("%d:%d %s", p.Line, p.Col, rt.WriteString(v)))
+	}
+	want := []string{"1:1 (a)", "2:1 (b)", "4:5 (c \"x\\r\\ny\")", "6:1 (d \"pq\")", "8:1 (e)"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
 func TestLongAndDeep(t *testing.T) {
 	const n = 1000000
 	var b strings.Builder
