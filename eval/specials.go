@@ -291,7 +291,16 @@ func (x *expander) transformer(spec rt.Value, sc *scope) macro {
 
 // (let-syntax ((name transformer) ...) body...): letrec-syntax is the same
 // here, since transformers are syntax-rules that only close over the scope.
+// As an expression it is a body; among the forms of a body or of the top
+// level, its own are spliced in, as in R6RS, so that its definitions
+// define there (see body and expandTop).
 func expandLetSyntax(x *expander, f *rt.Pair, sc *scope) expr {
+	return x.body(x.letSyntax(f, sc))
+}
+
+// letSyntax returns the body forms of let-syntax form f and the scope,
+// inside sc, where its keywords are bound.
+func (x *expander) letSyntax(f *rt.Pair, sc *scope) ([]rt.Value, *scope) {
 	args := x.list(f.Cdr, f)
 	if len(args) < 2 {
 		x.errorf(f, "let-syntax: bad syntax")
@@ -308,5 +317,5 @@ func expandLetSyntax(x *expander, f *rt.Pair, sc *scope) expr {
 		}
 		lsc.add(parts[0], &binding{kind: bindMacro, name: parts[0], macro: x.transformer(parts[1], tsc)})
 	}
-	return x.body(args[1:], lsc)
+	return args[1:], lsc
 }
