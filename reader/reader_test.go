@@ -209,20 +209,25 @@ func TestStickyError(t *testing.T) {
 	}
 }
 
-func TestPositions(t *testing.T) {
-	src := "(define (f x)\n  (+ x 1))\n'(a λ b) `(c ,d)"
+// readAll reads every datum of src, which must be free of errors.
+func readAll(t *testing.T, src string) (*Reader, []rt.Value) {
+	t.Helper()
 	r := New([]byte(src), "p.scm")
 	var vals []rt.Value
 	for {
 		v, err := r.Read()
 		if err == io.EOF {
-			break
+			return r, vals
 		}
 		if err != nil {
 			t.Fatal(err)
 		}
 		vals = append(vals, v)
 	}
+}
+
+func TestPositions(t *testing.T) {
+	r, vals := readAll(t, "(define (f x)\n  (+ x 1))\n'(a λ b) `(c ,d)")
 	pos := r.Positions()
 	at := func(v rt.Value, path string) string {
 		for _, c := range path {
@@ -273,17 +278,9 @@ func TestPositions(t *testing.T) {
 // 7.1.1 <line ending>), in positions, comments, strings and string line
 // continuations.
 func TestLineEnds(t *testing.T) {
-	src := "(a) ; one\r(b)\r\n#| two\r\n |# (c \"x\r\ny\")\r(d \"p\\\r  q\")\r\n(e)"
-	r := New([]byte(src), "p.scm")
+	r, vals := readAll(t, "(a) ; one\r(b)\r\n#| two\r\n |# (c \"x\r\ny\")\r(d \"p\\\r  q\")\r\n(e)")
 	var got []string
-	for {
-		v, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, v := range vals {
 		p := r.Positions()[v.(*rt.Pair)]
 		got = append(got, fmt.Sprintf("%d:%d %s", p.Line, p.Col, rt.WriteString(v)))
 	}

@@ -8,50 +8,38 @@
 ;; closure over them sees it.
 (include "lib/check.scm")
 
-;; b's init returns twice. The second time, a is assigned again from the
-;; value its init gave (a fresh list made before the first return of b's
-;; init), so the body's (set! a 'changed) is undone: ((a) b2).
-(define (letrec-reentry)
-  (let ((k #f))
-    (letrec ((a (list 'a))
-             (b (call-with-current-continuation (lambda (c) (set! k c) 'b))))
-      (if k
-          (let ((c k))
-            (set! k #f)
-            (set! a 'changed)
-            (c 'b2))
-          (list a b)))))
-(check 'letrec-assigns-all-again (letrec-reentry) '((a) b2))
-
-;; letrec* assigned a before b's init ran, and re-entering b's init assigns
-;; only b: a keeps the body's assignment.
-(define (letrec*-reentry)
-  (let ((k #f))
-    (letrec* ((a (list 'a))
-              (b (call-with-current-continuation (lambda (c) (set! k c) 'b))))
-      (if k
-          (let ((c k))
-            (set! k #f)
-            (set! a 'changed)
-            (c 'b2))
-          (list a b)))))
-(check 'letrec*-assigns-in-order (letrec*-reentry) '(changed b2))
+;; b's init returns twice. The second time, letrec assigns a again from
+;; the value its init gave (a fresh list made before the first return of
+;; b's init), so the body's (set! a 'changed) is undone: ((a) b2).
+;; letrec* assigned a before b's init ran, and re-entering b's init
+;; assigns only b: a keeps the body's assignment, (changed b2).
+(define-syntax reentry
+  (syntax-rules ()
+    ((_ letrec-form)
+     (let ((k #f))
+       (letrec-form ((a (list 'a))
+                     (b (call-with-current-continuation (lambda (c) (set! k c) 'b))))
+         (if k
+             (let ((c k))
+               (set! k #f)
+               (set! a 'changed)
+               (c 'b2))
+             (list a b)))))))
+(check 'letrec-assigns-all-again (reentry letrec) '((a) b2))
+(check 'letrec*-assigns-in-order (reentry letrec*) '(changed b2))
 
 ;; The first time x is (#t c); the body re-enters x's init with a list
 ;; holding a closure over x. x is then assigned that list, in the same
 ;; location the closure reads: the closure returns x itself.
-(check 'letrec-closure-sees-reassignment
-       (letrec ((x (call-with-current-continuation (lambda (c) (list #t c)))))
-         (if (car x)
-             ((cadr x) (list #f (lambda () x)))
-             (eq? x ((cadr x)))))
-       #t)
-(check 'letrec*-closure-sees-reassignment
-       (letrec* ((x (call-with-current-continuation (lambda (c) (list #t c)))))
-         (if (car x)
-             ((cadr x) (list #f (lambda () x)))
-             (eq? x ((cadr x)))))
-       #t)
+(define-syntax closure-sees-reassignment
+  (syntax-rules ()
+    ((_ letrec-form)
+     (letrec-form ((x (call-with-current-continuation (lambda (c) (list #t c)))))
+       (if (car x)
+           ((cadr x) (list #f (lambda () x)))
+           (eq? x ((cadr x))))))))
+(check 'letrec-closure-sees-reassignment (closure-sees-reassignment letrec) #t)
+(check 'letrec*-closure-sees-reassignment (closure-sees-reassignment letrec*) #t)
 ;; An internal definition is letrec* (5.3.2): the same holds in a body.
 (define (internal-definition)
   (define x (call-with-current-continuation (lambda (c) (list #t c))))
