@@ -56,14 +56,32 @@
 (check-error 'read-char-extra (read-char (open-input-string "a") 'extra))
 (check-error 'read-line-extra (read-line (open-input-string "a") 'extra))
 (check-error 'read-extra (read (open-input-string "a") 'extra))
+(check-error 'write-string-extra (write-string "abc" out 0 1 'extra))
+(check-error 'write-bytevector-extra
+             (write-bytevector (bytevector 1) (open-output-bytevector) 0 1 'extra))
+(check-error 'read-bytevector!-extra
+             (read-bytevector! (make-bytevector 2) (open-input-bytevector (bytevector 1)) 0 1 'extra))
 (check 'nothing-written (get-output-string out) "")
+(check 'write-string-range
+       (let ((p (open-output-string)))
+         (write-string "abcd" p 1 3)
+         (write-string "xy" p 1)
+         (get-output-string p))
+       "bcy")
+(check 'read-bytevector!-range
+       (let ((b (make-bytevector 3 0)))
+         (read-bytevector! b (open-input-bytevector (bytevector 7 8)) 1)
+         b)
+       (bytevector 0 7 8))
 (check 'port-given (begin (write 'x out) (display " " out) (newline out)
                           (get-output-string out))
        "x \n")
 (check 'read-char-port (read-char (open-input-string "a")) #\a)
 ;; The arity error names the procedure.
-(check 'write-extra-message (newline out 'extra)
+(check 'newline-extra-message (newline out 'extra)
        '(raised "newline: no clause accepts 2 arguments" ()))
+(check 'write-string-extra-message (write-string "abc" out 0 1 'extra)
+       '(raised "write-string: no clause accepts 5 arguments" ()))
 
 ;; 6.2.7: (number->string z radix) must give text that string->number
 ;; reads back, in that radix, as z. Only radix 10 has a decimal point, so
