@@ -1,7 +1,6 @@
 package stdlib
 
 import (
-
 	rt "termite/runtime"
 )
 
