@@ -62,6 +62,7 @@ func builtins(in *Interp) []*rt.Primitive {
 		}},
 		{Name: "environment", Min: 0, Max: rt.Variadic, Fn: func(a []rt.Value) (rt.Value, error) {
 			env := newEnvironment("environment", nil)
+			env.immutable = true
 			for _, set := range a {
 				names, err := in.importSet(set, "")
 				if err != nil {

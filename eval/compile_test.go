@@ -126,3 +126,28 @@ func TestCodeHashEnvironments(t *testing.T) {
 		t.Error("the same code in environments of the same name has two hashes")
 	}
 }
+
+// TestConsumer: the operation that takes a value returned to a pc is found
+// past jumps, and a cycle of jumps (which only a crafted code object can
+// have) ends the search instead of looping.
+func TestConsumer(t *testing.T) {
+	code := &Code{Instrs: []Instr{
+		{opJump, 2, 0},
+		{opPop, 0, 0},
+		{opJump, 1, 0},
+		{opJump, 4, 0},
+		{opJump, 3, 0},
+		{opReturn, 0, 0},
+	}}
+	tests := []struct {
+		pc   int
+		want Opcode
+	}{
+		{0, opPop}, {1, opPop}, {5, opReturn}, {3, opJump}, {6, opJump}, {-1, opJump},
+	}
+	for _, tt := range tests {
+		if got := consumer(code, tt.pc); got != tt.want {
+			t.Errorf("consumer at %d: %v, want %v", tt.pc, got, tt.want)
+		}
+	}
+}

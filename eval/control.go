@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"fmt"
+
 	rt "termite/runtime"
 )
 
@@ -27,7 +29,7 @@ const (
 )
 
 var controlPrims = []*controlPrim{
-	{"apply", 1, rt.Variadic, ctlApply},
+	{"apply", 2, rt.Variadic, ctlApply},
 	{"call-with-current-continuation", 1, 1, ctlCallCC},
 	{"call/cc", 1, 1, ctlCallCC},
 	{"values", 0, rt.Variadic, ctlValues},
@@ -58,11 +60,6 @@ func (m *machine) control(f *controlPrim, base, n int) (int, bool) {
 	}
 	switch f.op {
 	case ctlApply:
-		if n == 1 {
-			m.stack[base] = arg(0)
-			m.sp = base + 1
-			return 0, true
-		}
 		items, ok := rt.ListToSlice(arg(n - 1))
 		if !ok {
 			m.raise(n+1, rt.TypeError("apply", "proper list", arg(n-1)))
@@ -94,6 +91,10 @@ func (m *machine) control(f *controlPrim, base, n int) (int, bool) {
 	case ctlValues:
 		if n == 1 {
 			return result(arg(0))
+		}
+		if !takesAnyValues(m.code, m.pc, frameWalk{m.frames[m.lazyF:], m.under}) {
+			m.raise(n+1, valuesError(m.stack[base+1:m.sp]))
+			return 0, false
 		}
 		return result(&rt.MultipleValues{Vals: append([]rt.Value(nil), m.stack[base+1:m.sp]...)})
 	case ctlApplyValues:
@@ -237,4 +238,71 @@ func (m *machine) recvNext(base int, deadline rt.Value) {
 		}
 	}
 	m.block(waitRecv, base, 0, at)
+}
+
+// takesAnyValues reports whether the continuation at pc of code, with
+// the frames of callers below it, takes any number of values (R7RS 6.10):
+// one that drops its value (a non-final expression of a sequence), or one
+// in the library, which passes values on (call-with-values, dynamic-wind,
+// the top level's driver). Every other continuation takes exactly one
+// value.
+func takesAnyValues(code *Code, pc int, callers frameWalk) bool {
+	for !code.Internal {
+		switch consumer(code, pc) {
+		case opPop, opHalt:
+			return true
+		case opReturn:
+			f, ok := callers.next()
+			if !ok {
+				return true // the value goes out of the machine
+			}
+			code, pc = f.code, int(f.pc)
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// consumer returns the operation that takes the value returned to pc of
+// code: jumps lead from the end of a branch to it. A chain of jumps longer
+// than the code is a cycle, and gives opJump.
+func consumer(code *Code, pc int) Opcode {
+	for range code.Instrs {
+		if pc < 0 || pc >= len(code.Instrs) {
+			break
+		}
+		in := code.Instrs[pc]
+		if in.Op != opJump {
+			return in.Op
+		}
+		pc = int(in.A)
+	}
+	return opJump
+}
+
+// frameWalk gives frames from the top down: those of frames from the last,
+// then those of the continuation under them.
+type frameWalk struct {
+	frames []frame
+	under  *Continuation
+}
+
+func (w *frameWalk) next() (frame, bool) {
+	for len(w.frames) == 0 {
+		if w.under == nil {
+			return frame{}, false
+		}
+		w.frames, w.under = w.under.frames, w.under.parent
+	}
+	f := w.frames[len(w.frames)-1]
+	w.frames = w.frames[:len(w.frames)-1]
+	return f, true
+}
+
+// valuesError is the error of passing vals, other than one value, to a
+// continuation that takes exactly one.
+func valuesError(vals []rt.Value) *rt.ErrorObject {
+	return rt.NewError(fmt.Sprintf("%d values passed to a continuation that takes exactly one", len(vals)),
+		append([]rt.Value(nil), vals...)...)
 }

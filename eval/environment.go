@@ -21,6 +21,10 @@ type Environment struct {
 	// autoload, in the system environment, runs the file that defines a
 	// name not bound yet, if there is one, and reports whether it did.
 	autoload func(*rt.Symbol) bool
+	// immutable is set on the environments (environment ...) makes: R7RS
+	// 6.12 says they are immutable, and their variables are the
+	// exporters' own.
+	immutable bool
 }
 
 func newEnvironment(name string, parent *Environment) *Environment {

@@ -184,11 +184,16 @@ func (x *expander) expandSeq(forms []rt.Value, sc *scope) expr {
 }
 
 // expandNamed expands an init whose value is bound to name, so that a
-// lambda gets the name for messages and backtraces.
+// lambda or a case-lambda gets the name for messages and backtraces.
 func (x *expander) expandNamed(form rt.Value, sc *scope, name rt.Value) expr {
 	n := x.expand(form, sc)
 	if l, ok := n.(*lambdaExpr); ok && l.name == "" {
 		l.name = baseSymbol(name).Name
+	}
+	if c, ok := n.(*callExpr); ok {
+		if f, ok := c.fn.(*constExpr); ok && f.v == primCaseLambda {
+			c.args[0] = &constExpr{rt.NewString(baseSymbol(name).Name)}
+		}
 	}
 	return n
 }
@@ -313,53 +318,69 @@ func (x *expander) head(form rt.Value, sc *scope) (*rt.Pair, *binding) {
 }
 
 // body expands a lambda or let body: internal definitions (possibly made
-// by macros, possibly inside begin) become letrec* bindings of a new
-// scope; definitions and expressions may be mixed and run in order.
+// by macros, possibly inside begin or let-syntax) become letrec* bindings
+// of a new scope; definitions and expressions may be mixed and run in
+// order. Each form is expanded in its own scope: the body's, or that of
+// the let-syntax it was spliced from.
 func (x *expander) body(forms []rt.Value, sc *scope) expr {
 	bsc := newScope(sc, sc.fn)
 	type pending struct {
 		b    *binding
 		def  definition
 		form rt.Value // an expression
+		sc   *scope
 	}
 	var items []pending
-	queue := append([]rt.Value(nil), forms...)
+	queue := make([]pending, len(forms))
+	for i, f := range forms {
+		queue[i] = pending{form: f, sc: bsc}
+	}
+	push := func(fsc *scope, forms ...rt.Value) {
+		front := make([]pending, len(forms), len(forms)+len(queue))
+		for i, f := range forms {
+			front[i] = pending{form: f, sc: fsc}
+		}
+		queue = append(front, queue...)
+	}
 	for len(queue) > 0 {
-		form := queue[0]
+		form, fsc := queue[0].form, queue[0].sc
 		queue = queue[1:]
-		p, b := x.head(form, bsc)
+		p, b := x.head(form, fsc)
 		if b == nil {
-			items = append(items, pending{form: form})
+			items = append(items, pending{form: form, sc: fsc})
 			continue
 		}
 		if b.kind == bindMacro {
-			queue = append([]rt.Value{b.macro.transform(x, p, bsc)}, queue...)
+			push(fsc, b.macro.transform(x, p, fsc))
 			continue
 		}
 		switch x.in.specialName[b] {
 		case "begin":
-			queue = append(x.list(p.Cdr, p), queue...)
+			push(fsc, x.list(p.Cdr, p)...)
+		case "let-syntax", "letrec-syntax":
+			body, lsc := x.letSyntax(p, fsc)
+			push(lsc, body...)
 		case "define":
 			d := x.parseDefine(p)
 			nb := sc.fn.newLocal(d.name)
 			bsc.add(d.name, nb)
-			items = append(items, pending{b: nb, def: d})
+			items = append(items, pending{b: nb, def: d, sc: fsc})
 		case "define-syntax":
-			x.defineSyntax(p, bsc, func(id rt.Value, m macro) {
+			x.defineSyntax(p, fsc, func(id rt.Value, m macro) {
 				bsc.add(id, &binding{kind: bindMacro, name: id, macro: m})
 			})
 		case "define-macro":
-			x.defineMacro(p, bsc, func(id rt.Value, m macro) {
+			x.defineMacro(p, fsc, func(id rt.Value, m macro) {
 				bsc.add(id, &binding{kind: bindMacro, name: id, macro: m})
 			})
 		case "define-values", "define-record-type":
-			queue = append([]rt.Value{x.rewriteDefinition(p, bsc)}, queue...)
+			push(fsc, x.rewriteDefinition(p, fsc))
 		case "cond-expand":
-			queue = append([]rt.Value{x.condExpand(p, bsc)}, queue...)
+			push(fsc, x.condExpand(p, fsc))
 		case "include", "include-ci":
-			queue = append([]rt.Value{x.include(p)}, queue...)
+			push(fsc, x.include(p))
 		default:
-			items = append(items, pending{form: form})
+			items = append(items, pending{form: form, sc: fsc})
 		}
 	}
 	hasDefs := false
@@ -369,23 +390,26 @@ func (x *expander) body(forms []rt.Value, sc *scope) expr {
 		}
 	}
 	if !hasDefs {
-		exprs := make([]rt.Value, len(items))
-		for i, it := range items {
-			exprs[i] = it.form
-		}
-		if len(exprs) == 0 {
+		switch len(items) {
+		case 0:
 			x.errorf(rt.Null, "body has no expressions")
+		case 1:
+			return x.expand(items[0].form, items[0].sc)
 		}
-		return x.expandSeq(exprs, bsc)
+		s := &seqExpr{body: make([]expr, len(items))}
+		for i, it := range items {
+			s.body[i] = x.expand(it.form, it.sc)
+		}
+		return s
 	}
 	ln := &letExpr{rec: true, initFrom: x.seq}
 	for _, it := range items {
 		if it.b != nil {
 			ln.binds = append(ln.binds, it.b)
-			ln.items = append(ln.items, letItem{b: it.b, e: x.initExpr(it.def, bsc)})
+			ln.items = append(ln.items, letItem{b: it.b, e: x.initExpr(it.def, it.sc)})
 			ln.initTo = x.seq
 		} else {
-			ln.items = append(ln.items, letItem{e: x.expand(it.form, bsc)})
+			ln.items = append(ln.items, letItem{e: x.expand(it.form, it.sc)})
 		}
 	}
 	x.finishLet(ln)
@@ -394,13 +418,17 @@ func (x *expander) body(forms []rt.Value, sc *scope) expr {
 
 // finishLet decides which variables of ln live in boxes: those assigned
 // with set! (a continuation copies the stack, so a variable that may change
-// after a capture must live in the heap for the copies to share it), and
+// after a capture must live in the heap for the copies to share it), in a
+// letrec* those whose init runs after an item that may return twice (its
+// continuation re-entered assigns them again, in the same location), and
 // in a letrec those captured by a closure that
 // may run before their init is done, unless the capturing closure is
 // itself one of the inits (the compiler then patches the closure once the
 // variable is set).
 func (x *expander) finishLet(ln *letExpr) {
 	direct := make(map[*lambdaExpr]bool)
+	again := make(map[*binding]bool)
+	reentered := false
 	for _, it := range ln.items {
 		if l, ok := it.e.(*lambdaExpr); ok && it.b != nil {
 			direct[l] = true
@@ -408,9 +436,13 @@ func (x *expander) finishLet(ln *letExpr) {
 				l.self = it.b
 			}
 		}
+		reentered = reentered || ln.rec && !returnsOnce(it.e)
+		if reentered && it.b != nil {
+			again[it.b] = true
+		}
 	}
 	for _, b := range ln.binds {
-		b.boxed = b.mutated
+		b.boxed = b.mutated || again[b]
 		if b.boxed || !ln.rec || !b.captured {
 			continue
 		}
@@ -421,6 +453,18 @@ func (x *expander) finishLet(ln *letExpr) {
 			}
 		}
 	}
+}
+
+// topSeq expands forms at the top level, in sc, one after the other.
+func (x *expander) topSeq(forms []rt.Value, sc *scope) expr {
+	if len(forms) == 0 {
+		return &constExpr{rt.Unspecified}
+	}
+	s := &seqExpr{}
+	for _, f := range forms {
+		s.body = append(s.body, x.expandTop(f, sc))
+	}
+	return s
 }
 
 // expandTop expands a top-level form: definitions there are global.
@@ -439,29 +483,24 @@ func (x *expander) expandTop(form rt.Value, sc *scope) expr {
 	}
 	switch x.in.specialName[b] {
 	case "begin":
-		forms := x.list(p.Cdr, p)
-		if len(forms) == 0 {
-			return &constExpr{rt.Unspecified}
-		}
-		s := &seqExpr{}
-		for _, f := range forms {
-			s.body = append(s.body, x.expandTop(f, sc))
-		}
-		return s
+		return x.topSeq(x.list(p.Cdr, p), sc)
+	case "let-syntax", "letrec-syntax":
+		// Spliced, as in a body: its definitions are top-level ones.
+		return x.topSeq(x.letSyntax(p, sc))
 	case "define":
 		d := x.parseDefine(p)
 		// A program's definition of a standard name replaces it, as in
 		// Gambit (the library's own code keeps the original: see bound).
-		g := x.topEnv(sc).definition(baseSymbol(d.name))
+		g := x.changing(x.topEnv(sc), p).definition(baseSymbol(d.name))
 		return &setGlobal{g: g, val: x.initExpr(d, sc), define: true, pos: x.posOf(p)}
 	case "define-syntax":
 		x.defineSyntax(p, sc, func(id rt.Value, m macro) {
-			x.topEnv(sc).defineSyntax(baseSymbol(id), &binding{kind: bindMacro, name: id, macro: m})
+			x.changing(x.topEnv(sc), p).defineSyntax(baseSymbol(id), &binding{kind: bindMacro, name: id, macro: m})
 		})
 		return &constExpr{rt.Unspecified}
 	case "define-macro":
 		x.defineMacro(p, sc, func(id rt.Value, m macro) {
-			x.topEnv(sc).defineSyntax(baseSymbol(id), &binding{kind: bindMacro, name: id, macro: m})
+			x.changing(x.topEnv(sc), p).defineSyntax(baseSymbol(id), &binding{kind: bindMacro, name: id, macro: m})
 		})
 		return &constExpr{rt.Unspecified}
 	case "define-values", "define-record-type":

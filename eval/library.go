@@ -123,6 +123,40 @@ func (in *Interp) systemExports() map[*rt.Symbol]imported {
 // loadLibrary finds the file of library name on the search path and runs
 // it: it should define the library.
 func (in *Interp) loadLibrary(name rt.Value, key, from string) error {
+	path, src, err := in.libraryFile(name, key, from)
+	if err != nil {
+		return err
+	}
+	if in.loading[key] {
+		return fmt.Errorf("library %s imports itself", key)
+	}
+	in.loading[key] = true
+	defer delete(in.loading, key)
+	forms, pos, err := reader.ReadAll(src, path)
+	if err != nil {
+		return err
+	}
+	return in.runFormsAlone(forms, &source{file: path, pos: pos, env: in.program})
+}
+
+// libraryAvailable reports whether library name is defined, standard, or
+// has a file on the search path (cond-expand's (library NAME), R7RS
+// 4.2.1), without loading it.
+func (in *Interp) libraryAvailable(name rt.Value, from string) bool {
+	key, err := libraryKey(name)
+	if err != nil {
+		return false
+	}
+	if _, ok := in.libraries[key]; ok || in.provided[key] {
+		return true
+	}
+	_, _, err = in.libraryFile(name, key, from)
+	return err == nil
+}
+
+// libraryFile finds the file of library name on the search path and
+// returns its path and contents.
+func (in *Interp) libraryFile(name rt.Value, key, from string) (string, []byte, error) {
 	parts, _ := rt.ListToSlice(stripSyntax(name))
 	elems := make([]string, len(parts))
 	for i, p := range parts {
@@ -146,20 +180,11 @@ func (in *Interp) loadLibrary(name rt.Value, key, from string) error {
 			continue
 		}
 		if err != nil {
-			return fmt.Errorf("library %s: %v", key, err)
+			return "", nil, fmt.Errorf("library %s: %v", key, err)
 		}
-		if in.loading[key] {
-			return fmt.Errorf("library %s imports itself", key)
-		}
-		in.loading[key] = true
-		defer delete(in.loading, key)
-		forms, pos, err := reader.ReadAll(src, path)
-		if err != nil {
-			return err
-		}
-		return in.runFormsAlone(forms, &source{file: path, pos: pos, env: in.program})
+		return path, src, nil
 	}
-	return fmt.Errorf("unknown library %s (no %s on the search path)", key, rel)
+	return "", nil, fmt.Errorf("unknown library %s (no %s on the search path)", key, rel)
 }
 
 // importSet returns the bindings an import set makes (R7RS 5.2: a library
@@ -255,7 +280,7 @@ func bindImports(env *Environment, names map[*rt.Symbol]imported) {
 }
 
 func expandImport(x *expander, f *rt.Pair, sc *scope) expr {
-	env := x.topEnv(sc)
+	env := x.changing(x.topEnv(sc), f)
 	for _, set := range x.list(f.Cdr, f) {
 		names, err := x.in.importSet(set, x.here.File)
 		if err != nil {

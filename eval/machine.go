@@ -792,6 +792,11 @@ func (m *machine) call(n int) {
 			if n == 1 {
 				v = m.stack[base+1]
 			} else {
+				j := len(f.frames) - 1
+				if !takesAnyValues(f.frames[j].code, int(f.frames[j].pc), frameWalk{f.frames[:j], f.parent}) {
+					m.raise(n+1, valuesError(m.stack[base+1:m.sp]))
+					return
+				}
 				v = &rt.MultipleValues{Vals: append([]rt.Value(nil), m.stack[base+1:m.sp]...)}
 			}
 			if f.dyn.winders != m.dyn.winders {

@@ -168,8 +168,7 @@ func (x *expander) featureHolds(req rt.Value, f rt.Value) bool {
 		if len(parts) != 2 {
 			return false
 		}
-		_, err := x.in.library(parts[1], x.here.File)
-		return err == nil
+		return x.in.libraryAvailable(parts[1], x.here.File)
 	}
 	x.errorf(f, "cond-expand: bad feature requirement %s", rt.WriteString(req))
 	return false

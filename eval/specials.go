@@ -75,7 +75,7 @@ func expandSet(x *expander, f *rt.Pair, sc *scope) expr {
 	val := x.expandNamed(args[1], sc, args[0])
 	b, env, _ := x.resolve(args[0], sc)
 	if b == nil {
-		return &setGlobal{g: env.cell(baseSymbol(args[0])), val: val, pos: x.posOf(f)}
+		return &setGlobal{g: x.changing(env, f).cell(baseSymbol(args[0])), val: val, pos: x.posOf(f)}
 	}
 	if b.kind != bindLocal {
 		x.errorf(f, "set!: %s is a syntax keyword", baseSymbol(args[0]).Name)
@@ -202,13 +202,65 @@ func expandLetrec(x *expander, f *rt.Pair, sc *scope) expr {
 		ln.binds = append(ln.binds, b)
 		lsc.add(id, b)
 	}
+	es := make([]expr, len(ids))
 	for i := range ids {
-		ln.items = append(ln.items, letItem{b: ln.binds[i], e: x.expandNamed(inits[i], lsc, ids[i])})
+		es[i] = x.expandNamed(inits[i], lsc, ids[i])
+	}
+	if baseSymbol(f.Car).Name == "letrec" && !allOnce(es) {
+		ln.items = append(ln.items, letItem{e: x.letrecTemps(ln.binds, es, sc)})
+	} else {
+		for i, e := range es {
+			ln.items = append(ln.items, letItem{b: ln.binds[i], e: e})
+		}
 	}
 	ln.initTo = x.seq
 	ln.items = append(ln.items, letItem{e: x.body(args[1:], lsc)})
 	x.finishLet(ln)
 	return ln
+}
+
+// letrecTemps evaluates the inits of a letrec into temporaries of a plain
+// let, and only then assigns the variables, as R7RS 4.2.2 requires: a
+// continuation captured in one init, when re-entered, computes the later
+// inits again and assigns every variable at once, and never sees another
+// variable assigned before its own init has been evaluated again. The
+// variables are boxed, since they may be assigned more than once and every
+// copy of the frame must see the latest assignment.
+func (x *expander) letrecTemps(vars []*binding, inits []expr, sc *scope) expr {
+	tl := &letExpr{initFrom: x.seq}
+	sets := &seqExpr{}
+	for i, e := range inits {
+		t := sc.fn.newLocal(vars[i].name)
+		tl.binds = append(tl.binds, t)
+		tl.items = append(tl.items, letItem{b: t, e: e})
+		vars[i].mutated = true
+		sets.body = append(sets.body, &setLocal{b: vars[i], val: &localRef{t}})
+	}
+	tl.initTo = x.seq
+	tl.items = append(tl.items, letItem{e: sets})
+	x.finishLet(tl)
+	return tl
+}
+
+// allOnce reports whether no expression of es may return more than once:
+// none can capture a continuation.
+func allOnce(es []expr) bool {
+	for _, e := range es {
+		if !returnsOnce(e) {
+			return false
+		}
+	}
+	return true
+}
+
+// returnsOnce reports whether evaluating e certainly captures no
+// continuation, so that nothing can re-enter what follows it.
+func returnsOnce(e expr) bool {
+	switch e.(type) {
+	case *constExpr, *lambdaExpr, *localRef, *globalRef:
+		return true
+	}
+	return false
 }
 
 // defineSyntax handles (define-syntax name transformer), calling bind with
@@ -239,7 +291,16 @@ func (x *expander) transformer(spec rt.Value, sc *scope) macro {
 
 // (let-syntax ((name transformer) ...) body...): letrec-syntax is the same
 // here, since transformers are syntax-rules that only close over the scope.
+// As an expression it is a body; among the forms of a body or of the top
+// level, its own are spliced in, as in R6RS, so that its definitions
+// define there (see body and expandTop).
 func expandLetSyntax(x *expander, f *rt.Pair, sc *scope) expr {
+	return x.body(x.letSyntax(f, sc))
+}
+
+// letSyntax returns the body forms of let-syntax form f and the scope,
+// inside sc, where its keywords are bound.
+func (x *expander) letSyntax(f *rt.Pair, sc *scope) ([]rt.Value, *scope) {
 	args := x.list(f.Cdr, f)
 	if len(args) < 2 {
 		x.errorf(f, "let-syntax: bad syntax")
@@ -256,5 +317,5 @@ func expandLetSyntax(x *expander, f *rt.Pair, sc *scope) expr {
 		}
 		lsc.add(parts[0], &binding{kind: bindMacro, name: parts[0], macro: x.transformer(parts[1], tsc)})
 	}
-	return x.body(args[1:], lsc)
+	return args[1:], lsc
 }

@@ -200,6 +200,15 @@ func (x *expander) topEnv(sc *scope) *Environment {
 	return x.in.system
 }
 
+// changing returns env, the top-level environment that form f (define,
+// set!, import, ...) changes, unless it is immutable.
+func (x *expander) changing(env *Environment, f *rt.Pair) *Environment {
+	if env.immutable {
+		x.errorf(f, "%s: the environment is immutable", baseSymbol(f.Car).Name)
+	}
+	return env
+}
+
 // sameIdentifier is free-identifier=?: a and b (seen from sa and sb) mean
 // the same binding, or are both unbound with the same name.
 func (x *expander) sameIdentifier(a rt.Value, sa *scope, b rt.Value, sb *scope) bool {

@@ -12,6 +12,11 @@ type syntaxRules struct {
 	ellipsis rt.Value // nil: the standard ...
 	literals []rt.Value
 	rules    [][2]rt.Value // pattern (without the keyword), template
+	// notEllipsis holds the identifiers named ... of the rules that are
+	// bound where the macro is defined, as a variable or another keyword:
+	// there they are ordinary identifiers, not the ellipsis (R7RS 4.3.2
+	// compares identifiers by their binding).
+	notEllipsis map[rt.Value]bool
 }
 
 // mtree is what a pattern variable matched: a datum at depth 0, or one
@@ -50,15 +55,49 @@ func (x *expander) parseSyntaxRules(f *rt.Pair, sc *scope) *syntaxRules {
 			x.errorf(f, "syntax-rules: pattern must be a list, got %s", rt.WriteString(stripSyntax(parts[0])))
 		}
 		m.rules = append(m.rules, [2]rt.Value{pat.Cdr, parts[1]})
+		if m.ellipsis == nil {
+			x.shadowedEllipses(r, sc, m, make(map[rt.Value]bool))
+		}
 	}
 	return m
+}
+
+// shadowedEllipses adds to m.notEllipsis the identifiers named ... in v
+// that sc binds to something other than the ellipsis. seen holds the
+// pairs and vectors walked already: a quoted datum may be circular.
+func (x *expander) shadowedEllipses(v rt.Value, sc *scope, m *syntaxRules, seen map[rt.Value]bool) {
+	switch t := v.(type) {
+	case *rt.Symbol, *Ident:
+		if baseSymbol(t).Name != "..." {
+			return
+		}
+		if b := x.lookup(t, sc); b != nil && x.in.specialName[b] != "..." {
+			if m.notEllipsis == nil {
+				m.notEllipsis = make(map[rt.Value]bool)
+			}
+			m.notEllipsis[t] = true
+		}
+	case *rt.Pair, *rt.Vector:
+		if seen[t] {
+			return
+		}
+		seen[t] = true
+		if p, ok := t.(*rt.Pair); ok {
+			x.shadowedEllipses(p.Car, sc, m, seen)
+			x.shadowedEllipses(p.Cdr, sc, m, seen)
+			return
+		}
+		for _, e := range t.(*rt.Vector).Items {
+			x.shadowedEllipses(e, sc, m, seen)
+		}
+	}
 }
 
 func (m *syntaxRules) isEllipsis(v rt.Value) bool {
 	if m.ellipsis != nil {
 		return v == m.ellipsis
 	}
-	return isIdentifier(v) && baseSymbol(v).Name == "..." && !m.isLiteral(v)
+	return isIdentifier(v) && baseSymbol(v).Name == "..." && !m.isLiteral(v) && !m.notEllipsis[v]
 }
 
 func (m *syntaxRules) isLiteral(v rt.Value) bool {

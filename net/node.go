@@ -65,7 +65,10 @@ type Node struct {
 	// relocating holds the processes whose new location this node waits
 	// to confirm (see relocate.go); the interpreter's goroutine only.
 	relocating map[*rt.Pid]*relocation
-	portTab    portTable
+	// leaving holds the processes that are moving away, with the
+	// relocation markers that came for them meanwhile.
+	leaving map[*rt.Pid][]marker
+	portTab portTable
 	// portParams are current-input-port, current-output-port and
 	// current-error-port, whose values a migrating process takes with it.
 	portParams []rt.Value
@@ -99,6 +102,7 @@ func Install(in *eval.Interp, opts Options) (*Node, error) {
 		reqs:        make(map[uint64]*request),
 		services:    make(map[string]*rt.Pid),
 		relocating:  make(map[*rt.Pid]*relocation),
+		leaving:     make(map[*rt.Pid][]marker),
 	}
 	n.name.Store("")
 	in.SetNetwork(n)

@@ -262,12 +262,13 @@ func (n *Node) keepIncoming(p *peer, c *conn, h hello) bool {
 
 // conn is one connection to a peer, after the handshake.
 type conn struct {
-	p    *peer
-	nc   stdnet.Conn
-	r    *bufio.Reader
-	w    *bufio.Writer
-	done chan struct{}
-	once sync.Once
+	p      *peer
+	nc     stdnet.Conn
+	r      *bufio.Reader
+	w      *bufio.Writer
+	done   chan struct{}
+	once   sync.Once
+	failed sync.Once
 }
 
 func newConn(p *peer, nc stdnet.Conn) *conn {
@@ -370,16 +371,20 @@ func (c *conn) readLoop() {
 }
 
 // fail closes the connection after an error and reports the peer lost.
+// The first error is the one reported: closing the connection makes the
+// other loop fail too, with "use of closed network connection".
 func (c *conn) fail(err error) {
-	c.close()
-	var fe *frameError
-	switch {
-	case errors.As(err, &fe):
-		c.p.n.logf("dropped the connection of %s: %v", c.p.name, err)
-	case errors.Is(err, os.ErrDeadlineExceeded):
-		err = fmt.Errorf("silent for %v", c.p.n.opts.Timeout)
-	}
-	c.p.lost(c, err)
+	c.failed.Do(func() {
+		c.close()
+		var fe *frameError
+		switch {
+		case errors.As(err, &fe):
+			c.p.n.logf("dropped the connection of %s: %v", c.p.name, err)
+		case errors.Is(err, os.ErrDeadlineExceeded):
+			err = fmt.Errorf("silent for %v", c.p.n.opts.Timeout)
+		}
+		c.p.lost(c, err)
+	})
 }
 
 func isClosedErr(err error) bool { return errors.Is(err, stdnet.ErrClosed) }

@@ -143,8 +143,25 @@ func (n *Node) primitives() []*rt.Primitive {
 			k := n.in.CarryParams(a[1], n.portParams...)
 			// Once the node has the process, it ends here, before
 			// anything else that node sends is handled.
-			moved := func() { n.departed(e, node.Name()) }
-			return n.call("migrate", node, symAdopt, emigrant(e, k), 0, moved)
+			n.leaving[e.Pid] = nil
+			moved := func() {
+				n.departed(e, node.Name())
+				n.left(e.Pid)
+			}
+			_, err = n.call("migrate", node, symAdopt, emigrant(e, k), 0, moved)
+			if b, ok := err.(*rt.Blocking); ok {
+				do := b.Do
+				b.Do = func() (rt.Value, error) {
+					v, err := do()
+					if err != nil { // it stays
+						n.in.Post(func() { n.left(e.Pid) })
+					}
+					return v, err
+				}
+				return nil, b
+			}
+			n.left(e.Pid)
+			return nil, err
 		}),
 		prim("publish-service", 2, 2, func(a []rt.Value) (rt.Value, error) {
 			name, ok := a[0].(*rt.Symbol)

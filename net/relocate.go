@@ -79,6 +79,11 @@ func (n *Node) moved(pid *rt.Pid, node string) {
 // waits for its location, or answers it if the process is here (or ended
 // here, or is unknown).
 func (n *Node) relocate(pid *rt.Pid, origin *rt.Node, from string) {
+	if markers, ok := n.leaving[pid]; ok {
+		// Where it goes is known once the move is over.
+		n.leaving[pid] = append(markers, marker{origin, from})
+		return
+	}
 	route := n.in.Route(pid)
 	// Back to where it came from only if the process went there.
 	if route != "" && (route != from || route == origin.Name()) {
@@ -90,6 +95,23 @@ func (n *Node) relocate(pid *rt.Pid, origin *rt.Node, from string) {
 		return
 	}
 	n.oneWay(origin.Name(), rt.List(symRelocated, pid, n.self), outFrame{})
+}
+
+// marker is a relocation marker that waits for a process to finish
+// leaving.
+type marker struct {
+	origin *rt.Node
+	from   string
+}
+
+// left is told that the process of pid is done moving away, or failed to:
+// the markers that came meanwhile go on, or are answered.
+func (n *Node) left(pid *rt.Pid) {
+	markers := n.leaving[pid]
+	delete(n.leaving, pid)
+	for _, m := range markers {
+		n.relocate(pid, m.origin, m.from)
+	}
 }
 
 // relocated ends the relocation of pid: the process runs on node, where

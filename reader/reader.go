@@ -129,7 +129,7 @@ func New(src []byte, file string) *Reader {
 		r.colOff = 3
 	}
 	if len(src) >= r.off+3 && src[r.off] == '#' && src[r.off+1] == '!' && (src[r.off+2] == '/' || src[r.off+2] == ' ') {
-		if i := bytes.IndexByte(src[r.off:], '\n'); i >= 0 {
+		if i := bytes.IndexAny(src[r.off:], "\r\n"); i >= 0 {
 			r.off += i
 		} else {
 			r.off = len(src)
@@ -226,8 +226,12 @@ func (r *Reader) here() rt.Pos {
 }
 
 // newline records that the byte at i is a line feed.
+// newline notes a line end at i: "\n", "\r", or the "\n" of "\r\n", whose
+// "\r" counted the line already (R7RS 7.1.1: all three end a line).
 func (r *Reader) newline(i int) {
-	r.line++
+	if r.src[i] != '\n' || i == 0 || r.src[i-1] != '\r' {
+		r.line++
+	}
 	r.lineStart = i + 1
 }
 
@@ -248,13 +252,13 @@ func (r *Reader) delimAt(i int) bool {
 func (r *Reader) skipAtmosphere(depth int) error {
 	for r.off < len(r.src) {
 		switch c := r.src[r.off]; c {
-		case ' ', '\t', '\r', '\f', '\v':
+		case ' ', '\t', '\f', '\v':
 			r.off++
-		case '\n':
+		case '\n', '\r':
 			r.newline(r.off)
 			r.off++
 		case ';':
-			if i := bytes.IndexByte(r.src[r.off:], '\n'); i >= 0 {
+			if i := bytes.IndexAny(r.src[r.off:], "\r\n"); i >= 0 {
 				r.off += i
 			} else {
 				r.off = len(r.src)
@@ -296,7 +300,7 @@ func (r *Reader) skipBlockComment() error {
 			return r.incomplete(start, "unterminated block comment")
 		}
 		switch r.src[i] {
-		case '\n':
+		case '\n', '\r':
 			r.newline(i)
 		case '|':
 			if i+1 < len(r.src) && r.src[i+1] == '#' {
@@ -611,7 +615,7 @@ func (r *Reader) readChar(start rt.Pos) (rt.Value, error) {
 	if c == utf8.RuneError && size <= 1 {
 		return nil, r.fail(start, "invalid UTF-8")
 	}
-	if c == '\n' {
+	if c == '\n' || c == '\r' {
 		r.newline(first)
 	}
 	i := first + size
@@ -698,7 +702,7 @@ func (r *Reader) readDelimited(start rt.Pos, q byte, what string) ([]rune, error
 				return nil, err
 			}
 		case c < utf8.RuneSelf:
-			if c == '\n' {
+			if c == '\n' || c == '\r' {
 				r.newline(i)
 			}
 			rs = append(rs, rune(c))
@@ -757,18 +761,19 @@ func (r *Reader) escape(rs []rune, i int, what string) ([]rune, int, error) {
 		for j < len(r.src) && (r.src[j] == ' ' || r.src[j] == '\t') {
 			j++
 		}
-		if j < len(r.src) && r.src[j] == '\r' {
-			j++
-		}
 		if j >= len(r.src) {
 			r.off = i
 			return nil, 0, r.incomplete(r.here(), "unterminated "+what)
 		}
-		if r.src[j] != '\n' {
+		if r.src[j] != '\n' && r.src[j] != '\r' {
 			r.off = i
 			return nil, 0, r.fail(r.here(), "bad escape in %s: \\ followed by whitespace must end the line", what)
 		}
 		r.newline(j)
+		if r.src[j] == '\r' && j+1 < len(r.src) && r.src[j+1] == '\n' {
+			j++
+			r.newline(j)
+		}
 		j++
 		for j < len(r.src) && (r.src[j] == ' ' || r.src[j] == '\t') {
 			j++

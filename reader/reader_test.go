@@ -209,20 +209,25 @@ func TestStickyError(t *testing.T) {
 	}
 }
 
-func TestPositions(t *testing.T) {
-	src := "(define (f x)\n  (+ x 1))\n'(a λ b) `(c ,d)"
+// readAll reads every datum of src, which must be free of errors.
+func readAll(t *testing.T, src string) (*Reader, []rt.Value) {
+	t.Helper()
 	r := New([]byte(src), "p.scm")
 	var vals []rt.Value
 	for {
 		v, err := r.Read()
 		if err == io.EOF {
-			break
+			return r, vals
 		}
 		if err != nil {
 			t.Fatal(err)
 		}
 		vals = append(vals, v)
 	}
+}
+
+func TestPositions(t *testing.T) {
+	r, vals := readAll(t, "(define (f x)\n  (+ x 1))\n'(a λ b) `(c ,d)")
 	pos := r.Positions()
 	at := func(v rt.Value, path string) string {
 		for _, c := range path {
@@ -266,6 +271,22 @@ func TestPositions(t *testing.T) {
 		if got := at(vals[tt.datum], tt.path); got != tt.want {
 			t.Errorf("datum %d path %q: %s, want %s", tt.datum, tt.path, got, tt.want)
 		}
+	}
+}
+
+// TestLineEnds: "\r\n" and a lone "\r" end a line as "\n" does (R7RS
+// 7.1.1 <line ending>), in positions, comments, strings and string line
+// continuations.
+func TestLineEnds(t *testing.T) {
+	r, vals := readAll(t, "(a) ; one\r(b)\r\n#| two\r\n |# (c \"x\r\ny\")\r(d \"p\\\r  q\")\r\n(e)")
+	var got []string
+	for _, v := range vals {
+		p := r.Positions()[v.(*rt.Pair)]
+		got = append(got, fmt.Sprintf("%d:%d %s", p.Line, p.Col, rt.WriteString(v)))
+	}
+	want := []string{"1:1 (a)", "2:1 (b)", "4:5 (c \"x\\r\\ny\")", "6:1 (d \"pq\")", "8:1 (e)"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
 

@@ -193,7 +193,14 @@ func arith2(op arithOp, a, b Value) (Value, error) {
 		return nil, TypeError(opNames[op], "number", b)
 	}
 	if op == opDiv && isExactZero(b) {
-		return nil, divByZero("/", a, b)
+		if IsExact(a) {
+			return nil, divByZero("/", a, b)
+		}
+		// Dividing an inexact number by exact 0, an error in R7RS,
+		// is IEEE division here, as in Guile: an inexact operand
+		// makes the result inexact.
+		b = Flonum(0)
+		rb = numRank(b)
 	}
 	switch max(ra, rb) {
 	case rankFix:

@@ -350,26 +350,45 @@ func (p *Port) Read(b []byte) (int, error) {
 	return in.Read(b)
 }
 
-// ReadLine reads up to the next newline, which it consumes but does not
-// return; a carriage return before the newline goes too. It returns
-// io.EOF only when no character at all was left. The line may hold
-// malformed UTF-8, which converting it to runes turns into U+FFFD as
-// ReadRune would.
+// ReadLine reads up to the next line end, "\n", "\r\n" or "\r" (R7RS
+// 6.13.2), which it consumes but does not return. It returns io.EOF only
+// when no character at all was left. The line may hold malformed UTF-8,
+// which converting it to runes turns into U+FFFD as ReadRune would.
 func (p *Port) ReadLine() (string, error) {
 	in, err := p.reader()
 	if err != nil {
 		return "", err
 	}
-	line, err := in.ReadString('\n')
-	if err == io.EOF {
-		if line == "" {
-			return "", io.EOF
+	var line []byte
+	for {
+		if _, err := in.Peek(1); err != nil {
+			if err == io.EOF {
+				if line == nil {
+					return "", io.EOF
+				}
+				err = nil
+			}
+			return string(line), err
 		}
-		err = nil
+		buf, _ := in.Peek(in.Buffered())
+		i := bytes.IndexAny(buf, "\r\n")
+		if i < 0 {
+			line = append(line, buf...)
+			in.Discard(len(buf))
+			continue
+		}
+		line = append(line, buf[:i]...)
+		in.Discard(i + 1)
+		// The "\n" of "\r\n" goes with it. A console is only asked
+		// for what it has sent already: a line typed with "\r" must not
+		// wait for the next one.
+		if buf[i] == '\r' && (in.Buffered() > 0 || !p.Console()) {
+			if next, err := in.Peek(1); err == nil && next[0] == '\n' {
+				in.Discard(1)
+			}
+		}
+		return string(line), nil
 	}
-	line = strings.TrimSuffix(line, "\n")
-	line = strings.TrimSuffix(line, "\r")
-	return line, err
 }
 
 // Console reports whether p reads from the outside world (a terminal, a

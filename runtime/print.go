@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -577,14 +578,16 @@ func (p *datumPrinter) symbol(name string) {
 
 // SymbolNeedsBars reports whether a symbol with this name must be written
 // as |name| to read back as the same symbol: the reader would otherwise
-// see a number, a dot, # syntax, or several tokens.
+// see a number, a dot, # syntax, or several tokens. A backslash, and a
+// name that begins like an infinity or a NaN, are not R7RS identifier
+// syntax either, and other readers take them differently.
 func SymbolNeedsBars(name string) bool {
 	if name == "" || name == "." || name[0] == '#' {
 		return true
 	}
 	for _, r := range name {
 		switch r {
-		case '(', ')', '[', ']', '{', '}', '"', ';', '|', '\'', '`', ',':
+		case '(', ')', '[', ']', '{', '}', '"', ';', '|', '\'', '`', ',', '\\':
 			return true
 		}
 		// R7RS 6.13.3: symbols with non-ASCII characters are written
@@ -594,6 +597,10 @@ func SymbolNeedsBars(name string) bool {
 		}
 	}
 	c := name[0]
+	if (c == '+' || c == '-') && len(name) >= 6 &&
+		(strings.EqualFold(name[1:6], "inf.0") || strings.EqualFold(name[1:6], "nan.0")) {
+		return true
+	}
 	if c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.' {
 		_, isNum := ParseNumber(name, 10)
 		return isNum

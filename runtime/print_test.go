@@ -49,7 +49,7 @@ func TestWriteDisplay(t *testing.T) {
 		{printSym("foo bar"), "|foo bar|", "foo bar"},
 		{printSym(""), "||", ""},
 		{printSym("a|b"), `|a\|b|`, "a|b"},
-		{printSym("a\\b"), `a\b`, `a\b`},
+		{printSym("a\\b"), `|a\\b|`, `a\b`}, // a backslash is not identifier syntax
 		{printSym("x\ny"), `|x\ny|`, "x\ny"},
 		{printSym("1"), "|1|", "1"},
 		{printSym("+i"), "|+i|", "+i"},
@@ -65,6 +65,10 @@ func TestWriteDisplay(t *testing.T) {
 		{printSym("a;b"), "|a;b|", "a;b"},
 		{printSym("'a"), "|'a|", "'a"},
 		{printSym("λ"), "|λ|", "λ"}, // R7RS 6.13.3: non-ASCII symbols in bars
+		{printSym(`\123`), `|\\123|`, `\123`},
+		{printSym("+nan.0abc"), "|+nan.0abc|", "+nan.0abc"},
+		{printSym("-INF.0x"), "|-INF.0x|", "-INF.0x"},
+		{printSym("+inf"), "+inf", "+inf"},
 		{&Promise{}, "#<promise>", "#<promise>"},
 		{List(Fixnum(1), Fixnum(2), Fixnum(3)), "(1 2 3)", "(1 2 3)"},
 		{Cons(Fixnum(1), Fixnum(2)), "(1 . 2)", "(1 . 2)"},

@@ -76,7 +76,7 @@ func integerToChar(w who) fn {
 // type even after the answer is known, so that a type error is never
 // hidden by an early false.
 func charCompare(name string, fold bool, cmp func(a, b rune) bool) *rt.Primitive {
-	return prim(name, 1, rt.Variadic, func(w who) fn {
+	return prim(name, 2, rt.Variadic, func(w who) fn {
 		return func(args []rt.Value) (rt.Value, error) {
 			result := true
 			var prev rune

@@ -20,7 +20,7 @@ func init() {
 			_, ok := args[0].(rt.Boolean)
 			return rt.MakeBool(ok), nil
 		}},
-		prim("boolean=?", 1, rt.Variadic, booleanEq),
+		prim("boolean=?", 2, rt.Variadic, booleanEq),
 	)
 }
 

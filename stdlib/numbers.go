@@ -93,10 +93,10 @@ func init() {
 		intDiv("quotient", rt.TruncateDiv, 0),
 		intDiv("remainder", rt.TruncateDiv, 1),
 		intDiv("modulo", rt.FloorDiv, 1),
-		intDiv("floor/", rt.FloorDiv, 2),
+		intDiv("%floor/", rt.FloorDiv, 2),
 		intDiv("floor-quotient", rt.FloorDiv, 0),
 		intDiv("floor-remainder", rt.FloorDiv, 1),
-		intDiv("truncate/", rt.TruncateDiv, 2),
+		intDiv("%truncate/", rt.TruncateDiv, 2),
 		intDiv("truncate-quotient", rt.TruncateDiv, 0),
 		intDiv("truncate-remainder", rt.TruncateDiv, 1),
 		prim("gcd", 0, rt.Variadic, func(w who) fn {
@@ -147,7 +147,7 @@ func init() {
 		&rt.Primitive{Name: "sqrt", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
 			return rt.Sqrt(args[0])
 		}},
-		&rt.Primitive{Name: "exact-integer-sqrt", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
+		&rt.Primitive{Name: "%exact-integer-sqrt", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
 			s, r, err := rt.ExactIntegerSqrt(args[0])
 			if err != nil {
 				return nil, err
@@ -171,6 +171,9 @@ func init() {
 				radix, err := argRadix(w, args)
 				if err != nil {
 					return nil, err
+				}
+				if radix != 10 {
+					return inexactInRadix(w, args[0], radix)
 				}
 				return rt.NewString(rt.NumberToString(args[0], radix)), nil
 			}
@@ -334,7 +337,7 @@ func numIsOdd(w who, v rt.Value) (bool, error) {
 // neighbouring arguments. Every argument is type-checked, even after the
 // answer is known, so that (< 2 1 'x) is an error as (< 1 2 'x) is.
 func numChain(name, want string, check func(rt.Value) bool, test func(a, b rt.Value) (bool, error)) *rt.Primitive {
-	return prim(name, 1, rt.Variadic, func(w who) fn {
+	return prim(name, 2, rt.Variadic, func(w who) fn {
 		return func(args []rt.Value) (rt.Value, error) {
 			for _, a := range args {
 				if !check(a) {
@@ -568,7 +571,10 @@ func sqrtComplex(z complex128) complex128 {
 // way as in sqrtComplex.
 func logComplex(z complex128) complex128 {
 	if imag(z) == 0 {
-		if real(z) < 0 {
+		// A real number's imaginary part is exact zero: -0.0, like a
+		// negative number, is on the upper side of the branch cut, with
+		// imaginary part pi (R7RS 6.2.6).
+		if real(z) < 0 || real(z) == 0 && math.Signbit(real(z)) {
 			return complex(math.Log(-real(z)), math.Pi)
 		}
 		return complex(math.Log(real(z)), 0)
@@ -637,6 +643,11 @@ func numLog(w who) fn {
 			// Real division, so that a zero log of the base gives an infinity
 			// rather than complex NaN parts.
 			return rt.Flonum(real(lz) / real(lb)), nil
+		}
+		if imag(lb) == 0 {
+			// Part by part: complex division would mix an infinite part
+			// of lz into a NaN.
+			return rt.NormComplex(complex(real(lz)/real(lb), imag(lz)/real(lb))), nil
 		}
 		return rt.NormComplex(lz / lb), nil
 	}
@@ -745,10 +756,11 @@ func numAngle(w who) fn {
 			return rt.Flonum(cmplx.Phase(complex128(x))), nil
 		case rt.Flonum:
 			switch {
-			case x < 0:
-				return rt.Flonum(math.Pi), nil
 			case x != x:
 				return x, nil
+			case math.Signbit(float64(x)):
+				// -0.0 too, as log has it (see logComplex).
+				return rt.Flonum(math.Pi), nil
 			}
 			return rt.Flonum(0), nil
 		case rt.Fixnum, *rt.Bignum, *rt.Ratnum:
@@ -759,6 +771,29 @@ func numAngle(w who) fn {
 		}
 		return nil, w.typeError("number", args[0])
 	}
+}
+
+// inexactInRadix writes z in a radix other than 10. R7RS 6.2.7 wants
+// text that string->number reads back in that radix as z, and only radix
+// 10 has a decimal point: an inexact integer is written exactly with the
+// #i prefix, an infinity or NaN as usual, and any other inexact number
+// raises.
+func inexactInRadix(w who, z rt.Value, radix int) (rt.Value, error) {
+	switch x := z.(type) {
+	case rt.Flonum:
+		f := float64(x)
+		switch {
+		case math.IsInf(f, 0) || math.IsNaN(f):
+		case f == math.Trunc(f) && !(f == 0 && math.Signbit(f)):
+			i, _ := new(big.Float).SetFloat64(f).Int(nil)
+			return rt.NewString("#i" + i.Text(radix)), nil
+		default:
+			return nil, w.error("no exact form of the inexact number in the radix", z, rt.Fixnum(radix))
+		}
+	case rt.Compnum:
+		return nil, w.error("no exact form of the inexact number in the radix", z, rt.Fixnum(radix))
+	}
+	return rt.NewString(rt.NumberToString(z, radix)), nil
 }
 
 // argRadix reads the optional radix in args[1], 10 by default.

@@ -134,7 +134,7 @@ func (s *datumScanner) token() (datumToken, error) {
 	case ';':
 		for {
 			r, ok, err := s.next()
-			if err != nil || !ok || r == '\n' {
+			if err != nil || !ok || r == '\n' || r == '\r' {
 				return tokAtmosphere, err
 			}
 		}

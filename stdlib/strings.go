@@ -93,7 +93,7 @@ func init() {
 // stringCompare makes a variadic comparison; like the char comparisons it
 // checks every argument even after the answer is known.
 func stringCompare(name string, fold bool, ok func(int) bool) *rt.Primitive {
-	return prim(name, 1, rt.Variadic, func(w who) fn {
+	return prim(name, 2, rt.Variadic, func(w who) fn {
 		return func(args []rt.Value) (rt.Value, error) {
 			result := true
 			var prev []rune

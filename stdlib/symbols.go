@@ -8,7 +8,7 @@ func init() {
 			_, ok := args[0].(*rt.Symbol)
 			return rt.MakeBool(ok), nil
 		}},
-		prim("symbol=?", 1, rt.Variadic, symbolEq),
+		prim("symbol=?", 2, rt.Variadic, symbolEq),
 		prim("symbol->string", 1, 1, func(w who) fn {
 			return func(args []rt.Value) (rt.Value, error) {
 				s, ok := args[0].(*rt.Symbol)

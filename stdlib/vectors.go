@@ -1,8 +1,6 @@
 package stdlib
 
 import (
-	"slices"
-
 	rt "termite/runtime"
 )
 
@@ -15,7 +13,7 @@ func init() {
 		vectorType.maker("make-vector", rt.False),
 		&rt.Primitive{Name: "vector", Min: 0, Max: rt.Variadic, Fn: func(args []rt.Value) (rt.Value, error) {
 			// args aliases the machine's stack: copy it.
-			return &rt.Vector{Items: slices.Clone(args)}, nil
+			return rt.NewVector(args), nil
 		}},
 		prim("vector-length", 1, 1, func(w who) fn {
 			return func(args []rt.Value) (rt.Value, error) {

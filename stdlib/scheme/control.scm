@@ -7,6 +7,12 @@
 (define (call-with-values producer consumer)
   (%apply-values consumer (producer)))
 
+;; The Go primitives that return two values hand them to values, which
+;; checks that the continuation takes two (R7RS 6.10).
+(define (floor/ n1 n2) (%apply-values values (%floor/ n1 n2)))
+(define (truncate/ n1 n2) (%apply-values values (%truncate/ n1 n2)))
+(define (exact-integer-sqrt k) (%apply-values values (%exact-integer-sqrt k)))
+
 (define (dynamic-wind before thunk after)
   (before)
   (%set-winders! (cons (cons before after) (%winders)))

@@ -6,17 +6,30 @@
 (define current-output-port (make-parameter %stdout))
 (define current-error-port (make-parameter %stderr))
 
+;; The port is the last argument, or comes before the optional start and
+;; end of a range; nothing may follow them.
+(define-syntax %define-port-procedure
+  (syntax-rules ()
+    ((_ (name arg ...) prim current-port)
+     (define name
+       (case-lambda
+        ((arg ...) (prim arg ... (current-port)))
+        ((arg ... port) (prim arg ... port)))))
+    ((_ (name arg ...) prim current-port ranged)
+     (define name
+       (case-lambda
+        ((arg ...) (prim arg ... (current-port)))
+        ((arg ... port) (prim arg ... port))
+        ((arg ... port start) (prim arg ... port start))
+        ((arg ... port start end) (prim arg ... port start end)))))))
+
 (define-syntax %define-output
   (syntax-rules ()
-    ((_ (name arg ...) prim)
-     (define (name arg ... . port)
-       (prim arg ... (if (pair? port) (car port) (current-output-port)))))))
+    ((_ spec prim extra ...) (%define-port-procedure spec prim current-output-port extra ...))))
 
 (define-syntax %define-input
   (syntax-rules ()
-    ((_ (name arg ...) prim)
-     (define (name arg ... . port)
-       (prim arg ... (if (pair? port) (car port) (current-input-port)))))))
+    ((_ spec prim extra ...) (%define-port-procedure spec prim current-input-port extra ...))))
 
 (%define-output (write obj) %write)
 (%define-output (write-shared obj) %write-shared)
@@ -27,15 +40,8 @@
 (%define-output (write-u8 b) %write-u8)
 (%define-output (flush-output-port) %flush-output-port)
 
-(define (write-string s . rest)
-  (if (null? rest)
-      (%write-string s (current-output-port))
-      (apply %write-string s rest)))
-
-(define (write-bytevector bv . rest)
-  (if (null? rest)
-      (%write-bytevector bv (current-output-port))
-      (apply %write-bytevector bv rest)))
+(%define-output (write-string s) %write-string ranged)
+(%define-output (write-bytevector bv) %write-bytevector ranged)
 
 (%define-input (read-char) %read-char)
 (%define-input (peek-char) %peek-char)
@@ -48,10 +54,7 @@
 (%define-input (read-bytevector k) %read-bytevector)
 (%define-input (read) %read)
 
-(define (read-bytevector! bv . rest)
-  (if (null? rest)
-      (%read-bytevector! bv (current-input-port))
-      (apply %read-bytevector! bv rest)))
+(%define-input (read-bytevector! bv) %read-bytevector! ranged)
 
 (define (call-with-port port proc)
   (call-with-values (lambda () (proc port))
