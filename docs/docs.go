@@ -24,8 +24,12 @@ func Entry(name string) (string, bool) {
 		}
 		var b strings.Builder
 		b.WriteString(line)
+		fenced := false // inside a code block, # starts no heading
 		for _, l := range lines[i+1:] {
-			if strings.HasPrefix(l, "#") {
+			if strings.HasPrefix(l, "```") {
+				fenced = !fenced
+			}
+			if !fenced && strings.HasPrefix(l, "#") {
 				break
 			}
 			b.WriteString(l)

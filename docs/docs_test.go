@@ -17,6 +17,7 @@ func TestEntry(t *testing.T) {
 		{"!?", "### !?\n"},
 		{"no-such-name", ""},
 		{"down", ""},
+		{"pid?", "### pid?\n"},
 	}
 	for _, tt := range tests {
 		got, ok := Entry(tt.name)
@@ -24,8 +25,11 @@ func TestEntry(t *testing.T) {
 			t.Errorf("Entry(%q) = %q, %v; want it to start with %q", tt.name, got, ok, tt.start)
 			continue
 		}
-		if ok && strings.Contains(got[len(tt.start):], "\n#") {
+		if ok && strings.Contains(got[len(tt.start):], "\n##") {
 			t.Errorf("Entry(%q) runs into the next heading:\n%s", tt.name, got)
+		}
+		if ok && strings.Count(got, "```")%2 != 0 {
+			t.Errorf("Entry(%q) ends inside a code block:\n%s", tt.name, got)
 		}
 	}
 }
