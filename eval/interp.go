@@ -111,17 +111,21 @@ func New(opts Options) *Interp {
 
 // driverSource runs the forms of a script one after the other: the frame
 // of %run-forms is the continuation "rest of the script", as data. It is
-// compiled on first use, once the library has defined car and cdr.
+// compiled on first use, once the library has defined car and cdr. It
+// calls itself through a local name: %run-forms is not bound yet when it
+// is compiled, so a reference to it would follow the program's set!.
 const driverSource = `
-(lambda (forms src last)
-  (if (null? forms)
-      last
-      (%run-forms (cdr forms) src ((%compile-toplevel (car forms) src)))))`
+(letrec ((run-forms
+          (lambda (forms src last)
+            (if (null? forms)
+                last
+                (run-forms (cdr forms) src ((%compile-toplevel (car forms) src)))))))
+  run-forms)`
 
 // driver returns %run-forms, compiling it on first use.
 func (in *Interp) driver() (rt.Value, error) {
-	if in.runForms.Value != nil {
-		return in.runForms.Value, nil
+	if v := in.fixed(in.runForms); v != nil {
+		return v, nil
 	}
 	form, err := reader.New([]byte(driverSource), "<driver>").Read()
 	if err != nil {
@@ -177,6 +181,18 @@ func (in *Interp) bound(g *Global, internal bool) *Global {
 		in.frozen[g] = f
 	}
 	return f
+}
+
+// fixed returns the value of g, a variable of the system environment, as
+// the library's own code sees it: once the library is sealed, the frozen
+// cell's. The machine calls raise, %wind-and-throw and %run-forms through
+// it, so that a program that assigns or redefines them changes neither how
+// errors are raised nor how continuations unwind.
+func (in *Interp) fixed(g *Global) rt.Value {
+	if f, ok := in.frozen[g]; ok && in.sealed {
+		return f.Value
+	}
+	return g.Value
 }
 
 // Define binds a variable of the standard library (the system

@@ -685,7 +685,7 @@ func (m *machine) primError(n int, err error) {
 // their place, so that the raise's continuation is the failed operation's.
 func (m *machine) raise(n int, obj rt.Value) {
 	m.sp -= n
-	r := m.in.raiseProc.Value
+	r := m.in.fixed(m.in.raiseProc)
 	if r == nil {
 		m.fail(m.uncaught(obj))
 		return
@@ -793,7 +793,7 @@ func (m *machine) call(n int) {
 			if f.dyn.winders != m.dyn.winders {
 				// dynamic-wind handlers must run: the library does that
 				// in Scheme, then throws.
-				w := m.in.windAndThrow.Value
+				w := m.in.fixed(m.in.windAndThrow)
 				if w == nil {
 					m.raise(n+1, rt.NewError("continuation: dynamic-wind support is not loaded"))
 					return

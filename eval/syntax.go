@@ -182,7 +182,9 @@ func (x *expander) resolve(id rt.Value, sc *scope) (b *binding, env *Environment
 		if !ok {
 			env, core = x.in.system, true
 			if root != nil && root.env != nil {
-				env, core = root.env, false
+				// A name a library macro inserts means the library's
+				// binding, as the library's own code does.
+				env, core = root.env, root.env == x.in.system
 			}
 			return env.keyword(id.(*rt.Symbol)), env, core
 		}
