@@ -35,8 +35,7 @@ type machine struct {
 	pc   int
 	fp   int
 
-	budget int    // calls left before checkpoint runs
-	slabs  *slabs // memory for continuations, made on the first capture
+	budget int // calls left before checkpoint runs
 
 	status status
 	err    error    // when failed
@@ -571,7 +570,7 @@ func (m *machine) run() (st status) {
 				k = m.capture(sp, int(instrs[in.B-1].A))
 				// The frame goes on running: it keeps its own slots, and
 				// leaves k the frames below it.
-				m.under = k.below(len(k.frames)-1, m.slab())
+				m.under = k.below(len(k.frames) - 1)
 				m.lazyF, m.lazySP = len(m.frames), fp-1
 			} else {
 				// The frame keeps running above k: leave k everything
