@@ -46,6 +46,8 @@ func (x *expander) qq(t rt.Value, depth int, sc *scope) rt.Value {
 	}
 	switch v := t.(type) {
 	case *rt.Pair:
+		x.enter(v)
+		defer delete(x.active, v)
 		if x.isGlobalName(v.Car, sc, "unquote") {
 			arg := x.qqArg(v)
 			if depth == 1 {
@@ -176,9 +178,16 @@ func expandAnd(x *expander, f *rt.Pair, sc *scope) expr {
 	case 1:
 		return x.expand(args[0], sc)
 	}
-	return &ifExpr{x.expand(args[0], sc),
-		expandAnd(x, &rt.Pair{Car: f.Car, Cdr: rt.List(args[1:]...)}, sc),
-		&constExpr{rt.False}}
+	// Expanded in order, then nested from the inside out: linear time.
+	tests := make([]expr, len(args))
+	for i, a := range args {
+		tests[i] = x.expand(a, sc)
+	}
+	e := tests[len(tests)-1]
+	for i := len(tests) - 2; i >= 0; i-- {
+		e = &ifExpr{tests[i], e, &constExpr{rt.False}}
+	}
+	return e
 }
 
 func expandOr(x *expander, f *rt.Pair, sc *scope) expr {
@@ -189,9 +198,14 @@ func expandOr(x *expander, f *rt.Pair, sc *scope) expr {
 	case 1:
 		return x.expand(args[0], sc)
 	}
-	t := x.temp("t")
-	return x.expand(rt.List(x.core("let"), rt.List(rt.List(t, args[0])),
-		rt.List(x.core("if"), t, t, rt.Cons(x.core("or"), rt.List(args[1:]...)))), sc)
+	// (let ((t a)) (if t t (or b ...))), built from the inside out so
+	// that each operand is copied once: linear time.
+	nested := args[len(args)-1]
+	for i := len(args) - 2; i >= 0; i-- {
+		t := x.temp("t")
+		nested = rt.List(x.core("let"), rt.List(rt.List(t, args[i])), rt.List(x.core("if"), t, t, nested))
+	}
+	return x.expand(nested, sc)
 }
 
 func expandWhen(x *expander, f *rt.Pair, sc *scope) expr {
@@ -258,6 +272,9 @@ func expandCaseLambda(x *expander, f *rt.Pair, sc *scope) expr {
 // temporaries: it returns the renamed formals and the (variable
 // temporary) pairs.
 func (x *expander) tempFormals(formals rt.Value) (rt.Value, [][2]rt.Value) {
+	if circular(formals) {
+		x.errorf(formals, "circular code")
+	}
 	var temps []rt.Value
 	var pairs [][2]rt.Value
 	for {

@@ -18,6 +18,8 @@ type expander struct {
 	seq  int    // lambdas created so far
 
 	plainCallCC int // >0: expanding a letCCExpr's fallback (see letCC)
+
+	active map[*rt.Pair]bool // the forms being expanded (see enter)
 }
 
 type syntaxError struct {
@@ -57,6 +59,19 @@ func (x *expander) list(l rt.Value, form rt.Value) []rt.Value {
 	return items
 }
 
+// enter records that form p is being expanded: if it already is, p is
+// part of itself (datum labels can make such code, and a macro that
+// returns its own use), and expanding it would never end.
+func (x *expander) enter(p *rt.Pair) {
+	if x.active == nil {
+		x.active = make(map[*rt.Pair]bool)
+	}
+	if x.active[p] {
+		x.errorf(p, "circular code")
+	}
+	x.active[p] = true
+}
+
 // expand expands an expression.
 func (x *expander) expand(form rt.Value, sc *scope) expr {
 	switch f := form.(type) {
@@ -65,10 +80,11 @@ func (x *expander) expand(form rt.Value, sc *scope) expr {
 	case *rt.Vector:
 		return &constExpr{stripSyntax(f)}
 	case *rt.Pair:
+		x.enter(f)
+		saved := x.here
+		defer func() { x.here = saved; delete(x.active, f) }()
 		if p, ok := x.pos[f]; ok {
-			saved := x.here
 			x.here = p
-			defer func() { x.here = saved }()
 		}
 		if isIdentifier(f.Car) {
 			if b := x.lookup(f.Car, sc); b != nil {
@@ -254,6 +270,8 @@ func (x *expander) parseDefine(f *rt.Pair) definition {
 	case *rt.Pair:
 		// (define ((curried a) b) ...) is (define (curried a) (lambda (b) ...))
 		if inner, ok := target.Car.(*rt.Pair); ok {
+			x.enter(target)
+			defer delete(x.active, target)
 			lam := rt.Cons(x.core("lambda"), rt.Cons(target.Cdr, f.Cdr.(*rt.Pair).Cdr))
 			return x.parseDefine(&rt.Pair{Car: f.Car, Cdr: rt.List(inner, lam)})
 		}

@@ -119,6 +119,9 @@ func (x *expander) condExpand(f *rt.Pair, sc *scope) rt.Value {
 		if !ok || len(parts) == 0 {
 			x.errorf(f, "cond-expand: bad clause %s", rt.WriteString(stripSyntax(cl)))
 		}
+		if circular(parts[0]) {
+			x.errorf(cl, "circular code")
+		}
 		if x.isGlobalName(parts[0], sc, "else") || x.featureHolds(parts[0], f) {
 			return rt.Cons(x.core("begin"), rt.List(parts[1:]...))
 		}
