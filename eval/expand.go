@@ -20,6 +20,49 @@ type expander struct {
 	plainCallCC int // >0: expanding a letCCExpr's fallback (see letCC)
 
 	active map[*rt.Pair]bool // the forms being expanded (see enter)
+	depth  int               // how deep expand and expandTop are nested
+	steps  int               // macro uses and begins expanded so far
+
+	includedFrom map[string]string // the file that included each file, for cycles
+}
+
+const (
+	// maxExpandDepth bounds how deeply expansion nests, well under what
+	// Go's stack allows (about 250,000 nested lets): a macro whose use
+	// expands into a bigger use of itself would overflow it.
+	maxExpandDepth = 100000
+	// maxExpandSteps bounds the macro uses and begins one top-level form
+	// may expand: a macro whose use in a body expands into the same use
+	// would loop for ever.
+	maxExpandSteps = 1000000
+)
+
+// nest records one more level of nesting for form p (the caller undoes
+// it), and stops the expansion past maxExpandDepth.
+func (x *expander) nest(p *rt.Pair) {
+	if x.depth++; x.depth > maxExpandDepth {
+		x.runaway(p, fmt.Sprintf("expansion nested more than %d deep", maxExpandDepth))
+	}
+}
+
+// step counts the expansion of macro use or begin p: it stops the
+// expansion at a Ctrl-C (Interrupt), and past maxExpandSteps.
+func (x *expander) step(p *rt.Pair) {
+	if x.in.interrupted.Load() {
+		panic(Interrupted{})
+	}
+	if x.steps++; x.steps > maxExpandSteps {
+		x.runaway(p, fmt.Sprintf("expansion does not end (more than %d steps)", maxExpandSteps))
+	}
+}
+
+// runaway stops an expansion that went too far at form p: the message
+// names p's keyword, but not p itself, which may be huge by then.
+func (x *expander) runaway(p *rt.Pair, msg string) {
+	if isIdentifier(p.Car) {
+		msg = baseSymbol(p.Car).Name + ": " + msg
+	}
+	panic(&syntaxError{msg: msg, pos: x.posOf(p), irritants: []rt.Value{}})
 }
 
 type syntaxError struct {
@@ -82,16 +125,18 @@ func (x *expander) expand(form rt.Value, sc *scope) expr {
 	case *rt.Pair:
 		x.enter(f)
 		saved := x.here
-		defer func() { x.here = saved; delete(x.active, f) }()
+		defer func() { x.here = saved; delete(x.active, f); x.depth-- }()
 		if p, ok := x.pos[f]; ok {
 			x.here = p
 		}
+		x.nest(f)
 		if isIdentifier(f.Car) {
 			if b := x.lookup(f.Car, sc); b != nil {
 				switch b.kind {
 				case bindSpecial:
 					return b.special(x, f, sc)
 				case bindMacro:
+					x.step(f)
 					return x.expand(b.macro.transform(x, f, sc), sc)
 				}
 			}
@@ -341,22 +386,40 @@ func (x *expander) body(forms []rt.Value, sc *scope) expr {
 		form rt.Value // an expression
 	}
 	var items []pending
-	queue := append([]rt.Value(nil), forms...)
-	for len(queue) > 0 {
-		form := queue[0]
-		queue = queue[1:]
+	// The forms left, the next one last, so that a macro use or a begin
+	// is replaced by its forms without copying the others; each with the
+	// place of the source form it comes from, for errors.
+	type left struct {
+		form rt.Value
+		at   rt.Pos
+	}
+	var todo []left
+	push := func(forms ...rt.Value) {
+		for i := len(forms) - 1; i >= 0; i-- {
+			todo = append(todo, left{forms[i], x.here})
+		}
+	}
+	saved := x.here
+	push(forms...)
+	for len(todo) > 0 {
+		form := todo[len(todo)-1].form
+		x.here = todo[len(todo)-1].at
+		todo = todo[:len(todo)-1]
+		x.here = x.posOf(form)
 		p, b := x.head(form, bsc)
 		if b == nil {
 			items = append(items, pending{form: form})
 			continue
 		}
 		if b.kind == bindMacro {
-			queue = append([]rt.Value{b.macro.transform(x, p, bsc)}, queue...)
+			x.step(p)
+			push(b.macro.transform(x, p, bsc))
 			continue
 		}
 		switch x.in.specialName[b] {
 		case "begin":
-			queue = append(x.list(p.Cdr, p), queue...)
+			x.step(p)
+			push(x.list(p.Cdr, p)...)
 		case "define":
 			d := x.parseDefine(p)
 			nb := sc.fn.newLocal(d.name)
@@ -371,15 +434,16 @@ func (x *expander) body(forms []rt.Value, sc *scope) expr {
 				bsc.add(id, &binding{kind: bindMacro, name: id, macro: m})
 			})
 		case "define-values", "define-record-type":
-			queue = append([]rt.Value{x.rewriteDefinition(p, bsc)}, queue...)
+			push(x.rewriteDefinition(p, bsc))
 		case "cond-expand":
-			queue = append([]rt.Value{x.condExpand(p, bsc)}, queue...)
+			push(x.condExpand(p, bsc))
 		case "include", "include-ci":
-			queue = append([]rt.Value{x.include(p)}, queue...)
+			push(x.include(p))
 		default:
 			items = append(items, pending{form: form})
 		}
 	}
+	x.here = saved
 	hasDefs := false
 	for _, it := range items {
 		if it.b != nil {
@@ -447,16 +511,20 @@ func (x *expander) expandTop(form rt.Value, sc *scope) expr {
 	if b == nil {
 		return x.expand(form, sc)
 	}
+	saved := x.here
+	defer func() { x.here = saved; x.depth-- }()
 	if q, ok := x.pos[p]; ok {
-		saved := x.here
 		x.here = q
-		defer func() { x.here = saved }()
 	}
+	x.nest(p)
 	if b.kind == bindMacro {
+		x.step(p)
 		return x.expandTop(b.macro.transform(x, p, sc), sc)
 	}
 	switch x.in.specialName[b] {
 	case "begin":
+		x.enter(p)
+		defer delete(x.active, p)
 		forms := x.list(p.Cdr, p)
 		if len(forms) == 0 {
 			return &constExpr{rt.Unspecified}

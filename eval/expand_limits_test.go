@@ -1,9 +1,13 @@
 package eval_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"termite/eval"
 )
 
 // Code that contains itself (datum labels make it) is an error naming
@@ -61,5 +65,70 @@ func TestExpansionLinear(t *testing.T) {
 				t.Errorf("took %v", d)
 			}
 		})
+	}
+}
+
+// A macro that expands for ever is an error naming it and the place of
+// its use, whether its expansions nest or follow one another (a body
+// expands macro uses in a loop).
+func TestRunawayExpansion(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"nested", "(define-syntax m (syntax-rules () ((_ a) (m a))))\n(m 1)",
+			"error: test.scm:2:1: m: expansion nested more than 100000 deep"},
+		{"growing", "(define-syntax m (syntax-rules () ((_ a) (list (m a)))))\n(display 1)\n(m 1)",
+			"error: test.scm:3:1: m: expansion nested more than 100000 deep"},
+		{"in a body", "(define-syntax m (syntax-rules () ((_ a) (m a))))\n(define (f)\n  (m 1))",
+			"error: test.scm:3:3: m: expansion does not end (more than 1000000 steps)"},
+		{"begin in a body", "(let () #0=(begin #0#))",
+			"error: test.scm:1:12: begin: expansion does not end (more than 1000000 steps)"},
+		{"top-level begin", "#0=(begin 1 #0#)", "error: test.scm:1:4: circular code #0=(begin 1 #0#)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := run(t, tc.src); got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// Ctrl-C (Interrupt) stops a long expansion: this macro's uses grow by
+// one operand a step, so that it would take minutes to reach the limit.
+func TestInterruptExpansion(t *testing.T) {
+	in := newInterp(t)
+	stop := time.AfterFunc(100*time.Millisecond, in.Interrupt)
+	defer stop.Stop()
+	start := time.Now()
+	_, err := in.RunSource([]byte("(define-syntax m (syntax-rules () ((_ a ...) (m 1 a ...))))\n(m)"), "test.scm")
+	if _, ok := err.(eval.Interrupted); !ok {
+		t.Errorf("got %v, want interrupted", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("stopped after %v", d)
+	}
+}
+
+// Files that include one another in a cycle are an error at the include
+// that closes it; a file included twice side by side is not.
+func TestIncludeCycle(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.scm": `(include "b.scm")`,
+		"b.scm": "(define b 1)\n(include \"a.scm\")",
+		"d.scm": "(include \"c.scm\")\n(include \"c.scm\")\nc",
+		"c.scm": "(define c 2)",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in := newInterp(t)
+	err := in.RunFile(filepath.Join(dir, "a.scm"))
+	want := filepath.Join(dir, "b.scm") + ":2:1: include: " + filepath.Join(dir, "a.scm") + " includes itself"
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("got %v\nwant %s...", err, want)
+	}
+	if err := newInterp(t).RunFile(filepath.Join(dir, "d.scm")); err != nil {
+		t.Errorf("d.scm: %v", err)
 	}
 }

@@ -337,6 +337,12 @@ func (in *Interp) compileTop(form rt.Value, src *source) (thunk *Closure, errObj
 	sc.env = env
 	defer func() {
 		if r := recover(); r != nil {
+			if _, ok := r.(Interrupted); ok {
+				// Ctrl-C during the expansion: raising it stops the
+				// machine (see machine.raise).
+				thunk, errObj = nil, r
+				return
+			}
 			se, ok := r.(*syntaxError)
 			if !ok {
 				// A broken invariant of the expander or compiler.

@@ -683,6 +683,10 @@ func (m *machine) primError(n int, err error) {
 // raise drops the n values on top of the stack and calls (raise obj) in
 // their place, so that the raise's continuation is the failed operation's.
 func (m *machine) raise(n int, obj rt.Value) {
+	if _, ok := obj.(Interrupted); ok {
+		m.fail(Interrupted{})
+		return
+	}
 	m.sp -= n
 	r := m.in.fixed(m.in.raiseProc)
 	if r == nil {

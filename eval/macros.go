@@ -184,6 +184,25 @@ func expandInclude(x *expander, f *rt.Pair, sc *scope) expr {
 
 // include reads the files an include form names, relative to the file
 // that contains the form, and returns (begin their-forms...).
+// includeFrom records that the file of the form being expanded includes
+// path, and stops at a file that includes itself, directly or through
+// others, which would otherwise be read again and again.
+func (x *expander) includeFrom(f *rt.Pair, path string) {
+	if x.here.File == "" {
+		return
+	}
+	from := filepath.Clean(x.here.File)
+	for file := from; file != ""; file = x.includedFrom[file] {
+		if file == path {
+			x.errorf(f, "include: %s includes itself", path)
+		}
+	}
+	if x.includedFrom == nil {
+		x.includedFrom = make(map[string]string)
+	}
+	x.includedFrom[path] = from
+}
+
 func (x *expander) include(f *rt.Pair) rt.Value {
 	foldCase := baseSymbol(f.Car).Name == "include-ci"
 	var forms []rt.Value
@@ -196,6 +215,7 @@ func (x *expander) include(f *rt.Pair) rt.Value {
 		if !filepath.IsAbs(path) && x.here.File != "" && !strings.HasPrefix(x.here.File, "<") {
 			path = filepath.Join(filepath.Dir(x.here.File), path)
 		}
+		x.includeFrom(f, filepath.Clean(path))
 		src, err := os.ReadFile(path)
 		if err != nil {
 			x.errorf(f, "include: %v", err)
