@@ -251,6 +251,13 @@ func (x *expander) expandNamed(form rt.Value, sc *scope, name rt.Value) expr {
 	if l, ok := n.(*lambdaExpr); ok && l.name == "" {
 		l.name = baseSymbol(name).Name
 	}
+	// A case-lambda's name is the first argument of the primitive that
+	// makes it (see expandCaseLambda).
+	if c, ok := n.(*callExpr); ok {
+		if f, ok := c.fn.(*constExpr); ok && f.v == primCaseLambda {
+			c.args[0] = &constExpr{rt.NewString(baseSymbol(name).Name)}
+		}
+	}
 	return n
 }
 

@@ -159,9 +159,11 @@
               (loop))))
       promise))
 
-(define (exit . code)
-  (%wind-to! '())
-  (apply emergency-exit code))
+;; A case-lambda, so that a wrong number of arguments blames exit.
+(define exit
+  (case-lambda
+    (() (%wind-to! '()) (emergency-exit))
+    ((code) (%wind-to! '()) (emergency-exit code))))
 
 
 ;; (load FILE [ENV]) runs the forms of FILE in ENV (the program's top
