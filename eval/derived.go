@@ -36,6 +36,7 @@ func expandQuasiquote(x *expander, f *rt.Pair, sc *scope) expr {
 	if len(args) != 1 {
 		x.errorf(f, "quasiquote: expects one template")
 	}
+	x.unquotes = make(map[rt.Value]bool)
 	return x.expand(x.qq(args[0], 1, sc), sc)
 }
 
@@ -82,13 +83,30 @@ func (x *expander) qqArg(p *rt.Pair) rt.Value {
 }
 
 func (x *expander) hasUnquote(t rt.Value, depth int, sc *scope) bool {
+	switch t.(type) {
+	case *rt.Pair, *rt.Vector:
+	default:
+		return false
+	}
+	// qq asks about every part of the template: each answer is kept, so
+	// that a long template takes linear time.
+	if found, ok := x.unquotes[t]; ok {
+		return found
+	}
+	x.unquotes[t] = false // met again inside itself: a circular template
 	found := false
-	rt.Walk(t, func(v rt.Value) bool { // templates may be circular (labels)
-		if p, ok := v.(*rt.Pair); ok {
-			found = x.isGlobalName(p.Car, sc, "unquote") || x.isGlobalName(p.Car, sc, "unquote-splicing")
+	switch v := t.(type) {
+	case *rt.Pair:
+		found = x.isGlobalName(v.Car, sc, "unquote") || x.isGlobalName(v.Car, sc, "unquote-splicing") ||
+			x.hasUnquote(v.Car, depth, sc) || x.hasUnquote(v.Cdr, depth, sc)
+	case *rt.Vector:
+		for _, e := range v.Items {
+			if found = x.hasUnquote(e, depth, sc); found {
+				break
+			}
 		}
-		return !found
-	})
+	}
+	x.unquotes[t] = found
 	return found
 }
 

@@ -24,6 +24,7 @@ type expander struct {
 	steps  int               // macro uses and begins expanded so far
 
 	includedFrom map[string]string // the file that included each file, for cycles
+	unquotes     map[rt.Value]bool // of the quasiquote being rewritten: see hasUnquote
 }
 
 const (
