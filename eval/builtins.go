@@ -13,9 +13,19 @@ import (
 // promises, parameters, case-lambda, continuations and the compiler.
 func builtins(in *Interp) []*rt.Primitive {
 	return []*rt.Primitive{
+		// (%compile-toplevel FORMS SOURCE) compiles the first of FORMS, a
+		// list whose pairs may have the positions of the forms they hold.
 		{Name: "%compile-toplevel", Min: 2, Max: 2, Fn: func(a []rt.Value) (rt.Value, error) {
+			forms, ok := a[0].(*rt.Pair)
+			if !ok {
+				return nil, rt.TypeError("%compile-toplevel", "pair", a[0])
+			}
 			src, _ := a[1].(*source)
-			thunk, errObj := in.compileTop(a[0], src)
+			var at rt.Pos
+			if src != nil {
+				at = src.pos[forms]
+			}
+			thunk, errObj := in.compileTopAt(forms.Car, src, at)
 			if errObj != nil {
 				return nil, &rt.Raise{Obj: errObj}
 			}
@@ -88,13 +98,13 @@ func builtins(in *Interp) []*rt.Primitive {
 				e.Kind = rt.FileError
 				return nil, e
 			}
-			forms, pos, err := reader.ReadAll(text, name.String())
+			forms, pos, err := reader.ReadForms(text, name.String())
 			if err != nil {
 				e := rt.NewError("load: "+err.Error(), a[0])
 				e.Kind = rt.ReadError
 				return nil, e
 			}
-			return rt.Cons(rt.List(forms...), &source{file: name.String(), pos: pos, env: env}), nil
+			return rt.Cons(forms, &source{file: name.String(), pos: pos, env: env}), nil
 		}},
 		{Name: "scheme-report-environment", Min: 1, Max: 1, Fn: func(a []rt.Value) (rt.Value, error) {
 			return in.system, nil

@@ -37,11 +37,11 @@ func (k *Continuation) boundary(j int) int {
 
 // below returns the continuation made of k's frames under its frame j,
 // and of their stack: a view sharing k's memory, or k's parent.
-func (k *Continuation) below(j int, s *slabs) *Continuation {
+func (k *Continuation) below(j int) *Continuation {
 	if j == 0 {
 		return k.parent
 	}
-	v := s.continuation()
+	v := new(Continuation)
 	v.stack = k.stack[:k.boundary(j)-k.lo]
 	v.frames = k.frames[:j]
 	v.lo, v.flo, v.parent = k.lo, k.flo, k.parent
@@ -89,7 +89,7 @@ func (m *machine) captureReturn() *Continuation {
 	if len(m.frames) == m.lazyF {
 		// All of it is under already: share it, with the dynamic state
 		// of now.
-		k := m.slab().continuation()
+		k := new(Continuation)
 		*k = *m.under
 		k.dyn = m.dyn
 		return k
@@ -100,10 +100,8 @@ func (m *machine) captureReturn() *Continuation {
 // cut returns a new segment holding the stack from lazySP to base and the
 // frames from lazyF on, with room for extra more frames on top.
 func (m *machine) cut(base, extra int) *Continuation {
-	n, s := len(m.frames), m.slab()
-	k := s.continuation()
-	k.stack = s.values(base - m.lazySP)
-	k.frames = s.frames(n - m.lazyF + extra)
+	n := len(m.frames)
+	k := newSegment(base-m.lazySP, n-m.lazyF+extra)
 	k.lo, k.flo, k.parent, k.dyn = m.lazySP, m.lazyF, m.under, m.dyn
 	// Loops, not copy: segments are a few slots long, and copy's call
 	// costs more than the copying.
@@ -140,7 +138,7 @@ func (m *machine) throw(k *Continuation, v rt.Value) {
 		m.frames = make([]frame, depth, 2*depth)
 	}
 	m.frames = m.frames[:depth]
-	m.under, m.lazyF, m.lazySP = k.below(j, m.slab()), depth, s
+	m.under, m.lazyF, m.lazySP = k.below(j), depth, s
 	m.code, m.clo, m.pc, m.fp = f.code, f.clo, int(f.pc), int(f.fp)
 	m.dyn = k.dyn
 	m.stack[m.sp] = v
@@ -166,62 +164,34 @@ func (m *machine) underflow() {
 	m.ensure(need + stackMargin)
 	copy(m.stack[s:top], u.stack[s-u.lo:])
 	copy(m.frames[u.flo+j:], u.frames[j:])
-	m.under, m.lazyF, m.lazySP = u.below(j, m.slab()), u.flo+j, s
+	m.under, m.lazyF, m.lazySP = u.below(j), u.flo+j, s
 }
 
-// slab returns the machine's slabs, made on first use.
-func (m *machine) slab() *slabs {
-	if m.slabs == nil {
-		m.slabs = &slabs{}
-	}
-	return m.slabs
-}
-
-// slabs hand out the memory of captured continuations in blocks: a
-// generator or an escape captures at a high rate, and one allocation per
-// block instead of three per capture halves the cost. A block lives while
-// any continuation carved from it does; blocks are small to bound that.
-type slabs struct {
-	vals  []rt.Value
-	frms  []frame
-	conts []Continuation
+// segment is a small continuation segment and its parts in one
+// allocation: a generator or an escape captures at a high rate, and one
+// allocation per capture instead of three halves the cost. Each capture
+// has a block of its own, because a block shared by several captures
+// would live while any of them does, and keep the others' dead values,
+// parents included, reachable: a loop that escapes from nested call/cc's
+// then grows a chain of blocks that is never freed.
+type segment struct {
+	k      Continuation
+	vals   [segmentValues]rt.Value
+	frames [segmentFrames]frame
 }
 
 const (
-	slabValues = 256
-	slabFrames = 64
-	slabConts  = 16
+	segmentValues = 6
+	segmentFrames = 2
 )
 
-func (s *slabs) values(n int) []rt.Value {
-	if n > slabValues/4 {
-		return make([]rt.Value, n)
+// newSegment returns a continuation segment with room for n stack slots
+// and nf frames.
+func newSegment(n, nf int) *Continuation {
+	if n > segmentValues || nf > segmentFrames {
+		return &Continuation{stack: make([]rt.Value, n), frames: make([]frame, nf)}
 	}
-	if len(s.vals) < n {
-		s.vals = make([]rt.Value, slabValues)
-	}
-	v := s.vals[:n:n]
-	s.vals = s.vals[n:]
-	return v
-}
-
-func (s *slabs) frames(n int) []frame {
-	if n > slabFrames/4 {
-		return make([]frame, n)
-	}
-	if len(s.frms) < n {
-		s.frms = make([]frame, slabFrames)
-	}
-	f := s.frms[:n:n]
-	s.frms = s.frms[n:]
-	return f
-}
-
-func (s *slabs) continuation() *Continuation {
-	if len(s.conts) == 0 {
-		s.conts = make([]Continuation, slabConts)
-	}
-	k := &s.conts[0]
-	s.conts = s.conts[1:]
-	return k
+	b := &segment{}
+	b.k.stack, b.k.frames = b.vals[:n:n], b.frames[:nf:nf]
+	return &b.k
 }

@@ -36,6 +36,7 @@ func expandQuasiquote(x *expander, f *rt.Pair, sc *scope) expr {
 	if len(args) != 1 {
 		x.errorf(f, "quasiquote: expects one template")
 	}
+	x.unquotes = make(map[rt.Value]bool)
 	return x.expand(x.qq(args[0], 1, sc), sc)
 }
 
@@ -46,6 +47,8 @@ func (x *expander) qq(t rt.Value, depth int, sc *scope) rt.Value {
 	}
 	switch v := t.(type) {
 	case *rt.Pair:
+		x.enter(v)
+		defer delete(x.active, v)
 		if x.isGlobalName(v.Car, sc, "unquote") {
 			arg := x.qqArg(v)
 			if depth == 1 {
@@ -80,13 +83,30 @@ func (x *expander) qqArg(p *rt.Pair) rt.Value {
 }
 
 func (x *expander) hasUnquote(t rt.Value, depth int, sc *scope) bool {
+	switch t.(type) {
+	case *rt.Pair, *rt.Vector:
+	default:
+		return false
+	}
+	// qq asks about every part of the template: each answer is kept, so
+	// that a long template takes linear time.
+	if found, ok := x.unquotes[t]; ok {
+		return found
+	}
+	x.unquotes[t] = false // met again inside itself: a circular template
 	found := false
-	rt.Walk(t, func(v rt.Value) bool { // templates may be circular (labels)
-		if p, ok := v.(*rt.Pair); ok {
-			found = x.isGlobalName(p.Car, sc, "unquote") || x.isGlobalName(p.Car, sc, "unquote-splicing")
+	switch v := t.(type) {
+	case *rt.Pair:
+		found = x.isGlobalName(v.Car, sc, "unquote") || x.isGlobalName(v.Car, sc, "unquote-splicing") ||
+			x.hasUnquote(v.Car, depth, sc) || x.hasUnquote(v.Cdr, depth, sc)
+	case *rt.Vector:
+		for _, e := range v.Items {
+			if found = x.hasUnquote(e, depth, sc); found {
+				break
+			}
 		}
-		return !found
-	})
+	}
+	x.unquotes[t] = found
 	return found
 }
 
@@ -176,9 +196,16 @@ func expandAnd(x *expander, f *rt.Pair, sc *scope) expr {
 	case 1:
 		return x.expand(args[0], sc)
 	}
-	return &ifExpr{x.expand(args[0], sc),
-		expandAnd(x, &rt.Pair{Car: f.Car, Cdr: rt.List(args[1:]...)}, sc),
-		&constExpr{rt.False}}
+	// Expanded in order, then nested from the inside out: linear time.
+	tests := make([]expr, len(args))
+	for i, a := range args {
+		tests[i] = x.expand(a, sc)
+	}
+	e := tests[len(tests)-1]
+	for i := len(tests) - 2; i >= 0; i-- {
+		e = &ifExpr{tests[i], e, &constExpr{rt.False}}
+	}
+	return e
 }
 
 func expandOr(x *expander, f *rt.Pair, sc *scope) expr {
@@ -189,9 +216,14 @@ func expandOr(x *expander, f *rt.Pair, sc *scope) expr {
 	case 1:
 		return x.expand(args[0], sc)
 	}
-	t := x.temp("t")
-	return x.expand(rt.List(x.core("let"), rt.List(rt.List(t, args[0])),
-		rt.List(x.core("if"), t, t, rt.Cons(x.core("or"), rt.List(args[1:]...)))), sc)
+	// (let ((t a)) (if t t (or b ...))), built from the inside out so
+	// that each operand is copied once: linear time.
+	nested := args[len(args)-1]
+	for i := len(args) - 2; i >= 0; i-- {
+		t := x.temp("t")
+		nested = rt.List(x.core("let"), rt.List(rt.List(t, args[i])), rt.List(x.core("if"), t, t, nested))
+	}
+	return x.expand(nested, sc)
 }
 
 func expandWhen(x *expander, f *rt.Pair, sc *scope) expr {
@@ -258,6 +290,9 @@ func expandCaseLambda(x *expander, f *rt.Pair, sc *scope) expr {
 // temporaries: it returns the renamed formals and the (variable
 // temporary) pairs.
 func (x *expander) tempFormals(formals rt.Value) (rt.Value, [][2]rt.Value) {
+	if circular(formals) {
+		x.errorf(formals, "circular code")
+	}
 	var temps []rt.Value
 	var pairs [][2]rt.Value
 	for {

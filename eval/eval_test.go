@@ -1,6 +1,7 @@
 package eval_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -182,7 +183,7 @@ func TestUnboundSuggestion(t *testing.T) {
 	if !ok {
 		t.Fatalf("got %v, want a SchemeError", err)
 	}
-	if r := se.Report(); !strings.Contains(r, "did you mean car or fact?") {
+	if r := se.Report(); !strings.Contains(r, "did you mean fact?") {
 		t.Errorf("report lacks the suggestion:\n%s", r)
 	}
 }
@@ -190,15 +191,15 @@ func TestUnboundSuggestion(t *testing.T) {
 // A library sees only what it imports: the hint names nothing else.
 func TestUnboundSuggestionInLibrary(t *testing.T) {
 	in := newInterp(t)
-	_, err := in.RunSource([]byte(`(define (fact n) n)
-		(define-library (l) (import (scheme base)) (export g) (begin (define (g) (fcat 1))))
+	_, err := in.RunSource([]byte(`(define (cay n) n)
+		(define-library (l) (import (scheme base)) (export g) (begin (define (g) (cax 1))))
 		(import (l)) (g)`), "s.scm")
 	se, ok := err.(*eval.SchemeError)
 	if !ok {
 		t.Fatalf("got %v, want a SchemeError", err)
 	}
-	if h := se.Obj.(*rt.ErrorObject).Hint; h != "did you mean car?" {
-		t.Errorf("hint %q, want %q", h, "did you mean car?")
+	if h := se.Obj.(*rt.ErrorObject).Hint; h != "did you mean car or max?" {
+		t.Errorf("hint %q, want %q", h, "did you mean car or max?")
 	}
 }
 
@@ -243,5 +244,35 @@ func TestInterrupt(t *testing.T) {
 		default:
 			in.Interrupt()
 		}
+	}
+}
+
+// An unbound variable's hint offers the close names, keywords and
+// Termite's names included, and none when no name is close.
+func TestDidYouMean(t *testing.T) {
+	for _, tc := range []struct{ src, hint string }{
+		{"(lamda (x) x)", "did you mean lambda?"},
+		{"(spwan (lambda () 1))", "did you mean spawn or span?"},
+		{"(recieve (x x))", "did you mean receive or recv?"},
+		{"(dispaly 1)", "did you mean display?"},
+		{"(define lst '(1)) (lenght lst)", "did you mean length or length+?"},
+		{"x", ""},
+		{"(define y 1) x", ""},
+		{"(zzzzzz)", ""},
+	} {
+		t.Run(tc.src, func(t *testing.T) {
+			_, err := newInterp(t).RunSource([]byte(tc.src), "test.scm")
+			var se *eval.SchemeError
+			if !errors.As(err, &se) {
+				t.Fatalf("got %v, want an unbound variable", err)
+			}
+			eo, ok := se.Obj.(*rt.ErrorObject)
+			if !ok || eo.Message != "unbound variable" {
+				t.Fatalf("got %v, want an unbound variable", err)
+			}
+			if eo.Hint != tc.hint {
+				t.Errorf("hint %q, want %q", eo.Hint, tc.hint)
+			}
+		})
 	}
 }

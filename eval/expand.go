@@ -18,6 +18,52 @@ type expander struct {
 	seq  int    // lambdas created so far
 
 	plainCallCC int // >0: expanding a letCCExpr's fallback (see letCC)
+
+	active map[*rt.Pair]bool // the forms being expanded (see enter)
+	depth  int               // how deep expand and expandTop are nested
+	steps  int               // macro uses and begins expanded so far
+
+	includedFrom map[string]string // the file that included each file, for cycles
+	unquotes     map[rt.Value]bool // of the quasiquote being rewritten: see hasUnquote
+}
+
+const (
+	// maxExpandDepth bounds how deeply expansion nests, well under what
+	// Go's stack allows (about 250,000 nested lets): a macro whose use
+	// expands into a bigger use of itself would overflow it.
+	maxExpandDepth = 100000
+	// maxExpandSteps bounds the macro uses and begins one top-level form
+	// may expand: a macro whose use in a body expands into the same use
+	// would loop for ever.
+	maxExpandSteps = 1000000
+)
+
+// nest records one more level of nesting for form p (the caller undoes
+// it), and stops the expansion past maxExpandDepth.
+func (x *expander) nest(p *rt.Pair) {
+	if x.depth++; x.depth > maxExpandDepth {
+		x.runaway(p, fmt.Sprintf("expansion nested more than %d deep", maxExpandDepth))
+	}
+}
+
+// step counts the expansion of macro use or begin p: it stops the
+// expansion at a Ctrl-C (Interrupt), and past maxExpandSteps.
+func (x *expander) step(p *rt.Pair) {
+	if x.in.interrupted.Load() {
+		panic(Interrupted{})
+	}
+	if x.steps++; x.steps > maxExpandSteps {
+		x.runaway(p, fmt.Sprintf("expansion does not end (more than %d steps)", maxExpandSteps))
+	}
+}
+
+// runaway stops an expansion that went too far at form p: the message
+// names p's keyword, but not p itself, which may be huge by then.
+func (x *expander) runaway(p *rt.Pair, msg string) {
+	if isIdentifier(p.Car) {
+		msg = baseSymbol(p.Car).Name + ": " + msg
+	}
+	panic(&syntaxError{msg: msg, pos: x.posOf(p), irritants: []rt.Value{}})
 }
 
 type syntaxError struct {
@@ -57,6 +103,19 @@ func (x *expander) list(l rt.Value, form rt.Value) []rt.Value {
 	return items
 }
 
+// enter records that form p is being expanded: if it already is, p is
+// part of itself (datum labels can make such code, and a macro that
+// returns its own use), and expanding it would never end.
+func (x *expander) enter(p *rt.Pair) {
+	if x.active == nil {
+		x.active = make(map[*rt.Pair]bool)
+	}
+	if x.active[p] {
+		x.errorf(p, "circular code")
+	}
+	x.active[p] = true
+}
+
 // expand expands an expression.
 func (x *expander) expand(form rt.Value, sc *scope) expr {
 	switch f := form.(type) {
@@ -65,17 +124,20 @@ func (x *expander) expand(form rt.Value, sc *scope) expr {
 	case *rt.Vector:
 		return &constExpr{stripSyntax(f)}
 	case *rt.Pair:
+		x.enter(f)
+		saved := x.here
+		defer func() { x.here = saved; delete(x.active, f); x.depth-- }()
 		if p, ok := x.pos[f]; ok {
-			saved := x.here
 			x.here = p
-			defer func() { x.here = saved }()
 		}
+		x.nest(f)
 		if isIdentifier(f.Car) {
 			if b := x.lookup(f.Car, sc); b != nil {
 				switch b.kind {
 				case bindSpecial:
 					return b.special(x, f, sc)
 				case bindMacro:
+					x.step(f)
 					return x.expand(b.macro.transform(x, f, sc), sc)
 				}
 			}
@@ -190,6 +252,8 @@ func (x *expander) expandNamed(form rt.Value, sc *scope, name rt.Value) expr {
 	if l, ok := n.(*lambdaExpr); ok && l.name == "" {
 		l.name = baseSymbol(name).Name
 	}
+	// A case-lambda's name is the first argument of the primitive that
+	// makes it (see expandCaseLambda).
 	if c, ok := n.(*callExpr); ok {
 		if f, ok := c.fn.(*constExpr); ok && f.v == primCaseLambda {
 			c.args[0] = &constExpr{rt.NewString(baseSymbol(name).Name)}
@@ -259,6 +323,8 @@ func (x *expander) parseDefine(f *rt.Pair) definition {
 	case *rt.Pair:
 		// (define ((curried a) b) ...) is (define (curried a) (lambda (b) ...))
 		if inner, ok := target.Car.(*rt.Pair); ok {
+			x.enter(target)
+			defer delete(x.active, target)
 			lam := rt.Cons(x.core("lambda"), rt.Cons(target.Cdr, f.Cdr.(*rt.Pair).Cdr))
 			return x.parseDefine(&rt.Pair{Car: f.Car, Cdr: rt.List(inner, lam)})
 		}
@@ -331,33 +397,46 @@ func (x *expander) body(forms []rt.Value, sc *scope) expr {
 		sc   *scope
 	}
 	var items []pending
-	queue := make([]pending, len(forms))
-	for i, f := range forms {
-		queue[i] = pending{form: f, sc: bsc}
+	// The forms left, the next one last, so that a macro use or a begin
+	// is replaced by its forms without copying the others; each with the
+	// place of the source form it comes from, for errors, and the scope it
+	// is in (a let-syntax among definitions splices its body in a scope
+	// of its own).
+	type left struct {
+		form rt.Value
+		at   rt.Pos
+		sc   *scope
 	}
+	var todo []left
 	push := func(fsc *scope, forms ...rt.Value) {
-		front := make([]pending, len(forms), len(forms)+len(queue))
-		for i, f := range forms {
-			front[i] = pending{form: f, sc: fsc}
+		for i := len(forms) - 1; i >= 0; i-- {
+			todo = append(todo, left{forms[i], x.here, fsc})
 		}
-		queue = append(front, queue...)
 	}
-	for len(queue) > 0 {
-		form, fsc := queue[0].form, queue[0].sc
-		queue = queue[1:]
+	saved := x.here
+	push(bsc, forms...)
+	for len(todo) > 0 {
+		next := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		form, fsc := next.form, next.sc
+		x.here = next.at
+		x.here = x.posOf(form)
 		p, b := x.head(form, fsc)
 		if b == nil {
 			items = append(items, pending{form: form, sc: fsc})
 			continue
 		}
 		if b.kind == bindMacro {
+			x.step(p)
 			push(fsc, b.macro.transform(x, p, fsc))
 			continue
 		}
 		switch x.in.specialName[b] {
 		case "begin":
+			x.step(p)
 			push(fsc, x.list(p.Cdr, p)...)
 		case "let-syntax", "letrec-syntax":
+			x.step(p)
 			body, lsc := x.letSyntax(p, fsc)
 			push(lsc, body...)
 		case "define":
@@ -383,6 +462,7 @@ func (x *expander) body(forms []rt.Value, sc *scope) expr {
 			items = append(items, pending{form: form, sc: fsc})
 		}
 	}
+	x.here = saved
 	hasDefs := false
 	for _, it := range items {
 		if it.b != nil {
@@ -473,19 +553,25 @@ func (x *expander) expandTop(form rt.Value, sc *scope) expr {
 	if b == nil {
 		return x.expand(form, sc)
 	}
+	saved := x.here
+	defer func() { x.here = saved; x.depth-- }()
 	if q, ok := x.pos[p]; ok {
-		saved := x.here
 		x.here = q
-		defer func() { x.here = saved }()
 	}
+	x.nest(p)
 	if b.kind == bindMacro {
+		x.step(p)
 		return x.expandTop(b.macro.transform(x, p, sc), sc)
 	}
 	switch x.in.specialName[b] {
 	case "begin":
+		x.enter(p)
+		defer delete(x.active, p)
 		return x.topSeq(x.list(p.Cdr, p), sc)
 	case "let-syntax", "letrec-syntax":
 		// Spliced, as in a body: its definitions are top-level ones.
+		x.enter(p)
+		defer delete(x.active, p)
 		return x.topSeq(x.letSyntax(p, sc))
 	case "define":
 		d := x.parseDefine(p)

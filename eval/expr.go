@@ -12,7 +12,7 @@ type (
 	globalRef struct {
 		g    *Global
 		pos  rt.Pos
-		core bool // inserted by a derived form: means the standard binding
+		core bool // inserted by a derived form or a library macro: means the standard binding
 	}
 	setLocal struct {
 		b   *binding

@@ -118,17 +118,21 @@ func New(opts Options) *Interp {
 
 // driverSource runs the forms of a script one after the other: the frame
 // of %run-forms is the continuation "rest of the script", as data. It is
-// compiled on first use, once the library has defined car and cdr.
+// compiled on first use, once the library has defined car and cdr. It
+// calls itself through a local name: %run-forms is not bound yet when it
+// is compiled, so a reference to it would follow the program's set!.
 const driverSource = `
-(lambda (forms src last)
-  (if (null? forms)
-      last
-      (%run-forms (cdr forms) src ((%compile-toplevel (car forms) src)))))`
+(letrec ((run-forms
+          (lambda (forms src last)
+            (if (null? forms)
+                last
+                (run-forms (cdr forms) src ((%compile-toplevel forms src)))))))
+  run-forms)`
 
 // driver returns %run-forms, compiling it on first use.
 func (in *Interp) driver() (rt.Value, error) {
-	if in.runForms.Value != nil {
-		return in.runForms.Value, nil
+	if v := in.fixed(in.runForms); v != nil {
+		return v, nil
 	}
 	form, err := reader.New([]byte(driverSource), "<driver>").Read()
 	if err != nil {
@@ -186,6 +190,18 @@ func (in *Interp) bound(g *Global, internal bool) *Global {
 	return f
 }
 
+// fixed returns the value of g, a variable of the system environment, as
+// the library's own code sees it: once the library is sealed, the frozen
+// cell's. The machine calls raise, %wind-and-throw and %run-forms through
+// it, so that a program that assigns or redefines them changes neither how
+// errors are raised nor how continuations unwind.
+func (in *Interp) fixed(g *Global) rt.Value {
+	if f, ok := in.frozen[g]; ok && in.sealed {
+		return f.Value
+	}
+	return g.Value
+}
+
 // Define binds a variable of the standard library (the system
 // environment, which the program sees).
 func (in *Interp) Define(name string, v rt.Value) {
@@ -225,7 +241,7 @@ func (in *Interp) RunFile(path string) error {
 // RunSource is RunFile on text in memory; file names it in messages. It
 // returns the value of the last form.
 func (in *Interp) RunSource(src []byte, file string) (rt.Value, error) {
-	forms, pos, err := reader.ReadAll(src, file)
+	forms, pos, err := reader.ReadForms(src, file)
 	if err != nil {
 		return nil, err
 	}
@@ -250,7 +266,7 @@ func (in *Interp) seal() {
 // the system environment: its code is internal (hidden in backtraces,
 // immune to the program's redefinitions).
 func (in *Interp) RunSystemSource(src []byte, file string) error {
-	forms, pos, err := reader.ReadAll(src, file)
+	forms, pos, err := reader.ReadForms(src, file)
 	if err != nil {
 		return err
 	}
@@ -258,13 +274,14 @@ func (in *Interp) RunSystemSource(src []byte, file string) error {
 	return err
 }
 
-// run runs forms one after the other in the main process.
-func (in *Interp) run(forms []rt.Value, src *source) (rt.Value, error) {
+// run runs forms, a list from reader.ReadForms, one after the other in
+// the main process.
+func (in *Interp) run(forms rt.Value, src *source) (rt.Value, error) {
 	driver, err := in.driver()
 	if err != nil {
 		return nil, err
 	}
-	return in.Apply(driver, rt.List(forms...), src, rt.Unspecified)
+	return in.Apply(driver, forms, src, rt.Unspecified)
 }
 
 // runFormsAlone compiles and runs forms one by one, each on a machine of
@@ -316,7 +333,13 @@ func (s *source) OpaqueString() string { return "#<source " + s.file + ">" }
 // compileTop expands and compiles a top-level form into a thunk. A syntax
 // error comes back as an error object to raise.
 func (in *Interp) compileTop(form rt.Value, src *source) (thunk *Closure, errObj rt.Value) {
-	x := &expander{in: in}
+	return in.compileTopAt(form, src, rt.Pos{})
+}
+
+// compileTopAt is compileTop for a form at position at, which an atom
+// has no other way to tell.
+func (in *Interp) compileTopAt(form rt.Value, src *source, at rt.Pos) (thunk *Closure, errObj rt.Value) {
+	x := &expander{in: in, here: at}
 	env := in.program
 	if src != nil {
 		x.pos = src.pos
@@ -328,6 +351,12 @@ func (in *Interp) compileTop(form rt.Value, src *source) (thunk *Closure, errObj
 	sc.env = env
 	defer func() {
 		if r := recover(); r != nil {
+			if _, ok := r.(Interrupted); ok {
+				// Ctrl-C during the expansion: raising it stops the
+				// machine (see machine.raise).
+				thunk, errObj = nil, r
+				return
+			}
 			se, ok := r.(*syntaxError)
 			if !ok {
 				// A broken invariant of the expander or compiler.
@@ -351,47 +380,48 @@ func (in *Interp) compileTop(form rt.Value, src *source) (thunk *Closure, errObj
 }
 
 // unboundError is the error for a reference to unbound global g, with
-// the bound names closest to it as suggestions.
+// the names closest to it as suggestions.
 func (in *Interp) unboundError(g *Global) *rt.ErrorObject {
 	e := rt.NewError("unbound variable", g.Name)
 	name := g.Name.Name
 	type cand struct {
 		name string
-		d    int
+		rank int // the edit distance; past limit for an abbreviation
 	}
 	var cands []cand
-	limit := 1 + len(name)/4
+	seen := map[string]bool{}
+	limit := max(1, len(name)/3)
 	consider := func(sym *rt.Symbol) {
-		if d := editDistance(name, sym.Name); d <= limit && !strings.HasPrefix(sym.Name, "%") {
-			cands = append(cands, cand{sym.Name, d})
+		c := sym.Name
+		if seen[c] || strings.HasPrefix(c, "%") {
+			return
+		}
+		seen[c] = true
+		if d := editDistance(name, c); d <= limit && d < len(name) {
+			cands = append(cands, cand{c, d})
+		} else if abbreviates(c, name) {
+			cands = append(cands, cand{c, limit + 1})
 		}
 	}
-	// The names the reference could have meant: those of the environment
-	// it was made in (one made by environment has no name: the program's
-	// then).
+	// The names the reference could have meant, variables and keywords:
+	// those of the environment it was made in (one made by environment
+	// has no name: the program's then).
 	env, ok := in.environmentNamed(g.home)
 	if !ok {
 		env = in.program
 	}
-	for ; env != nil; env = env.parent {
-		for sym, h := range env.vars {
-			if h.Value != nil {
-				consider(sym)
-			}
-		}
-		if env == in.system {
-			for sym, a := range in.autoloads {
-				if !a.f.loaded && !a.keyword {
-					consider(sym)
-				}
-			}
-		}
-	}
+	in.visible(env, consider)
+	// Closest first; among equals, the length nearest the name's.
 	sort.Slice(cands, func(i, j int) bool {
-		if cands[i].d != cands[j].d {
-			return cands[i].d < cands[j].d
+		a, b := cands[i], cands[j]
+		if a.rank != b.rank {
+			return a.rank < b.rank
 		}
-		return cands[i].name < cands[j].name
+		da, db := abs(len(a.name)-len(name)), abs(len(b.name)-len(name))
+		if da != db {
+			return da < db
+		}
+		return a.name < b.name
 	})
 	if len(cands) > 3 {
 		cands = cands[:3]
@@ -406,9 +436,32 @@ func (in *Interp) unboundError(g *Global) *rt.ErrorObject {
 	return e
 }
 
-// editDistance is the Levenshtein distance between a and b.
+func abs(n int) int { return max(n, -n) }
+
+// abbreviates reports whether c, shorter than name but at least half as
+// long, begins with name's first 3 letters and has the rest of its
+// letters in name in order, as recv abbreviates a misspelt receive
+// (recieve).
+func abbreviates(c, name string) bool {
+	if len(c) < 3 || 2*len(c) < len(name) || len(c) >= len(name) || c[:3] != name[:3] {
+		return false
+	}
+	i := 3
+	for j := 3; j < len(name) && i < len(c); j++ {
+		if name[j] == c[i] {
+			i++
+		}
+	}
+	return i == len(c)
+}
+
+// editDistance is the optimal string alignment distance between a and b:
+// the least number of insertions, deletions, substitutions and swaps of
+// two neighbours that make one the other (spwan is one from spawn).
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
+	// Three rows: the one two before, the previous one, the current one.
+	pprev := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -422,8 +475,11 @@ func editDistance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], pprev[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		pprev, prev, cur = prev, cur, pprev
 	}
 	return prev[len(rb)]
 }

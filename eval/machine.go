@@ -35,8 +35,7 @@ type machine struct {
 	pc   int
 	fp   int
 
-	budget int    // calls left before checkpoint runs
-	slabs  *slabs // memory for continuations, made on the first capture
+	budget int // calls left before checkpoint runs
 
 	status status
 	err    error    // when failed
@@ -571,7 +570,7 @@ func (m *machine) run() (st status) {
 				k = m.capture(sp, int(instrs[in.B-1].A))
 				// The frame goes on running: it keeps its own slots, and
 				// leaves k the frames below it.
-				m.under = k.below(len(k.frames)-1, m.slab())
+				m.under = k.below(len(k.frames) - 1)
 				m.lazyF, m.lazySP = len(m.frames), fp-1
 			} else {
 				// The frame keeps running above k: leave k everything
@@ -688,8 +687,12 @@ func (m *machine) primError(n int, err error) {
 // raise drops the n values on top of the stack and calls (raise obj) in
 // their place, so that the raise's continuation is the failed operation's.
 func (m *machine) raise(n int, obj rt.Value) {
+	if _, ok := obj.(Interrupted); ok {
+		m.fail(Interrupted{})
+		return
+	}
 	m.sp -= n
-	r := m.in.raiseProc.Value
+	r := m.in.fixed(m.in.raiseProc)
 	if r == nil {
 		m.fail(m.uncaught(obj))
 		return
@@ -802,7 +805,7 @@ func (m *machine) call(n int) {
 			if f.dyn.winders != m.dyn.winders {
 				// dynamic-wind handlers must run: the library does that
 				// in Scheme, then throws.
-				w := m.in.windAndThrow.Value
+				w := m.in.fixed(m.in.windAndThrow)
 				if w == nil {
 					m.raise(n+1, rt.NewError("continuation: dynamic-wind support is not loaded"))
 					return

@@ -119,6 +119,9 @@ func (x *expander) condExpand(f *rt.Pair, sc *scope) rt.Value {
 		if !ok || len(parts) == 0 {
 			x.errorf(f, "cond-expand: bad clause %s", rt.WriteString(stripSyntax(cl)))
 		}
+		if circular(parts[0]) {
+			x.errorf(cl, "circular code")
+		}
 		if x.isGlobalName(parts[0], sc, "else") || x.featureHolds(parts[0], f) {
 			return rt.Cons(x.core("begin"), rt.List(parts[1:]...))
 		}
@@ -180,6 +183,25 @@ func expandInclude(x *expander, f *rt.Pair, sc *scope) expr {
 
 // include reads the files an include form names, relative to the file
 // that contains the form, and returns (begin their-forms...).
+// includeFrom records that the file of the form being expanded includes
+// path, and stops at a file that includes itself, directly or through
+// others, which would otherwise be read again and again.
+func (x *expander) includeFrom(f *rt.Pair, path string) {
+	if x.here.File == "" {
+		return
+	}
+	from := filepath.Clean(x.here.File)
+	for file := from; file != ""; file = x.includedFrom[file] {
+		if file == path {
+			x.errorf(f, "include: %s includes itself", path)
+		}
+	}
+	if x.includedFrom == nil {
+		x.includedFrom = make(map[string]string)
+	}
+	x.includedFrom[path] = from
+}
+
 func (x *expander) include(f *rt.Pair) rt.Value {
 	foldCase := baseSymbol(f.Car).Name == "include-ci"
 	var forms []rt.Value
@@ -192,6 +214,7 @@ func (x *expander) include(f *rt.Pair) rt.Value {
 		if !filepath.IsAbs(path) && x.here.File != "" && !strings.HasPrefix(x.here.File, "<") {
 			path = filepath.Join(filepath.Dir(x.here.File), path)
 		}
+		x.includeFrom(f, filepath.Clean(path))
 		src, err := os.ReadFile(path)
 		if err != nil {
 			x.errorf(f, "include: %v", err)

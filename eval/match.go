@@ -51,6 +51,9 @@ func (x *expander) parseMatchClause(c rt.Value, who string, sc *scope) *matchCla
 	if !ok || len(parts) == 0 {
 		x.errorf(c, "%s: bad clause", who)
 	}
+	if circular(parts[0]) {
+		x.errorf(c, "circular code")
+	}
 	mc := &matchClause{form: c, pattern: parts[0], body: parts[1:]}
 	if len(parts) > 1 {
 		if w, ok := parts[1].(*rt.Pair); ok && x.isGlobalName(w.Car, sc, "where") {

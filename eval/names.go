@@ -3,6 +3,8 @@ package eval
 import (
 	"slices"
 	"strings"
+
+	rt "termite/runtime"
 )
 
 // Names returns, sorted, the names a program can use at its top level:
@@ -11,32 +13,40 @@ import (
 // out.
 func (in *Interp) Names() []string {
 	seen := make(map[string]bool)
-	add := func(name string) {
-		if !strings.HasPrefix(name, "%") {
-			seen[name] = true
+	in.visible(in.program, func(sym *rt.Symbol) {
+		if !strings.HasPrefix(sym.Name, "%") {
+			seen[sym.Name] = true
 		}
-	}
-	for env := in.program; env != nil; env = env.parent {
-		for sym, g := range env.vars {
-			if g.Value != nil {
-				add(sym.Name)
-			}
-		}
-		for sym := range env.syntax {
-			add(sym.Name)
-		}
-	}
-	for sym, a := range in.autoloads {
-		if !a.f.loaded {
-			add(sym.Name)
-		}
-	}
+	})
 	names := make([]string, 0, len(seen))
 	for name := range seen {
 		names = append(names, name)
 	}
 	slices.Sort(names)
 	return names
+}
+
+// visible calls f with each name that code in env can use: its variables
+// that have a value and its keywords, those of its parents, and the names
+// of the library not loaded yet (once or more each).
+func (in *Interp) visible(env *Environment, f func(*rt.Symbol)) {
+	for ; env != nil; env = env.parent {
+		for sym, g := range env.vars {
+			if g.Value != nil {
+				f(sym)
+			}
+		}
+		for sym := range env.syntax {
+			f(sym)
+		}
+		if env == in.system {
+			for sym, a := range in.autoloads {
+				if !a.f.loaded {
+					f(sym)
+				}
+			}
+		}
+	}
 }
 
 // LibraryNames returns, sorted, the written names of the libraries a

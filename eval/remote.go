@@ -173,7 +173,7 @@ func (in *Interp) signal(sig Signal) {
 
 // Receive acts on a signal that came for a process of this node. A link
 // or monitor of a process that is no longer here is answered as Erlang
-// does: the monitor is told noproc, the link is ignored.
+// does: the monitor is told noproc, the linker dies of noproc.
 func (in *Interp) Receive(sig Signal) {
 	s := in.sched
 	p, _ := sig.To.Proc.(*process)
@@ -187,6 +187,8 @@ func (in *Interp) Receive(sig Signal) {
 				reason = p.reason
 			}
 			in.down(sig.From, sig.Ref, sig.To, reason)
+		case sig.Kind == SigLink:
+			in.signal(Signal{Kind: SigExit, From: sig.To, To: sig.From, Reason: symNoproc})
 		}
 		return
 	}

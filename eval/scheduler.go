@@ -99,19 +99,22 @@ func (s *scheduler) relations(p *process) *relations {
 	return p.rel
 }
 
-// link links p to the process of pid, wherever it runs; nothing happens
-// if that process has ended.
+// link links p to the process of pid, wherever it runs. If that process
+// has ended, p sees it die of noproc, as in Erlang: a link made too late
+// must not hide the death it was made to report.
 func (s *scheduler) link(p *process, pid *rt.Pid) {
 	if pid == p.pid {
 		return
 	}
 	if q, _ := pid.Proc.(*process); q != nil {
 		if q.dead {
+			s.linkedDeath(p, symNoproc, &Death{Pid: pid, Reason: symNoproc})
 			return
 		}
 		s.relations(q).addLink(p.pid)
 	} else if s.in.Route(pid) == "" {
-		return // ended
+		s.linkedDeath(p, symNoproc, &Death{Pid: pid, Reason: symNoproc})
+		return
 	} else {
 		s.in.signal(Signal{Kind: SigLink, From: p.pid, To: pid})
 	}

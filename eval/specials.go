@@ -185,8 +185,13 @@ func expandLetStar(x *expander, f *rt.Pair, sc *scope) expr {
 	if len(specs) <= 1 {
 		return expandLet(x, &rt.Pair{Car: x.core("let"), Cdr: f.Cdr}, sc)
 	}
-	inner := rt.Cons(x.core("let*"), rt.Cons(rt.List(specs[1:]...), rt.List(args[1:]...)))
-	return expandLet(x, &rt.Pair{Car: x.core("let"), Cdr: rt.List(rt.List(specs[0]), inner)}, sc)
+	// The nested lets are built from the inside out, each binding once,
+	// so that the expansion takes time linear in the number of bindings.
+	var nested rt.Value = rt.Cons(x.core("let"), rt.Cons(rt.List(specs[len(specs)-1]), rt.List(args[1:]...)))
+	for i := len(specs) - 2; i > 0; i-- {
+		nested = rt.List(x.core("let"), rt.List(specs[i]), nested)
+	}
+	return expandLet(x, &rt.Pair{Car: x.core("let"), Cdr: rt.List(rt.List(specs[0]), nested)}, sc)
 }
 
 func expandLetrec(x *expander, f *rt.Pair, sc *scope) expr {

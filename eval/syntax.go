@@ -48,6 +48,47 @@ func stripSyntax(v rt.Value) rt.Value {
 	return stripCopy(v, map[rt.Value]rt.Value{})
 }
 
+// circular reports whether v is part of itself: whether a pair or vector
+// in it can be reached again from its own elements.
+func circular(v rt.Value) bool {
+	const onPath, done = 1, 2
+	state := map[rt.Value]int{}
+	type step struct {
+		v     rt.Value
+		leave bool // v's elements are all visited: it is off the path
+	}
+	work := []step{{v: v}}
+	for len(work) > 0 {
+		s := work[len(work)-1]
+		work = work[:len(work)-1]
+		if s.leave {
+			state[s.v] = done
+			continue
+		}
+		var parts []rt.Value
+		switch x := s.v.(type) {
+		case *rt.Pair:
+			parts = []rt.Value{x.Car, x.Cdr}
+		case *rt.Vector:
+			parts = x.Items
+		default:
+			continue
+		}
+		switch state[s.v] {
+		case onPath:
+			return true
+		case done:
+			continue
+		}
+		state[s.v] = onPath
+		work = append(work, step{v: s.v, leave: true})
+		for _, p := range parts {
+			work = append(work, step{v: p})
+		}
+	}
+	return false
+}
+
 // hasIdent reports whether v holds a renamed identifier.
 func hasIdent(v rt.Value) bool {
 	found := false
@@ -136,15 +177,30 @@ type scope struct {
 	fn     *lambdaExpr  // the lambda whose frame holds this scope's variables; nil at top level
 	ids    []rt.Value
 	binds  []*binding
+	root   *scope // the scope at the top of the chain of parents
+	// bound, in a root scope, holds every identifier that some scope
+	// under it binds: the others resolve at the root without walking the
+	// chain, which nested lets make as deep as the program is long.
+	bound map[rt.Value]bool
 }
 
 func newScope(parent *scope, fn *lambdaExpr) *scope {
-	return &scope{parent: parent, fn: fn}
+	s := &scope{parent: parent, fn: fn}
+	if parent == nil {
+		s.root = s
+	} else {
+		s.root = parent.root
+	}
+	return s
 }
 
 func (s *scope) add(id rt.Value, b *binding) {
 	s.ids = append(s.ids, id)
 	s.binds = append(s.binds, b)
+	if s.root.bound == nil {
+		s.root.bound = make(map[rt.Value]bool)
+	}
+	s.root.bound[id] = true
 }
 
 // macro is a transformer: it rewrites a use into another form.
@@ -170,6 +226,9 @@ func (x *expander) lookup(id rt.Value, sc *scope) *binding {
 func (x *expander) resolve(id rt.Value, sc *scope) (b *binding, env *Environment, core bool) {
 	for {
 		var root *scope
+		if sc != nil && !sc.root.bound[id] {
+			root, sc = sc.root, nil
+		}
 		for s := sc; s != nil; s = s.parent {
 			for i := len(s.ids) - 1; i >= 0; i-- {
 				if s.ids[i] == id {
@@ -182,7 +241,9 @@ func (x *expander) resolve(id rt.Value, sc *scope) (b *binding, env *Environment
 		if !ok {
 			env, core = x.in.system, true
 			if root != nil && root.env != nil {
-				env, core = root.env, false
+				// A name a library macro inserts means the library's
+				// binding, as the library's own code does.
+				env, core = root.env, root.env == x.in.system
 			}
 			return env.keyword(id.(*rt.Symbol)), env, core
 		}

@@ -54,6 +54,9 @@ func (x *expander) parseSyntaxRules(f *rt.Pair, sc *scope) *syntaxRules {
 		if !ok {
 			x.errorf(f, "syntax-rules: pattern must be a list, got %s", rt.WriteString(stripSyntax(parts[0])))
 		}
+		if circular(pat) {
+			x.errorf(r, "circular code")
+		}
 		m.rules = append(m.rules, [2]rt.Value{pat.Cdr, parts[1]})
 		if m.ellipsis == nil {
 			x.shadowedEllipses(r, sc, m, make(map[rt.Value]bool))
@@ -161,14 +164,19 @@ func (m *syntaxRules) matchEllipsis(x *expander, sub, tail, form rt.Value, use *
 		t = tp.Cdr
 	}
 	var items []rt.Value
-	f := form
-	for {
+	f, slow := form, form
+	for i := 0; ; i++ {
 		fp, ok := f.(*rt.Pair)
 		if !ok {
 			break
 		}
 		items = append(items, fp.Car)
 		f = fp.Cdr
+		if i&1 == 1 {
+			if slow = slow.(*rt.Pair).Cdr; slow == f {
+				x.errorf(form, "circular code")
+			}
+		}
 	}
 	n := len(items) - tailPairs
 	if n < 0 {

@@ -286,13 +286,8 @@ func (in *Interp) systemValue(name *rt.Symbol) (rt.Value, bool) {
 			return nil, false
 		}
 	}
-	if f, ok := in.frozen[g]; ok && in.sealed {
-		g = f
-	}
-	if g.Value == nil {
-		return nil, false
-	}
-	return g.Value, true
+	v := in.fixed(g)
+	return v, v != nil
 }
 
 // EachSystemValue calls f with each bound variable of the system

@@ -102,6 +102,7 @@ type Reader struct {
 	runes    []rune
 	slab     []rt.Pair
 	slabSize int
+	start    rt.Pos // where the last top-level datum began
 }
 
 // cons allocates pairs from a slab: one allocation per many pairs instead
@@ -170,17 +171,43 @@ func (r *Reader) SetFoldCase(fold bool) { r.fold = fold }
 
 // ReadAll reads every datum of src.
 func ReadAll(src []byte, file string) ([]rt.Value, rt.Positions, error) {
-	r := New(src, file)
 	var out []rt.Value
+	pos, err := readEach(src, file, func(_ *Reader, v rt.Value) { out = append(out, v) })
+	return out, pos, err
+}
+
+// ReadForms is ReadAll with the data in a list, each of whose pairs has
+// the position of the datum it holds: that of a symbol or other atom,
+// which has none of its own, for the errors of a top-level form such as
+// an unbound variable alone on its line.
+func ReadForms(src []byte, file string) (rt.Value, rt.Positions, error) {
+	var forms rt.Value = rt.Null
+	var last *rt.Pair
+	pos, err := readEach(src, file, func(r *Reader, v rt.Value) {
+		p := &rt.Pair{Car: v, Cdr: rt.Null}
+		r.setPos(p, r.start)
+		if last == nil {
+			forms = p
+		} else {
+			last.Cdr = p
+		}
+		last = p
+	})
+	return forms, pos, err
+}
+
+// readEach reads the data of src one after the other, calling f with each.
+func readEach(src []byte, file string, f func(r *Reader, v rt.Value)) (rt.Positions, error) {
+	r := New(src, file)
 	for {
 		v, err := r.Read()
 		if err == io.EOF {
-			return out, r.Positions(), nil
+			return r.Positions(), nil
 		}
 		if err != nil {
-			return out, r.Positions(), err
+			return r.Positions(), err
 		}
-		out = append(out, v)
+		f(r, v)
 	}
 }
 
@@ -207,6 +234,7 @@ func (r *Reader) readTop() (rt.Value, error) {
 	if r.off >= len(r.src) {
 		return nil, io.EOF
 	}
+	r.start = r.here()
 	return r.read(0)
 }
 

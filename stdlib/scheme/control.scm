@@ -13,9 +13,13 @@
 (define (truncate/ n1 n2) (%apply-values values (%truncate/ n1 n2)))
 (define (exact-integer-sqrt k) (%apply-values values (%exact-integer-sqrt k)))
 
+;; A winder is (before after handlers . params): the thunks, and the
+;; exception handlers and parameter values of the dynamic-wind call, which
+;; are those the thunks run with when a continuation crosses it.
 (define (dynamic-wind before thunk after)
   (before)
-  (%set-winders! (cons (cons before after) (%winders)))
+  (%set-winders! (cons (cons before (cons after (cons (%handlers) (%params))))
+                       (%winders)))
   (%apply-values
    (lambda results
      (%set-winders! (cdr (%winders)))
@@ -38,14 +42,22 @@
       (if (not (eq? (%winders) tail))
           (let ((w (car (%winders))))
             (%set-winders! (cdr (%winders)))
-            ((cdr w))
+            (%run-winder w (car (cdr w)))
             (unwind))))
     (let rewind ((ws to))
       (if (not (eq? ws tail))
           (begin
             (rewind (cdr ws))
-            ((car (car ws)))
+            (%run-winder (car ws) (car (car ws)))
             (%set-winders! ws))))))
+
+;; Calls thunk, a thunk of winder w, with the handlers and parameter values
+;; of w's dynamic-wind call: an error it raises goes to the handlers around
+;; that call, and it sees the parameters that call saw.
+(define (%run-winder w thunk)
+  (%set-handlers! (car (cdr (cdr w))))
+  (%set-params! (cdr (cdr (cdr w))))
+  (thunk))
 
 ;; The machine calls this when a continuation is invoked from another
 ;; dynamic-wind extent.
@@ -153,9 +165,11 @@
               (loop))))
       promise))
 
-(define (exit . code)
-  (%wind-to! '())
-  (apply emergency-exit code))
+;; A case-lambda, so that a wrong number of arguments blames exit.
+(define exit
+  (case-lambda
+    (() (%wind-to! '()) (emergency-exit))
+    ((code) (%wind-to! '()) (emergency-exit code))))
 
 
 ;; (load FILE [ENV]) runs the forms of FILE in ENV (the program's top

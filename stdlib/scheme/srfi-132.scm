@@ -97,26 +97,22 @@
       (%list-merge-sort less? l)))
 
 (define (%list-merge-sort less? l)
-  ;; Top-down merge sort: (next n) sorts the next n elements of rest,
-  ;; which it consumes, into fresh cells, so that list-merge! may relink
-  ;; them without touching l. The recursion is log2(n) deep.
-  (let ((rest l))
-    (define (next n)
-      (cond ((> n 2)
-             (let* ((half (quotient n 2))
-                    (a (next half))
-                    (b (next (- n half))))
-               (list-merge! less? a b)))
-            ((= n 2)
-             (let ((x (car rest)) (y (cadr rest)))
-               (set! rest (cddr rest))
-               (if (less? y x) (list y x) (list x y))))
-            ((= n 1)
-             (let ((x (car rest)))
-               (set! rest (cdr rest))
-               (list x)))
-            (else '())))
-    (next (length l))))
+  ;; Top-down merge sort that mutates nothing, so that a comparator may
+  ;; capture its continuation and re-enter it (as with map): (next n l)
+  ;; sorts the first n elements of l into a list, and returns it consed
+  ;; onto the rest of l. The recursion is log2(n) deep.
+  (define (next n l)
+    (cond ((> n 2)
+           (let* ((half (quotient n 2))
+                  (a (next half l))
+                  (b (next (- n half) (cdr a))))
+             (cons (list-merge less? (car a) (car b)) (cdr b))))
+          ((= n 2)
+           (let ((x (car l)) (y (cadr l)))
+             (cons (if (less? y x) (list y x) (list x y)) (cddr l))))
+          ((= n 1) (cons (list (car l)) (cdr l)))
+          (else (cons '() l))))
+  (car (next (length l) l)))
 
 (define (list-sort less? l) (%list-sort less? l))
 (define list-stable-sort list-sort)
