@@ -170,7 +170,16 @@ type decoder struct {
 	closures []*eval.Closure
 	tables   []tableEntries // filled last (fillTables)
 	conts    []*contEntry
-	pairs    []rt.Pair // pairs not handed out yet, allocated in blocks
+	slab     []rt.Pair // pairs not handed out yet (see pairs)
+	later    []laterRef
+}
+
+// laterRef is a reference read before the entry it refers to was made:
+// entry i's field at byte at, to be stored in *dst.
+type laterRef struct {
+	dst    *rt.Value
+	i, ref int32
+	at     int32
 }
 
 func (d *decoder) decode() (rt.Value, error) {
@@ -203,6 +212,11 @@ func (d *decoder) decode() (rt.Value, error) {
 	}
 	rootAt := r.off
 	for pass := range 2 { // link, then fill (see decoder)
+		if pass == 1 {
+			if err := d.resolve(); err != nil {
+				return nil, err
+			}
+		}
 		for i, k := range d.kinds {
 			step := kinds[k].link
 			if pass == 1 {
@@ -267,6 +281,9 @@ func (d *decoder) create(i int) error {
 	}
 	if d.objs[i], err = kinds[k].create(d, i, nf); err != nil {
 		return err
+	}
+	if kinds[k].whole {
+		return nil
 	}
 	// create reads all of the entry or none of it: no further.
 	end := r.off
@@ -388,6 +405,38 @@ func (d *decoder) value() (rt.Value, error) {
 		}
 	}
 	return nil, fmt.Errorf("unexpected CBOR item (major type %d) at byte %d", it.major, at)
+}
+
+// slotOf reads a value of entry i, where a reference may be to an entry
+// not made yet: it is noted, and resolve stores it.
+func (d *decoder) slotOf(i int, dst *rt.Value) error {
+	r := &d.r
+	at := r.off
+	// Tag 29 takes a byte of argument after its head.
+	if len(r.b)-at < 2 || r.b[at] != majorTag<<5|24 || r.b[at+1] != tagSharedRef {
+		v, err := d.value()
+		*dst = v
+		return err
+	}
+	r.off += 2
+	ref, err := r.small("reference", len(d.objs)-1)
+	if err != nil {
+		return err
+	}
+	d.later = append(d.later, laterRef{dst: dst, i: int32(i), ref: int32(ref), at: int32(at)})
+	return nil
+}
+
+// resolve stores the references slotOf noted, now that every entry is made.
+func (d *decoder) resolve() error {
+	for _, l := range d.later {
+		k := d.kinds[l.ref]
+		if !kinds[k].value {
+			return fmt.Errorf("entry %d: reference at byte %d to an entry of kind %d, which is not a value", l.i, l.at, k)
+		}
+		*l.dst = d.objs[l.ref]
+	}
+	return nil
 }
 
 // bigInt reads an integer: plain, or a bignum of at most MaxBignumBytes.

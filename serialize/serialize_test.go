@@ -196,6 +196,33 @@ func TestSharingAndCycles(t *testing.T) {
 	}
 }
 
+// TestRunsEndAtSharedPairs: a pair inside a run of cdrs that turns out,
+// later in the walk, to be shared ends the run where it is, whichever of
+// its references is met first.
+func TestRunsEndAtSharedPairs(t *testing.T) {
+	a, b := newInterp(t), newInterp(t)
+	tests := []struct{ src, check string }{
+		// The list is walked before the vector finds its middle.
+		{`(let ((l (iota 10))) (list (vector (list-tail l 5)) l))`,
+			`(eq? (vector-ref (car c) 0) (list-tail (cadr c) 5))`},
+		// The middle is found before the list.
+		{`(let ((l (iota 10))) (list l (vector (list-tail l 5))))`,
+			`(eq? (vector-ref (cadr c) 0) (list-tail (car c) 5))`},
+		// A cycle back into the middle of its own run.
+		{`(let ((l (iota 6))) (set-cdr! (list-tail l 5) (list-tail l 2)) l)`,
+			`(and (eq? (list-tail c 2) (list-tail c 6)) (equal? (list (car c) (cadr c) (caddr c)) '(0 1 2)))`},
+		// Two runs that share their tail, and a third that starts inside it.
+		{`(let* ((t (iota 5)) (x (cons 'x t)) (y (cons 'y t))) (list x y (cddr t)))`,
+			`(and (eq? (cdar c) (cdadr c)) (eq? (cddr (cdar c)) (caddr c)) (equal? (car c) '(x 0 1 2 3 4)))`},
+	}
+	for _, tt := range tests {
+		b.Define("c", decode(t, b, encode(t, a, run(t, a, tt.src))))
+		if got := run(t, b, tt.check); got != rt.True {
+			t.Errorf("%s: %s is %s", tt.src, tt.check, rt.WriteString(got))
+		}
+	}
+}
+
 // TestClosureCopiesKeepOwnState: a counter decoded twice is two counters,
 // each going on from where the original was.
 func TestClosureCopiesKeepOwnState(t *testing.T) {
@@ -497,6 +524,9 @@ func TestDecodeRefuses(t *testing.T) {
 		{"bad kind", hexMsg(version, []any{[]any{uint64(99)}}, ref(0)), serialize.Limits{}, "kind 99 out of range"},
 		{"reference out of range", hexMsg(version, []any{}, ref(5)), serialize.Limits{}, "reference 5 out of range"},
 		{"reference to code", hexMsg(version, []any{[]any{uint64(25), uint64(0)}}, ref(0)), serialize.Limits{}, "not a value"},
+		{"list holding code", hexMsg(version, []any{[]any{uint64(1), uint64(1), ref(1), nil}, []any{uint64(25), uint64(0)}}, ref(0)),
+			serialize.Limits{}, "entry 0: reference at byte 6 to an entry of kind 25, which is not a value"},
+		{"list reference out of range", hexMsg(version, []any{[]any{uint64(1), ref(7), nil}}, ref(0)), serialize.Limits{}, "reference 7 out of range"},
 		{"short list", hexMsg(version, []any{[]any{uint64(1), uint64(1)}}, ref(0)), serialize.Limits{}, "at least 2"},
 		{"surrogate", hexMsg(version, []any{[]any{uint64(5), uint64(0xd800)}}, ref(0)), serialize.Limits{}, "surrogate"},
 		{"unknown system value", hexMsg(version, []any{[]any{uint64(19), "no-such-thing"}}, ref(0)), serialize.Limits{}, "not defined here"},
