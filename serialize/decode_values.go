@@ -1,6 +1,7 @@
 package serialize
 
 import (
+	"encoding/binary"
 	"fmt"
 	"unicode/utf8"
 
@@ -22,14 +23,7 @@ func (d *decoder) readString(int, int) (any, error) {
 // decodeRunes returns the code points of UTF-8 text b (U+FFFD for each
 // bad byte). Text is mostly ASCII, which has a loop of its own.
 func decodeRunes(b []byte) []rune {
-	ascii := true
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isASCII(b) {
 		runes := make([]rune, len(b))
 		for i, c := range b {
 			runes[i] = rune(c)
@@ -43,6 +37,18 @@ func decodeRunes(b []byte) []rune {
 		b = b[size:]
 	}
 	return runes
+}
+
+// isASCII reports whether b is ASCII, looking at 8 bytes at a time.
+func isASCII(b []byte) bool {
+	var all uint64
+	for ; len(b) >= 8; b = b[8:] {
+		all |= binary.LittleEndian.Uint64(b)
+	}
+	for _, c := range b {
+		all |= uint64(c)
+	}
+	return all&0x8080808080808080 == 0
 }
 
 func (d *decoder) readBytevector(int, int) (any, error) {
