@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -83,6 +84,7 @@ func TestRoundTrip(t *testing.T) {
 		`+inf.0`, `-inf.0`, `1+2i`, `-0.5-1e100i`, `(make-polar 1 2)`,
 		`#\a`, `#\x3bb`, `#\x10FFFF`, `#\null`, `#\space`,
 		`""`, `"hello"`, `"λ and 𝄞 and \x0;"`, `(make-string 1000 #\z)`,
+		`"ascii for a while, then λ"`, `(string-append (make-string 17 #\a) "é")`, `(string-append (make-string 16 #\a) "\x7f;")`,
 		`'foo`, `'|hello world|`, `'λ`, `(string->symbol "")`,
 		`'(1 2 3)`, `'(1 . 2)`, `'(a (b (c (d))) . e)`, `'((1 . 2) (3 . 4))`,
 		`(vector)`, `#(1 #(2 #(3)) "x")`, `(bytevector)`, `(bytevector 0 1 255)`,
@@ -220,6 +222,32 @@ func TestRunsEndAtSharedPairs(t *testing.T) {
 		if got := run(t, b, tt.check); got != rt.True {
 			t.Errorf("%s: %s is %s", tt.src, tt.check, rt.WriteString(got))
 		}
+	}
+}
+
+// TestLargeFixnums: the fixnums that a decoder boxes in blocks (those
+// MakeFixnum does not keep boxed) are fixnums like any other, and keep
+// their values when more messages are decoded.
+func TestLargeFixnums(t *testing.T) {
+	a, b := newInterp(t), newInterp(t)
+	src := `(map (lambda (i) (if (even? i) (* i 1000003) (- (* i 1000003)))) (iota 3000))`
+	b.Define("l1", decode(t, b, encode(t, a, run(t, a, src))))
+	b.Define("l2", decode(t, b, encode(t, a, run(t, a, `(list (expt 2 62) (- (expt 2 63)) 65536 65537 -1025)`))))
+	runtime.GC() // the blocks live on through the values alone
+	if got := run(t, b, `
+		(list (equal? l1 `+src+`)
+		      (eqv? (list-ref l1 2999) -2999008997)
+		      (+ (list-ref l1 2998) 1)
+		      (exact-integer? (list-ref l1 1))
+		      (let ((h (make-hash-table)))
+		        (hash-table-set! h (* 7 1000003) 'seven)
+		        (hash-table-ref/default h (- (list-ref l1 7)) #f))
+		      l2
+		      (exact? (car l2)))`); rt.WriteString(got) != "(#t #t 2998008995 #t seven (4611686018427387904 -9223372036854775808 65536 65537 -1025) #t)" {
+		t.Errorf("got %s", rt.WriteString(got))
+	}
+	if v := decode(t, b, encode(t, a, rt.MakeFixnum(1<<40))); v != rt.Value(rt.Fixnum(1<<40)) {
+		t.Errorf("1<<40 came back as %#v", v)
 	}
 }
 
