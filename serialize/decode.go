@@ -452,7 +452,9 @@ func (d *decoder) fixnum(i int64) rt.Value {
 		return rt.MakeFixnum(i)
 	}
 	if len(d.fixnums) == 0 {
-		d.fixnums = make([]rt.Fixnum, 1024)
+		// Such a fixnum takes 3 bytes at least: a block is no larger
+		// than the rest of the message could fill.
+		d.fixnums = make([]rt.Fixnum, min(1024, 1+(len(d.r.b)-d.r.off)/3))
 	}
 	box := &d.fixnums[0]
 	d.fixnums = d.fixnums[1:]
