@@ -150,8 +150,9 @@ var decoders = sync.Pool{New: func() any { return new(decoder) }}
 // decoder holds the state of one Decode. It reads the object table in
 // three passes (see kindInfo): create makes an object, or an empty shell,
 // for every entry; link makes the objects that need others made first;
-// fill completes the shells with references to any entry, before or
-// after, which is how cycles come back. Then accept checks the code.
+// the references that create noted are stored (resolve); fill completes
+// the shells with references to any entry, before or after, which is how
+// cycles come back. Then accept checks the code.
 type decoder struct {
 	ctx  *Context
 	wire eval.Wire

@@ -59,7 +59,9 @@ const (
 // table in three passes (see decoder.decode): create makes each entry's
 // object, in full when the entry refers to no other (create then reads
 // every field) and else as a shell (create reads nothing); link makes the
-// objects that need others made first; fill completes the shells.
+// objects that need others made first; fill completes the shells. A list
+// is made in full by create, its references to entries stored once every
+// object is made (see decoder.slotOf).
 type kindInfo struct {
 	name string
 	// The entry's field count, after the kind: at least minFields, at
