@@ -3,6 +3,8 @@ package eval_test
 import (
 	"strings"
 	"testing"
+
+	rt "termite/runtime"
 )
 
 // paperServer is the dispatch of the paper's examples, written with match.
@@ -108,6 +110,8 @@ func TestMatchSyntaxErrors(t *testing.T) {
 		{"recv after without timeout", `(define (f) (recv (after)))`, `recv: after expects a timeout in seconds (after)`},
 		{"recv bad clause", `(define (f) (recv 5))`, `recv: bad clause 5`},
 		{"recv bad pattern", `(define (f) (recv ((quote) 1)))`, `recv: bad pattern (quote)`},
+		{"recv mark not a mark", `(%recv-start 'x)`, `%recv-start: expected mailbox mark`},
+		{"recv mark negative", `(%recv-start -1)`, `%recv-start: expected mailbox mark`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -145,6 +149,15 @@ func TestRecv(t *testing.T) {
 			(recv ('a (recv (x x))))`, `b`},
 		{"tail position", `(define (loop n) (if (= n 0) 'done (begin (! (self) n) (recv (m (loop (- m 1)))))))
 			(loop 100000)`, `done`},
+		{"!? past earlier messages", `(define p (spawn (let loop () (recv ((from tag m) (! from (list tag (* m 2))) (loop))))))
+			(! (self) 'early1) (! (self) 'early2)
+			(list (!? p 21) (!? p 4) (?) (?))`, `(42 8 early1 early2)`},
+		{"!? keeps what came before the reply", `(define p (spawn (recv ((from tag m) (! from 'junk) (! from (list tag m))))))
+			(list (!? p 5) (?))`, `(5 junk)`},
+		{"recv from a mark", `(! (self) 'a) (define mark (%recv-mark)) (! (self) 'b)
+			(%recv-start mark) (list mark (%recv-next #f) (begin (%recv-accept) (?)))`, `(1 b a)`},
+		{"recv from a mark past the end", `(! (self) 'a) (%recv-start 5)
+			(list (eq? (%recv-next (%deadline 0)) %recv-timeout) (?))`, `(#t a)`},
 		{"reply from a process", `(define p (spawn (recv ((from x) (! from (* x 2))))))
 			(! p (list (self) 21)) (recv (y y))`, `42`},
 		{"a linked death raised at the next receive", `(spawn-link (lambda () (raise 'boom)))
@@ -175,4 +188,27 @@ func BenchmarkRecvScan(b *testing.B) {
 	benchProgram(b, `(define (fill n) (if (> n 0) (begin (! (self) (list 'skip n)) (fill (- n 1)))))
 	(fill 19)`, `(begin (! (self) '(want 1))
 	  (recv (('want x) (where (number? x)) x)))`)
+}
+
+// BenchmarkRPCLongMailbox makes RPCs with !? from a process that has
+// 10,000 other messages waiting: the reply is looked for only among the
+// messages that came after the request's tag was made. (The mailbox is
+// filled in the same run as the RPCs, since the main process's mailbox
+// goes when a run ends: the sends count once per run.)
+func BenchmarkRPCLongMailbox(b *testing.B) {
+	in := newInterp(b)
+	rpcs, err := in.RunSource([]byte(`
+	(define server (spawn (let loop () (recv ((from tag msg) (! from (list tag msg)))) (loop))))
+	(define (fill n) (if (> n 0) (begin (! (self) (list 'skip n)) (fill (- n 1)))))
+	(lambda (n)
+	  (fill 10000)
+	  (let loop ((i 0)) (if (< i n) (begin (!? server i) (loop (+ i 1))))))`), "setup")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	if _, err := in.Apply(rpcs, rt.MakeFixnum(int64(b.N))); err != nil {
+		b.Fatal(err)
+	}
 }
