@@ -158,6 +158,22 @@ func TestRecv(t *testing.T) {
 			(%recv-start mark) (list mark (%recv-next #f) (begin (%recv-accept) (?)))`, `(1 b a)`},
 		{"recv from a mark past the end", `(! (self) 'a) (%recv-start 5)
 			(list (eq? (%recv-next (%deadline 0)) %recv-timeout) (?))`, `(#t a)`},
+		{"shapes pass over what cannot match", `(for-each (lambda (m) (! (self) m))
+			  (list 'a '(b 1) "s" #(1 2 3) '(want) '(want 1 2) 2.5 '(want . 3) #(want 1) '(want 7)))
+			(list (recv (('want x) x)) (recv (#(w y) (list w y))) (recv ((a . 3) a)) (recv ("s" 'string))
+			      (recv (2.5 'flonum)) (recv (('b n) n)) (recv (('want) 'alone)) (?) (?) (?) (recv (x (where #f) 'never) (after 0 'left)))`,
+			`(7 (want 1) want string flonum 1 alone a #(1 2 3) (want 1 2) left)`},
+		{"shapes with unquote, repeats and guards", `(define tag (make-tag))
+			(for-each (lambda (m) (! (self) m)) (list (list (make-tag) 1) '(x y) (list tag 2) '(z z) '(3) '(4)))
+			(list (recv ((,tag v) v)) (recv ((a a) a)) (recv ((n) (where (even? n)) n)) (?) (?) (?))`,
+			`(2 z 4 (#<tag 2> 1) (x y) (3))`},
+		{"shapes and a waiting receive", `(define me (self))
+			(spawn (lambda () (! me 'junk) (sleep 0.01) (! me '(other)) (sleep 0.01) (! me '(hit 5))))
+			(list (recv (('hit n) n) (after 5 'timeout)) (?) (?))`, `(5 junk (other))`},
+		{"shapes and a timeout", `(! (self) 1) (! (self) '(no))
+			(list (recv (('yes) 'yes) (after 0.01 'timeout)) (?) (?))`, `(timeout 1 (no))`},
+		{"shapes and signed zeros", `(! (self) -0.0) (! (self) 0.0)
+			(list (recv (0.0 'zero)) (?))`, `(zero -0.0)`},
 		{"reply from a process", `(define p (spawn (recv ((from x) (! from (* x 2))))))
 			(! p (list (self) 21)) (recv (y y))`, `42`},
 		{"a linked death raised at the next receive", `(spawn-link (lambda () (raise 'boom)))
@@ -209,6 +225,29 @@ func BenchmarkRPCLongMailbox(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	if _, err := in.Apply(rpcs, rt.MakeFixnum(int64(b.N))); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkRecvSkip1000 receives a message with a pattern past 1000 that
+// its shape refuses, which are passed over without running Scheme code.
+// (The mailbox is filled in the same run, as in BenchmarkRPCLongMailbox.)
+func BenchmarkRecvSkip1000(b *testing.B) {
+	in := newInterp(b)
+	skips, err := in.RunSource([]byte(`
+	(lambda (n)
+	  (do ((i 0 (+ i 1))) ((= i 1000)) (! (self) i))
+	  (let loop ((i 0))
+	    (if (< i n)
+	        (begin (! (self) (list 'want i))
+	               (recv (('want x) x))
+	               (loop (+ i 1))))))`), "setup")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	if _, err := in.Apply(skips, rt.MakeFixnum(int64(b.N))); err != nil {
 		b.Fatal(err)
 	}
 }

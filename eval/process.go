@@ -93,6 +93,17 @@ func (p *process) nextMessage() (rt.Value, bool) {
 	return p.mailbox[p.last], true
 }
 
+// nextMatching is nextMessage past the messages that match none of
+// shapes (see matchShapes); nil shapes match every message.
+func (p *process) nextMatching(shapes rt.Value) (rt.Value, bool) {
+	if shapes != nil {
+		for p.cursor < len(p.mailbox) && !matchShapes(shapes, p.mailbox[p.cursor]) {
+			p.cursor++
+		}
+	}
+	return p.nextMessage()
+}
+
 // accept removes the message last returned by nextMessage.
 func (p *process) accept() {
 	if p.last < 0 {
