@@ -198,56 +198,52 @@ func BenchmarkMatch(b *testing.B) {
 		`(for-each handle msgs)`)
 }
 
+// benchRuns runs src, whose value is a procedure of a count, and calls it
+// once with b.N. The messages the main process sends itself last only as
+// long as a run (its mailbox goes when the run ends), so a benchmark that
+// needs a full mailbox fills it in the procedure: that counts once per
+// run.
+func benchRuns(b *testing.B, src string) {
+	in := newInterp(b)
+	proc, err := in.RunSource([]byte(src), "setup")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	if _, err := in.Apply(proc, rt.MakeFixnum(int64(b.N))); err != nil {
+		b.Fatal(err)
+	}
+}
+
 // BenchmarkRecvScan receives the last of 20 messages, scanning past the
 // 19 others with a clause that fails on each.
 func BenchmarkRecvScan(b *testing.B) {
-	benchProgram(b, `(define (fill n) (if (> n 0) (begin (! (self) (list 'skip n)) (fill (- n 1)))))
-	(fill 19)`, `(begin (! (self) '(want 1))
-	  (recv (('want x) (where (number? x)) x)))`)
+	benchRuns(b, `(define (fill n) (if (> n 0) (begin (! (self) (list 'skip n)) (fill (- n 1)))))
+	(lambda (n)
+	  (fill 19)
+	  (do ((i 0 (+ i 1))) ((= i n))
+	    (! (self) '(want 1))
+	    (recv (('want x) (where (number? x)) x))))`)
 }
 
 // BenchmarkRPCLongMailbox makes RPCs with !? from a process that has
 // 10,000 other messages waiting: the reply is looked for only among the
-// messages that came after the request's tag was made. (The mailbox is
-// filled in the same run as the RPCs, since the main process's mailbox
-// goes when a run ends: the sends count once per run.)
+// messages that came after the request's tag was made.
 func BenchmarkRPCLongMailbox(b *testing.B) {
-	in := newInterp(b)
-	rpcs, err := in.RunSource([]byte(`
-	(define server (spawn (let loop () (recv ((from tag msg) (! from (list tag msg)))) (loop))))
+	benchRuns(b, `(define server (spawn (let loop () (recv ((from tag msg) (! from (list tag msg)))) (loop))))
 	(define (fill n) (if (> n 0) (begin (! (self) (list 'skip n)) (fill (- n 1)))))
 	(lambda (n)
 	  (fill 10000)
-	  (let loop ((i 0)) (if (< i n) (begin (!? server i) (loop (+ i 1))))))`), "setup")
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	if _, err := in.Apply(rpcs, rt.MakeFixnum(int64(b.N))); err != nil {
-		b.Fatal(err)
-	}
+	  (let loop ((i 0)) (if (< i n) (begin (!? server i) (loop (+ i 1))))))`)
 }
 
 // BenchmarkRecvSkip1000 receives a message with a pattern past 1000 that
 // its shape refuses, which are passed over without running Scheme code.
-// (The mailbox is filled in the same run, as in BenchmarkRPCLongMailbox.)
 func BenchmarkRecvSkip1000(b *testing.B) {
-	in := newInterp(b)
-	skips, err := in.RunSource([]byte(`
-	(lambda (n)
+	benchRuns(b, `(lambda (n)
 	  (do ((i 0 (+ i 1))) ((= i 1000)) (! (self) i))
-	  (let loop ((i 0))
-	    (if (< i n)
-	        (begin (! (self) (list 'want i))
-	               (recv (('want x) x))
-	               (loop (+ i 1))))))`), "setup")
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	if _, err := in.Apply(skips, rt.MakeFixnum(int64(b.N))); err != nil {
-		b.Fatal(err)
-	}
+	  (do ((i 0 (+ i 1))) ((= i n))
+	    (! (self) (list 'want i))
+	    (recv (('want x) x))))`)
 }
