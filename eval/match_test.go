@@ -247,3 +247,12 @@ func BenchmarkRecvSkip1000(b *testing.B) {
 	    (! (self) (list 'want i))
 	    (recv (('want x) x))))`)
 }
+
+// BenchmarkRecvFirst receives with a pattern the only message there, the
+// common case that shapes must not slow down.
+func BenchmarkRecvFirst(b *testing.B) {
+	benchRuns(b, `(lambda (n)
+	  (do ((i 0 (+ i 1))) ((= i n))
+	    (! (self) (list 'want i))
+	    (recv (('want x) x))))`)
+}
