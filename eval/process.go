@@ -94,9 +94,11 @@ func (p *process) nextMessage() (rt.Value, bool) {
 }
 
 // nextMatching is nextMessage past the messages that match none of
-// shapes (see matchShapes); nil shapes match every message.
+// shapes (see matchShapes); nil shapes match every message. The first
+// message of a scan is not tested: most often it is the one wanted, which
+// the receive's own code tests in any case.
 func (p *process) nextMatching(shapes rt.Value) (rt.Value, bool) {
-	if shapes != nil {
+	if shapes != nil && p.cursor > 0 {
 		for p.cursor < len(p.mailbox) && !matchShapes(shapes, p.mailbox[p.cursor]) {
 			p.cursor++
 		}
