@@ -24,6 +24,7 @@ const (
 	ctlThrow
 	ctlEval
 	ctlRecvNext
+	ctlRecvMatching
 	ctlTake
 	ctlSleep
 )
@@ -44,6 +45,7 @@ var controlPrims = []*controlPrim{
 	{"%throw", 2, 2, ctlThrow},
 	{"eval", 1, 2, ctlEval},
 	{"%recv-next", 1, 1, ctlRecvNext},
+	{"%recv-next-matching", 2, 2, ctlRecvMatching},
 	{"?", 0, 2, ctlTake},
 	{"sleep", 1, 1, ctlSleep},
 }
@@ -168,6 +170,9 @@ func (m *machine) control(f *controlPrim, base, n int) (int, bool) {
 	case ctlRecvNext:
 		m.recvNext(base, arg(0))
 		return 0, false
+	case ctlRecvMatching:
+		m.recvMatching(base, n, arg(0), arg(1))
+		return 0, false
 	case ctlTake:
 		// (? [TIMEOUT [DEFAULT]]): the oldest message, in Go since it is
 		// the receive most programs use.
@@ -218,12 +223,21 @@ func (m *machine) control(f *controlPrim, base, n int) (int, bool) {
 // of them. A linked process's death is raised instead, in place of the
 // values from base up.
 func (m *machine) recvNext(base int, deadline rt.Value) {
+	m.recvMatching(base, 0, deadline, nil)
+}
+
+// recvMatching runs (%recv-next-matching deadline shapes), with n
+// arguments above base, as recvNext, passing over in Go the messages
+// that match none of shapes (see matchShapes); nil shapes match all. The
+// arguments stay on the stack while the process waits, for the
+// scheduler to look at the messages that come with the same shapes.
+func (m *machine) recvMatching(base, n int, deadline, shapes rt.Value) {
 	p, s := m.proc, m.in.sched
 	if obj := p.takePending(); obj != nil {
 		m.raise(m.sp-base, obj)
 		return
 	}
-	if msg, ok := p.nextMessage(); ok {
+	if msg, ok := p.nextMatching(shapes); ok {
 		m.stack[base] = msg
 		m.sp = base + 1
 		return
@@ -237,7 +251,7 @@ func (m *machine) recvNext(base int, deadline rt.Value) {
 			return
 		}
 	}
-	m.block(waitRecv, base, 0, at)
+	m.block(waitRecv, base, n, at)
 }
 
 // takesAnyValues reports whether the continuation at pc of code, with

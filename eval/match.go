@@ -28,7 +28,7 @@ import (
 //	                     (let ((deadline (%deadline s)))
 //	                       (%recv-start)
 //	                       (letrec ((scan (lambda ()
-//	                                        (let ((msg (%recv-next deadline)))
+//	                                        (let ((msg (%recv-next deadline))) ; or %recv-next-matching: recv_shapes.go
 //	                                          (if (eq? msg %recv-timeout)
 //	                                              (let () a...)
 //	                                              <c1 on msg: (%recv-accept) then its body, else (scan)>)))))
@@ -120,8 +120,11 @@ func expandRecv(x *expander, f *rt.Pair, sc *scope) expr {
 		step = rt.List(x.core("if"), rt.List(x.core("eq?"), msg, x.core("%recv-timeout")),
 			x.letBody(nil, after[2:]), step)
 	}
-	loop := rt.List(x.core("lambda"), rt.Null,
-		rt.List(x.core("let"), rt.List(rt.List(msg, rt.List(x.core("%recv-next"), deadline))), step))
+	next := rt.List(x.core("%recv-next"), deadline)
+	if shapes, ok := x.recvShapes(clauses, sc); ok {
+		next = rt.List(x.core("%recv-next-matching"), deadline, rt.List(x.core("quote"), shapes))
+	}
+	loop := rt.List(x.core("lambda"), rt.Null, rt.List(x.core("let"), rt.List(rt.List(msg, next)), step))
 	procs = append(procs, rt.List(scan, loop))
 	start := rt.List(x.core("%recv-start"))
 	run := rt.List(x.core("letrec"), rt.List(procs...), rt.List(scan))

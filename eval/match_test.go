@@ -3,6 +3,8 @@ package eval_test
 import (
 	"strings"
 	"testing"
+
+	rt "termite/runtime"
 )
 
 // paperServer is the dispatch of the paper's examples, written with match.
@@ -108,6 +110,8 @@ func TestMatchSyntaxErrors(t *testing.T) {
 		{"recv after without timeout", `(define (f) (recv (after)))`, `recv: after expects a timeout in seconds (after)`},
 		{"recv bad clause", `(define (f) (recv 5))`, `recv: bad clause 5`},
 		{"recv bad pattern", `(define (f) (recv ((quote) 1)))`, `recv: bad pattern (quote)`},
+		{"recv mark not a mark", `(%recv-start 'x)`, `%recv-start: expected mailbox mark`},
+		{"recv mark negative", `(%recv-start -1)`, `%recv-start: expected mailbox mark`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -145,6 +149,31 @@ func TestRecv(t *testing.T) {
 			(recv ('a (recv (x x))))`, `b`},
 		{"tail position", `(define (loop n) (if (= n 0) 'done (begin (! (self) n) (recv (m (loop (- m 1)))))))
 			(loop 100000)`, `done`},
+		{"!? past earlier messages", `(define p (spawn (let loop () (recv ((from tag m) (! from (list tag (* m 2))) (loop))))))
+			(! (self) 'early1) (! (self) 'early2)
+			(list (!? p 21) (!? p 4) (?) (?))`, `(42 8 early1 early2)`},
+		{"!? keeps what came before the reply", `(define p (spawn (recv ((from tag m) (! from 'junk) (! from (list tag m))))))
+			(list (!? p 5) (?))`, `(5 junk)`},
+		{"recv from a mark", `(! (self) 'a) (define mark (%recv-mark)) (! (self) 'b)
+			(%recv-start mark) (list mark (%recv-next #f) (begin (%recv-accept) (?)))`, `(1 b a)`},
+		{"recv from a mark past the end", `(! (self) 'a) (%recv-start 5)
+			(list (eq? (%recv-next (%deadline 0)) %recv-timeout) (?))`, `(#t a)`},
+		{"shapes pass over what cannot match", `(for-each (lambda (m) (! (self) m))
+			  (list 'a '(b 1) "s" #(1 2 3) '(want) '(want 1 2) 2.5 '(want . 3) #(want 1) '(want 7)))
+			(list (recv (('want x) x)) (recv (#(w y) (list w y))) (recv ((a . 3) a)) (recv ("s" 'string))
+			      (recv (2.5 'flonum)) (recv (('b n) n)) (recv (('want) 'alone)) (?) (?) (?) (recv (x (where #f) 'never) (after 0 'left)))`,
+			`(7 (want 1) want string flonum 1 alone a #(1 2 3) (want 1 2) left)`},
+		{"shapes with unquote, repeats and guards", `(define tag (make-tag))
+			(for-each (lambda (m) (! (self) m)) (list (list (make-tag) 1) '(x y) (list tag 2) '(z z) '(3) '(4)))
+			(list (recv ((,tag v) v)) (recv ((a a) a)) (recv ((n) (where (even? n)) n)) (?) (?) (?))`,
+			`(2 z 4 (#<tag 2> 1) (x y) (3))`},
+		{"shapes and a waiting receive", `(define me (self))
+			(spawn (lambda () (! me 'junk) (sleep 0.01) (! me '(other)) (sleep 0.01) (! me '(hit 5))))
+			(list (recv (('hit n) n) (after 5 'timeout)) (?) (?))`, `(5 junk (other))`},
+		{"shapes and a timeout", `(! (self) 1) (! (self) '(no))
+			(list (recv (('yes) 'yes) (after 0.01 'timeout)) (?) (?))`, `(timeout 1 (no))`},
+		{"shapes and signed zeros", `(! (self) -0.0) (! (self) 0.0)
+			(list (recv (0.0 'zero)) (?))`, `(zero -0.0)`},
 		{"reply from a process", `(define p (spawn (recv ((from x) (! from (* x 2))))))
 			(! p (list (self) 21)) (recv (y y))`, `42`},
 		{"a linked death raised at the next receive", `(spawn-link (lambda () (raise 'boom)))
@@ -169,10 +198,61 @@ func BenchmarkMatch(b *testing.B) {
 		`(for-each handle msgs)`)
 }
 
+// benchRuns runs src, whose value is a procedure of a count, and calls it
+// once with b.N. The messages the main process sends itself last only as
+// long as a run (its mailbox goes when the run ends), so a benchmark that
+// needs a full mailbox fills it in the procedure: that counts once per
+// run.
+func benchRuns(b *testing.B, src string) {
+	in := newInterp(b)
+	proc, err := in.RunSource([]byte(src), "setup")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	if _, err := in.Apply(proc, rt.MakeFixnum(int64(b.N))); err != nil {
+		b.Fatal(err)
+	}
+}
+
 // BenchmarkRecvScan receives the last of 20 messages, scanning past the
 // 19 others with a clause that fails on each.
 func BenchmarkRecvScan(b *testing.B) {
-	benchProgram(b, `(define (fill n) (if (> n 0) (begin (! (self) (list 'skip n)) (fill (- n 1)))))
-	(fill 19)`, `(begin (! (self) '(want 1))
-	  (recv (('want x) (where (number? x)) x)))`)
+	benchRuns(b, `(define (fill n) (if (> n 0) (begin (! (self) (list 'skip n)) (fill (- n 1)))))
+	(lambda (n)
+	  (fill 19)
+	  (do ((i 0 (+ i 1))) ((= i n))
+	    (! (self) '(want 1))
+	    (recv (('want x) (where (number? x)) x))))`)
+}
+
+// BenchmarkRPCLongMailbox makes RPCs with !? from a process that has
+// 10,000 other messages waiting: the reply is looked for only among the
+// messages that came after the request's tag was made.
+func BenchmarkRPCLongMailbox(b *testing.B) {
+	benchRuns(b, `(define server (spawn (let loop () (recv ((from tag msg) (! from (list tag msg)))) (loop))))
+	(define (fill n) (if (> n 0) (begin (! (self) (list 'skip n)) (fill (- n 1)))))
+	(lambda (n)
+	  (fill 10000)
+	  (let loop ((i 0)) (if (< i n) (begin (!? server i) (loop (+ i 1))))))`)
+}
+
+// BenchmarkRecvSkip1000 receives a message with a pattern past 1000 that
+// its shape refuses, which are passed over without running Scheme code.
+func BenchmarkRecvSkip1000(b *testing.B) {
+	benchRuns(b, `(lambda (n)
+	  (do ((i 0 (+ i 1))) ((= i 1000)) (! (self) i))
+	  (do ((i 0 (+ i 1))) ((= i n))
+	    (! (self) (list 'want i))
+	    (recv (('want x) x))))`)
+}
+
+// BenchmarkRecvFirst receives with a pattern the only message there, the
+// common case that shapes must not slow down.
+func BenchmarkRecvFirst(b *testing.B) {
+	benchRuns(b, `(lambda (n)
+	  (do ((i 0 (+ i 1))) ((= i n))
+	    (! (self) (list 'want i))
+	    (recv (('want x) x))))`)
 }

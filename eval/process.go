@@ -112,6 +112,19 @@ func (p *process) nextMessage() (rt.Value, bool) {
 	return p.mailbox[p.last], true
 }
 
+// nextMatching is nextMessage past the messages that match none of
+// shapes (see matchShapes); nil shapes match every message. The first
+// message of a scan is not tested: most often it is the one wanted, which
+// the receive's own code tests in any case.
+func (p *process) nextMatching(shapes rt.Value) (rt.Value, bool) {
+	if shapes != nil && p.cursor > 0 {
+		for p.cursor < len(p.mailbox) && !matchShapes(shapes, p.mailbox[p.cursor]) {
+			p.cursor++
+		}
+	}
+	return p.nextMessage()
+}
+
 // accept removes the message last returned by nextMessage.
 func (p *process) accept() {
 	if p.last < 0 {

@@ -47,13 +47,30 @@ func processPrimitives(in *Interp) []*rt.Primitive {
 			in.Deliver(pid, a[1])
 			return rt.Unspecified, nil
 		}),
-		prim("%recv-start", 0, 0, func(a []rt.Value) (rt.Value, error) {
+		// (%recv-start [MARK]) begins a scan of the mailbox: at its
+		// start, or at a mark that %recv-mark returned and that no
+		// message taken since has moved.
+		prim("%recv-start", 0, 1, func(a []rt.Value) (rt.Value, error) {
 			p := self()
 			p.cursor, p.last = 0, -1
+			if len(a) == 1 {
+				mark, ok := a[0].(rt.Fixnum)
+				if !ok || mark < 0 {
+					return nil, rt.TypeError("%recv-start", "mailbox mark", a[0])
+				}
+				p.cursor = int(min(mark, rt.Fixnum(len(p.mailbox))))
+			}
 			if obj := p.takePending(); obj != nil {
 				return nil, &rt.Raise{Obj: obj}
 			}
 			return rt.Unspecified, nil
+		}),
+		// (%recv-mark) is where the messages that come from now on
+		// begin: a reply that carries a tag made after the mark cannot be
+		// before it, so a scan for it starts there (Erlang's receive
+		// mark), and an RPC costs the same however long the mailbox.
+		prim("%recv-mark", 0, 0, func(a []rt.Value) (rt.Value, error) {
+			return rt.MakeFixnum(int64(len(self().mailbox))), nil
 		}),
 		prim("%recv-accept", 0, 0, func(a []rt.Value) (rt.Value, error) {
 			self().accept()

@@ -391,7 +391,8 @@ func (s *scheduler) resume(p *process) bool {
 	expired := p.deadline >= 0 && s.now() >= p.deadline
 	switch p.wait {
 	case waitRecv:
-		if msg, ok := p.nextMessage(); ok {
+		shapes, _ := m.waitArg(1) // none for %recv-next
+		if msg, ok := p.nextMatching(shapes); ok {
 			return finish(msg)
 		}
 		if expired {

@@ -75,6 +75,11 @@ func MakeFixnum(i int64) Value {
 	return Fixnum(i)
 }
 
+// FixnumAllocates reports whether MakeFixnum(i) allocates a box for i.
+func FixnumAllocates(i int64) bool {
+	return uint64(i-fixCacheMin) >= uint64(fixCacheMax-fixCacheMin)
+}
+
 func makeFixChunk(k uint64) *[fixChunk]Value {
 	n := k / fixChunk
 	c := new([fixChunk]Value)

@@ -7,9 +7,11 @@ import (
 	"termite/serialize"
 )
 
-// The benchmarks of issue 5: each encodes a value and decodes it again,
-// as term_to_binary and binary_to_term do in Erlang (the anchor figures
-// are in the issue). Each reports the message size.
+// The benchmarks of issues 5 and 14: each encodes a value and decodes it
+// again, as term_to_binary and binary_to_term do in Erlang, for the sizes
+// whose Erlang round trips issue 14 gives: the empty list 0.6 µs, 1000
+// integers 25 µs, 1,000,000 integers 66 ms, a closure over 1000 elements
+// 36 µs, 100,000 characters 11 µs. Each reports the message size.
 
 func benchRoundTrip(b *testing.B, setup string) {
 	defer debug.SetGCPercent(debug.SetGCPercent(400)) // as cmd/termite runs

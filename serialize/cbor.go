@@ -89,25 +89,23 @@ func (w *writer) text(s string) {
 
 // runes writes a text string of the code points rs, in UTF-8 (a string
 // that holds a surrogate writes U+FFFD in its place). Text is mostly
-// ASCII, which has a loop of its own.
+// ASCII: it is written as such in one pass, and written again if it
+// turns out not to be.
 func (w *writer) runes(rs []rune) {
-	ascii := true
-	for _, r := range rs {
-		if uint32(r) >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
+	start := len(w.b)
+	w.head(majorText, uint64(len(rs)))
+	body := len(w.b)
+	w.b = slices.Grow(w.b, len(rs))[:body+len(rs)]
+	out := w.b[body:]
+	var all rune
+	for i, r := range rs {
+		all |= r
+		out[i] = byte(r)
 	}
-	if ascii {
-		w.head(majorText, uint64(len(rs)))
-		start := len(w.b)
-		w.b = slices.Grow(w.b, len(rs))[:start+len(rs)]
-		out := w.b[start:]
-		for i, r := range rs {
-			out[i] = byte(r)
-		}
+	if uint32(all) < utf8.RuneSelf {
 		return
 	}
+	w.b = w.b[:start]
 	n := 0
 	for _, r := range rs {
 		if l := utf8.RuneLen(r); l > 0 {

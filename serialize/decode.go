@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"sync"
+	"unsafe"
 
 	"github.com/fxamacker/cbor/v2"
 
@@ -158,8 +159,9 @@ var decoders = sync.Pool{New: func() any { return new(decoder) }}
 // decoder holds the state of one Decode. It reads the object table in
 // three passes (see kindInfo): create makes an object, or an empty shell,
 // for every entry; link makes the objects that need others made first;
-// fill completes the shells with references to any entry, before or
-// after, which is how cycles come back. Then accept checks the code.
+// the references that create noted are stored (resolve); fill completes
+// the shells with references to any entry, before or after, which is how
+// cycles come back. Then accept checks the code.
 type decoder struct {
 	ctx  *Context
 	wire eval.Wire
@@ -179,8 +181,18 @@ type decoder struct {
 	closures []*eval.Closure
 	tables   []tableEntries // filled last (fillTables)
 	conts    []*contEntry
-	pairs    []rt.Pair  // pairs not handed out yet, allocated in blocks
+	slab     []rt.Pair   // pairs not handed out yet (see pairs)
+	fixnums  []rt.Fixnum // boxes not handed out yet (see fixnum)
+	later    []laterRef
 	located  []location // for Located
+}
+
+// laterRef is a reference read before the entry it refers to was made:
+// entry i's field at byte at, to be stored in *dst.
+type laterRef struct {
+	dst    *rt.Value
+	i, ref int32
+	at     int32
 }
 
 // location is a pid known here, and where a message said it runs.
@@ -219,6 +231,11 @@ func (d *decoder) decode() (rt.Value, error) {
 	}
 	rootAt := r.off
 	for pass := range 2 { // link, then fill (see decoder)
+		if pass == 1 {
+			if err := d.resolve(); err != nil {
+				return nil, err
+			}
+		}
 		for i, k := range d.kinds {
 			step := kinds[k].link
 			if pass == 1 {
@@ -284,6 +301,9 @@ func (d *decoder) create(i int) error {
 	if d.objs[i], err = kinds[k].create(d, i, nf); err != nil {
 		return err
 	}
+	if kinds[k].whole {
+		return nil
+	}
 	// create reads all of the entry or none of it: no further.
 	end := r.off
 	r.off = start
@@ -336,12 +356,12 @@ func (d *decoder) value() (rt.Value, error) {
 	switch it.major {
 	case majorUint:
 		if it.arg <= math.MaxInt64 {
-			return rt.MakeFixnum(int64(it.arg)), nil
+			return d.fixnum(int64(it.arg)), nil
 		}
 		return rt.NormBig(new(big.Int).SetUint64(it.arg)), nil
 	case majorNeg:
 		if it.arg <= math.MaxInt64 {
-			return rt.MakeFixnum(-1 - int64(it.arg)), nil
+			return d.fixnum(-1 - int64(it.arg)), nil
 		}
 		b := new(big.Int).SetUint64(it.arg)
 		return rt.NormBig(b.Neg(b.Add(b, big.NewInt(1)))), nil
@@ -404,6 +424,66 @@ func (d *decoder) value() (rt.Value, error) {
 		}
 	}
 	return nil, fmt.Errorf("unexpected CBOR item (major type %d) at byte %d", it.major, at)
+}
+
+// slotOf reads a value of entry i, where a reference may be to an entry
+// not made yet: it is noted, and resolve stores it.
+func (d *decoder) slotOf(i int, dst *rt.Value) error {
+	r := &d.r
+	at := r.off
+	// Tag 29 takes a byte of argument after its head.
+	if len(r.b)-at < 2 || r.b[at] != majorTag<<5|24 || r.b[at+1] != tagSharedRef {
+		v, err := d.value()
+		*dst = v
+		return err
+	}
+	r.off += 2
+	ref, err := r.small("reference", len(d.objs)-1)
+	if err != nil {
+		return err
+	}
+	d.later = append(d.later, laterRef{dst: dst, i: int32(i), ref: int32(ref), at: int32(at)})
+	return nil
+}
+
+// resolve stores the references slotOf noted, now that every entry is made.
+func (d *decoder) resolve() error {
+	for _, l := range d.later {
+		k := d.kinds[l.ref]
+		if !kinds[k].value {
+			return fmt.Errorf("entry %d: reference at byte %d to an entry of kind %d, which is not a value", l.i, l.at, k)
+		}
+		*l.dst = d.objs[l.ref]
+	}
+	return nil
+}
+
+// fixnum returns i as a value. A fixnum that MakeFixnum would box alone
+// is boxed in a block shared with the message's other such fixnums, as
+// pairs are: a list of a million large integers would otherwise take a
+// million allocations. The interface is made by hand, with the type of
+// any Fixnum and a pointer into the block; the block is never written
+// again where a value points, as Go requires of what an interface holds.
+func (d *decoder) fixnum(i int64) rt.Value {
+	if !rt.FixnumAllocates(i) {
+		return rt.MakeFixnum(i)
+	}
+	if len(d.fixnums) == 0 {
+		// Such a fixnum takes 3 bytes at least: a block is no larger
+		// than the rest of the message could fill.
+		d.fixnums = make([]rt.Fixnum, min(1024, 1+(len(d.r.b)-d.r.off)/3))
+	}
+	box := &d.fixnums[0]
+	d.fixnums = d.fixnums[1:]
+	*box = rt.Fixnum(i)
+	var v rt.Value = rt.Fixnum(0) // a constant: no allocation
+	(*iface)(unsafe.Pointer(&v)).data = unsafe.Pointer(box)
+	return v
+}
+
+// iface is the layout of a Go interface value.
+type iface struct {
+	typ, data unsafe.Pointer
 }
 
 // bigInt reads an integer: plain, or a bignum of at most MaxBignumBytes.

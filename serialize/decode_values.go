@@ -1,6 +1,7 @@
 package serialize
 
 import (
+	"encoding/binary"
 	"fmt"
 	"unicode/utf8"
 
@@ -22,14 +23,7 @@ func (d *decoder) readString(int, int) (any, error) {
 // decodeRunes returns the code points of UTF-8 text b (U+FFFD for each
 // bad byte). Text is mostly ASCII, which has a loop of its own.
 func decodeRunes(b []byte) []rune {
-	ascii := true
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isASCII(b) {
 		runes := make([]rune, len(b))
 		for i, c := range b {
 			runes[i] = rune(c)
@@ -43,6 +37,18 @@ func decodeRunes(b []byte) []rune {
 		b = b[size:]
 	}
 	return runes
+}
+
+// isASCII reports whether b is ASCII, looking at 8 bytes at a time.
+func isASCII(b []byte) bool {
+	var all uint64
+	for ; len(b) >= 8; b = b[8:] {
+		all |= binary.LittleEndian.Uint64(b)
+	}
+	for _, c := range b {
+		all |= uint64(c)
+	}
+	return all&0x8080808080808080 == 0
 }
 
 func (d *decoder) readBytevector(int, int) (any, error) {
@@ -241,33 +247,42 @@ func (d *decoder) readProxy(int, int) (any, error) {
 	return v, err
 }
 
-// pair hands out a pair from a block: a long list takes one allocation
-// per 128 pairs rather than one per pair.
-func (d *decoder) pair() *rt.Pair {
-	if len(d.pairs) == 0 {
-		d.pairs = make([]rt.Pair, 128)
+// pairs hands out n pairs from a block: a long list takes one allocation
+// per 1024 pairs rather than one per pair, and a short one shares its
+// block with the lists after it in the message. A block is no larger than
+// that so that a few pairs kept from a long list keep little else alive.
+func (d *decoder) pairs(n int) []rt.Pair {
+	if len(d.slab) < n {
+		d.slab = make([]rt.Pair, max(n, 32))
 	}
-	p := &d.pairs[0]
-	d.pairs = d.pairs[1:]
-	return p
+	ps := d.slab[:n:n]
+	d.slab = d.slab[n:]
+	return ps
 }
 
-func (d *decoder) fillList(i int) error {
-	nf := d.nfields[i]
-	p := d.objs[i].(*rt.Pair)
-	var err error
-	for j := 0; j < nf-1; j++ {
-		if p.Car, err = d.value(); err != nil {
-			return err
+// readList makes the whole run of an entry at once: a list is most often
+// the bulk of a message.
+func (d *decoder) readList(i, nf int) (any, error) {
+	var head, p *rt.Pair
+	for left := nf - 1; left > 0; {
+		ps := d.pairs(min(left, 1024))
+		left -= len(ps)
+		if p != nil {
+			p.Cdr = &ps[0]
+		} else {
+			head = &ps[0]
 		}
-		if j < nf-2 {
-			next := d.pair()
-			p.Cdr = next
-			p = next
+		for j := range ps {
+			p = &ps[j]
+			if err := d.slotOf(i, &p.Car); err != nil {
+				return nil, err
+			}
+			if j+1 < len(ps) {
+				p.Cdr = &ps[j+1]
+			}
 		}
 	}
-	p.Cdr, err = d.value()
-	return err
+	return head, d.slotOf(i, &p.Cdr)
 }
 
 func (d *decoder) fillVector(i int) (err error) {

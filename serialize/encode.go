@@ -64,12 +64,13 @@ type encoder struct {
 	wire    eval.Wire
 	opts    EncodeOptions
 	entries []entry
-	pairs   pairTable           // every pair found, kept apart: most objects are pairs
+	pairs   pairMarks           // every pair found, kept apart: most objects are pairs
 	ids     map[any]int32       // any other object -> entry
 	hash    map[[32]byte]int32  // code hash -> entry
 	work    []int32             // entries whose parts are still to be looked at
 	bulk    int                 // bytes of strings and bytevectors, at most
 	symbols map[*rt.Symbol]bool // interned or not, as found
+	split   bool                // a pair inside a run was found again, and so ends that run
 	w       writer
 }
 
@@ -80,7 +81,8 @@ type encoder struct {
 type entry struct {
 	obj  any
 	kind kind
-	aux  any // per kind: see classify
+	run  int32 // for a list: the pairs of its run, as discovery found it; 0 if unknown
+	aux  any   // per kind: see classify
 }
 
 // immediate reports whether v is written in place rather than as an entry
@@ -129,7 +131,7 @@ func (e *encoder) discover(root rt.Value) error {
 // add records a reference to v, making its entry the first time.
 func (e *encoder) add(v rt.Value) error {
 	if p, ok := v.(*rt.Pair); ok {
-		e.addPair(p, false)
+		e.addPair(p)
 		return nil
 	}
 	if e.immediate(v) {
@@ -162,26 +164,20 @@ func (e *encoder) add(v rt.Value) error {
 	return nil
 }
 
-// addPair records a reference to pair p, which comes from a cdr when
-// viaCdr, and returns its entry, or -1 if it has none (yet).
-func (e *encoder) addPair(p *rt.Pair, viaCdr bool) int32 {
-	s := e.pairs.find(p)
-	if s == nil {
-		if viaCdr {
-			e.pairs.add(p, -1)
-			return -1
-		}
-		i := e.newEntry(p, kList, nil)
-		e.pairs.add(p, i)
-		return i
+// addPair records a reference to pair p from anywhere but the cdr of the
+// pair before it in a run (see listParts).
+func (e *encoder) addPair(p *rt.Pair) {
+	if !e.pairs.meet(p) {
+		e.pairs.setEntry(p, e.newEntry(p, kList, nil))
+		return
 	}
-	if s.entry < 0 {
+	if e.pairs.entry(p) < 0 {
 		// Found again: it must have an entry of its own. Its parts are
 		// known already (it was met as a cdr).
-		s.entry = int32(len(e.entries))
+		e.pairs.setEntry(p, int32(len(e.entries)))
 		e.entries = append(e.entries, entry{obj: p, kind: kList})
+		e.split = true
 	}
-	return s.entry
 }
 
 func (e *encoder) newEntry(v any, k kind, aux any) int32 {
@@ -355,7 +351,7 @@ func (e *encoder) slot(v rt.Value) {
 		w.bool(bool(x))
 		return
 	case *rt.Pair:
-		w.ref(e.pairs.find(x).entry)
+		w.ref(e.pairs.entry(x))
 		return
 	case *rt.Bignum:
 		e.bigInt(&x.I)

@@ -12,55 +12,53 @@ func (e *encoder) header(k kind, nf int) {
 }
 
 // listParts follows the cdrs here, so that a long list does not go
-// through the worklist one pair at a time.
+// through the worklist one pair at a time, and notes the length of the
+// run.
 func (e *encoder) listParts(n entry) error {
-	x := n.obj.(*rt.Pair)
+	head := n.obj.(*rt.Pair)
+	x, run := head, int32(1)
 	for {
 		if err := e.add(x.Car); err != nil {
 			return err
 		}
 		next, ok := x.Cdr.(*rt.Pair)
 		if !ok {
-			return e.add(x.Cdr)
+			if err := e.add(x.Cdr); err != nil {
+				return err
+			}
+			break
 		}
-		if s := e.pairs.find(next); s != nil {
-			e.addPair(next, true) // met before: shared or a cycle
-			return nil
+		if e.pairs.meet(next) {
+			e.addPair(next) // met before: shared or a cycle
+			break
 		}
-		e.pairs.add(next, -1)
 		x = next
+		run++
 	}
+	e.entries[e.pairs.entry(head)].run = run
+	return nil
 }
 
 // writeList writes the run of pairs from n's that have no entry of their
 // own.
 func (e *encoder) writeList(n *entry) {
-	w := &e.w
-	count := 1
+	count := n.run
 	p := n.obj.(*rt.Pair)
-	for {
-		q, ok := p.Cdr.(*rt.Pair)
-		if !ok || e.pairs.find(q).entry >= 0 {
-			break
+	if count == 0 || e.split {
+		// A pair of the run got an entry after the run was measured, or
+		// this is such a pair: where the run ends must be looked for.
+		count = 1
+		for q, ok := p.Cdr.(*rt.Pair); ok && e.pairs.entry(q) < 0; q, ok = q.Cdr.(*rt.Pair) {
+			count++
 		}
-		count++
-		p = q
 	}
-	e.header(kList, count+1)
-	p = n.obj.(*rt.Pair)
-	for {
+	e.header(kList, int(count)+1)
+	for ; count > 1; count-- {
 		e.slot(p.Car)
-		q, ok := p.Cdr.(*rt.Pair)
-		if !ok {
-			e.slot(p.Cdr)
-			return
-		}
-		if j := e.pairs.find(q).entry; j >= 0 {
-			w.ref(j)
-			return
-		}
-		p = q
+		p = p.Cdr.(*rt.Pair)
 	}
+	e.slot(p.Car)
+	e.slot(p.Cdr)
 }
 
 func (e *encoder) vectorParts(n entry) error { return e.addAll(n.obj.(*rt.Vector).Items) }

@@ -59,7 +59,9 @@ const (
 // table in three passes (see decoder.decode): create makes each entry's
 // object, in full when the entry refers to no other (create then reads
 // every field) and else as a shell (create reads nothing); link makes the
-// objects that need others made first; fill completes the shells.
+// objects that need others made first; fill completes the shells. A list
+// is made in full by create, its references to entries stored once every
+// object is made (see decoder.slotOf).
 type kindInfo struct {
 	name string
 	// The entry's field count, after the kind: at least minFields, at
@@ -69,6 +71,9 @@ type kindInfo struct {
 	// refer to; the others are parts of entries (code, global cells,
 	// promise states).
 	value bool
+	// whole is true for the kinds whose create reads every field, one
+	// item each (with slotOf), so that the entry needs no skipping over.
+	whole bool
 
 	parts func(e *encoder, n entry) error
 	write func(e *encoder, n *entry)
@@ -84,9 +89,9 @@ var kinds [kindCount]kindInfo
 
 func init() {
 	kinds = [kindCount]kindInfo{
-		kList: {name: "list", minFields: 2, maxFields: -1, value: true,
+		kList: {name: "list", minFields: 2, maxFields: -1, value: true, whole: true,
 			parts: (*encoder).listParts, write: (*encoder).writeList,
-			create: shell(func() any { return &rt.Pair{} }), fill: (*decoder).fillList},
+			create: (*decoder).readList},
 		kVector: {name: "vector", maxFields: -1, value: true,
 			parts: (*encoder).vectorParts, write: (*encoder).writeVector,
 			create: shell(func() any { return &rt.Vector{} }), fill: (*decoder).fillVector},

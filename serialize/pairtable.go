@@ -6,35 +6,100 @@ import (
 	rt "termite/runtime"
 )
 
-// pairTable records the pairs met while encoding. Encoding looks every
-// pair up, to find shared and cyclic structure, and pairs are most of what
-// a message holds: an open-addressing table hashed on the address is
-// several times faster than a Go map here. Keys are addresses, not
-// pointers, so the collector has nothing to scan in the table: the pairs
-// stay alive through the value being encoded, and Go's heap objects do not
-// move.
-type pairTable struct {
-	slots []pairSlot
+// pairMarks records what encoding knows of the pairs it meets: whether a
+// pair was met before (it is shared, or part of a cycle) and, for a pair
+// that has an entry of its own, which one. Encoding asks this of every
+// pair, and pairs are most of what a message holds, so the question must
+// cost little. A pair's address divided by the size of a pair numbers a
+// slot that no other pair has (Go's heap objects neither move nor
+// overlap), and slots are kept as bits, regionSlots to a region. The
+// pairs of a list are mostly allocated side by side, so a long list costs
+// a lookup of its region once per region rather than a hash lookup per
+// pair. Keys are addresses, not pointers, so the collector has nothing to
+// scan: the pairs stay alive through the value being encoded.
+type pairMarks struct {
+	regions addrTable // region number + 1 -> index in bits
+	bits    []regionBits
+	last    uintptr // region number + 1 of bits[lastAt]; 0 for none
+	lastAt  int32
+	entries addrTable // address of a pair with an entry -> the entry
+	n       int       // pairs met
+}
+
+const (
+	pairSize    = unsafe.Sizeof(rt.Pair{})
+	regionSlots = 256
+)
+
+// regionBits are the marks of the pairs of one region.
+type regionBits struct {
+	met, own [regionSlots / 64]uint64
+}
+
+// locate returns the marks of p's region, and where p's bit is in them.
+func (m *pairMarks) locate(p *rt.Pair) (r *regionBits, word int, bit uint64) {
+	slot := uintptr(unsafe.Pointer(p)) / pairSize
+	if key := slot/regionSlots + 1; key != m.last {
+		s := m.regions.find(key)
+		if s == nil {
+			m.bits = append(m.bits, regionBits{})
+			s = m.regions.add(key, int32(len(m.bits)-1))
+		}
+		m.last, m.lastAt = key, s.val
+	}
+	i := slot % regionSlots
+	return &m.bits[m.lastAt], int(i / 64), 1 << (i % 64)
+}
+
+// meet records that p is met and reports whether it was met before.
+func (m *pairMarks) meet(p *rt.Pair) (before bool) {
+	r, w, b := m.locate(p)
+	if r.met[w]&b != 0 {
+		return true
+	}
+	r.met[w] |= b
+	m.n++
+	return false
+}
+
+// entry returns p's entry, or -1 if p has none (p was met only as the cdr
+// of a pair, and is written inside that pair's list entry).
+func (m *pairMarks) entry(p *rt.Pair) int32 {
+	if r, w, b := m.locate(p); r.own[w]&b == 0 {
+		return -1
+	}
+	return m.entries.find(uintptr(unsafe.Pointer(p))).val
+}
+
+// setEntry gives p, which was met, entry i.
+func (m *pairMarks) setEntry(p *rt.Pair, i int32) {
+	r, w, b := m.locate(p)
+	r.own[w] |= b
+	m.entries.add(uintptr(unsafe.Pointer(p)), i)
+}
+
+// addrTable maps addresses to numbers: an open-addressing table hashed on
+// the address, several times faster than a Go map here.
+type addrTable struct {
+	slots []addrSlot
 	n     int
 	shift uint // 64 - log2(len(slots))
 }
 
-// pairSlot is what the table knows of a pair.
-type pairSlot struct {
-	key   uintptr // the pair's address; 0 where empty
-	entry int32   // its entry, or -1 while it is written inside a list entry
+type addrSlot struct {
+	key uintptr // 0 where empty
+	val int32
 }
 
-func (t *pairTable) index(key uintptr) int {
+func (t *addrTable) index(key uintptr) int {
 	return int((uint64(key) * 0x9e3779b97f4a7c15) >> t.shift)
 }
 
-// find returns p's slot, or nil.
-func (t *pairTable) find(p *rt.Pair) *pairSlot {
+// find returns key's slot, or nil.
+func (t *addrTable) find(key uintptr) *addrSlot {
 	if t.n == 0 {
 		return nil
 	}
-	key := uintptr(unsafe.Pointer(p))
 	mask := len(t.slots) - 1
 	for i := t.index(key); ; i = (i + 1) & mask {
 		s := &t.slots[i]
@@ -47,17 +112,17 @@ func (t *pairTable) find(p *rt.Pair) *pairSlot {
 	}
 }
 
-// add records p, which must not be there yet, and returns its slot.
-func (t *pairTable) add(p *rt.Pair, entry int32) *pairSlot {
+// add records key, which must not be there yet, and returns its slot.
+func (t *addrTable) add(key uintptr, val int32) *addrSlot {
 	if 2*(t.n+1) > len(t.slots) { // keep it at most half full
 		t.grow()
 	}
-	s := t.insert(uintptr(unsafe.Pointer(p)))
-	s.entry = entry
+	s := t.insert(key)
+	s.val = val
 	return s
 }
 
-func (t *pairTable) insert(key uintptr) *pairSlot {
+func (t *addrTable) insert(key uintptr) *addrSlot {
 	mask := len(t.slots) - 1
 	i := t.index(key)
 	for t.slots[i].key != 0 {
@@ -68,13 +133,13 @@ func (t *pairTable) insert(key uintptr) *pairSlot {
 	return &t.slots[i]
 }
 
-func (t *pairTable) grow() {
+func (t *addrTable) grow() {
 	old := t.slots
 	size := 64
 	if len(old) > 0 {
 		size = 2 * len(old)
 	}
-	t.slots = make([]pairSlot, size)
+	t.slots = make([]addrSlot, size)
 	t.shift = 64
 	for n := size; n > 1; n >>= 1 {
 		t.shift--
@@ -82,8 +147,7 @@ func (t *pairTable) grow() {
 	t.n = 0
 	for _, s := range old {
 		if s.key != 0 {
-			ns := t.insert(s.key)
-			ns.entry = s.entry
+			t.insert(s.key).val = s.val
 		}
 	}
 }

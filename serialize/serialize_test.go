@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -83,6 +84,7 @@ func TestRoundTrip(t *testing.T) {
 		`+inf.0`, `-inf.0`, `1+2i`, `-0.5-1e100i`, `(make-polar 1 2)`,
 		`#\a`, `#\x3bb`, `#\x10FFFF`, `#\null`, `#\space`,
 		`""`, `"hello"`, `"λ and 𝄞 and \x0;"`, `(make-string 1000 #\z)`,
+		`"ascii for a while, then λ"`, `(string-append (make-string 17 #\a) "é")`, `(string-append (make-string 16 #\a) "\x7f;")`,
 		`'foo`, `'|hello world|`, `'λ`, `(string->symbol "")`,
 		`'(1 2 3)`, `'(1 . 2)`, `'(a (b (c (d))) . e)`, `'((1 . 2) (3 . 4))`,
 		`(vector)`, `#(1 #(2 #(3)) "x")`, `(bytevector)`, `(bytevector 0 1 255)`,
@@ -193,6 +195,59 @@ func TestSharingAndCycles(t *testing.T) {
 		      (eq? (cadr (list-ref c 7)) (cddr (list-ref c 4))))`)
 	if s := rt.WriteString(got); s != "(#t #t #t #t #t #t)" {
 		t.Errorf("sharing lost: %s", s)
+	}
+}
+
+// TestRunsEndAtSharedPairs: a pair inside a run of cdrs that turns out,
+// later in the walk, to be shared ends the run where it is, whichever of
+// its references is met first.
+func TestRunsEndAtSharedPairs(t *testing.T) {
+	a, b := newInterp(t), newInterp(t)
+	tests := []struct{ src, check string }{
+		// The list is walked before the vector finds its middle.
+		{`(let ((l (iota 10))) (list (vector (list-tail l 5)) l))`,
+			`(eq? (vector-ref (car c) 0) (list-tail (cadr c) 5))`},
+		// The middle is found before the list.
+		{`(let ((l (iota 10))) (list l (vector (list-tail l 5))))`,
+			`(eq? (vector-ref (cadr c) 0) (list-tail (car c) 5))`},
+		// A cycle back into the middle of its own run.
+		{`(let ((l (iota 6))) (set-cdr! (list-tail l 5) (list-tail l 2)) l)`,
+			`(and (eq? (list-tail c 2) (list-tail c 6)) (equal? (list (car c) (cadr c) (caddr c)) '(0 1 2)))`},
+		// Two runs that share their tail, and a third that starts inside it.
+		{`(let* ((t (iota 5)) (x (cons 'x t)) (y (cons 'y t))) (list x y (cddr t)))`,
+			`(and (eq? (cdar c) (cdadr c)) (eq? (cddr (cdar c)) (caddr c)) (equal? (car c) '(x 0 1 2 3 4)))`},
+	}
+	for _, tt := range tests {
+		b.Define("c", decode(t, b, encode(t, a, run(t, a, tt.src))))
+		if got := run(t, b, tt.check); got != rt.True {
+			t.Errorf("%s: %s is %s", tt.src, tt.check, rt.WriteString(got))
+		}
+	}
+}
+
+// TestLargeFixnums: the fixnums that a decoder boxes in blocks (those
+// MakeFixnum does not keep boxed) are fixnums like any other, and keep
+// their values when more messages are decoded.
+func TestLargeFixnums(t *testing.T) {
+	a, b := newInterp(t), newInterp(t)
+	src := `(map (lambda (i) (if (even? i) (* i 1000003) (- (* i 1000003)))) (iota 3000))`
+	b.Define("l1", decode(t, b, encode(t, a, run(t, a, src))))
+	b.Define("l2", decode(t, b, encode(t, a, run(t, a, `(list (expt 2 62) (- (expt 2 63)) 65536 65537 -1025)`))))
+	runtime.GC() // the blocks live on through the values alone
+	if got := run(t, b, `
+		(list (equal? l1 `+src+`)
+		      (eqv? (list-ref l1 2999) -2999008997)
+		      (+ (list-ref l1 2998) 1)
+		      (exact-integer? (list-ref l1 1))
+		      (let ((h (make-hash-table)))
+		        (hash-table-set! h (* 7 1000003) 'seven)
+		        (hash-table-ref/default h (- (list-ref l1 7)) #f))
+		      l2
+		      (exact? (car l2)))`); rt.WriteString(got) != "(#t #t 2998008995 #t seven (4611686018427387904 -9223372036854775808 65536 65537 -1025) #t)" {
+		t.Errorf("got %s", rt.WriteString(got))
+	}
+	if v := decode(t, b, encode(t, a, rt.MakeFixnum(1<<40))); v != rt.Value(rt.Fixnum(1<<40)) {
+		t.Errorf("1<<40 came back as %#v", v)
 	}
 }
 
@@ -497,6 +552,9 @@ func TestDecodeRefuses(t *testing.T) {
 		{"bad kind", hexMsg(version, []any{[]any{uint64(99)}}, ref(0)), serialize.Limits{}, "kind 99 out of range"},
 		{"reference out of range", hexMsg(version, []any{}, ref(5)), serialize.Limits{}, "reference 5 out of range"},
 		{"reference to code", hexMsg(version, []any{[]any{uint64(25), uint64(0)}}, ref(0)), serialize.Limits{}, "not a value"},
+		{"list holding code", hexMsg(version, []any{[]any{uint64(1), uint64(1), ref(1), nil}, []any{uint64(25), uint64(0)}}, ref(0)),
+			serialize.Limits{}, "entry 0: reference at byte 6 to an entry of kind 25, which is not a value"},
+		{"list reference out of range", hexMsg(version, []any{[]any{uint64(1), ref(7), nil}}, ref(0)), serialize.Limits{}, "reference 7 out of range"},
 		{"short list", hexMsg(version, []any{[]any{uint64(1), uint64(1)}}, ref(0)), serialize.Limits{}, "at least 2"},
 		{"surrogate", hexMsg(version, []any{[]any{uint64(5), uint64(0xd800)}}, ref(0)), serialize.Limits{}, "surrogate"},
 		{"unknown system value", hexMsg(version, []any{[]any{uint64(19), "no-such-thing"}}, ref(0)), serialize.Limits{}, "not defined here"},

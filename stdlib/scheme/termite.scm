@@ -1,6 +1,6 @@
 ;;; Termite's process API (spawn, ??, !?, catch, ...) over the scheduler's
-;;; primitives: %recv-start, %recv-next, %recv-accept, %deadline and
-;;; %recv-timeout.
+;;; primitives: %recv-start, %recv-mark, %recv-next, %recv-accept,
+;;; %deadline and %recv-timeout.
 
 ;; (spawn BODY...) runs BODY in a new process; with a single expression
 ;; whose value is a procedure, the process calls it (Gambit's (spawn THUNK)).
@@ -34,12 +34,14 @@
               (else (scan)))))))
 
 ;; (!? PID MSG [TIMEOUT [DEFAULT]]) sends (SELF TAG MSG) and waits for
-;; (TAG REPLY).
+;; (TAG REPLY). The messages already there when the tag is made cannot
+;; hold it: the scan starts after them.
 (define (!? pid msg . rest)
-  (let ((tag (make-tag)))
+  (let* ((mark (%recv-mark))
+         (tag (make-tag)))
     (! pid (list (self) tag msg))
     (let ((deadline (%deadline (if (pair? rest) (car rest) #f))))
-      (%recv-start)
+      (%recv-start mark)
       (let scan ()
         (let ((m (%recv-next deadline)))
           (cond ((eq? m %recv-timeout) (%timed-out rest))
