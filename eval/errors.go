@@ -140,7 +140,7 @@ func (e *SchemeError) report(title string, short bool) string {
 	if p := e.Pos(); p.IsValid() {
 		fmt.Fprintf(&b, "  at %s\n", p)
 	}
-	if pid != nil && len(e.Trace) > 0 {
+	if e.Linked != nil && len(e.Trace) > 0 {
 		fmt.Fprintf(&b, "  noticed at %s\n", e.Trace[0].Pos)
 	}
 	lines := foldTrace(origin.Trace)

@@ -301,6 +301,11 @@ func (s *scheduler) runMain() (rt.Value, error) {
 				se = &SchemeError{Obj: rt.NewError(p.m.err.Error())}
 			}
 			p.failure = se
+			if eo, ok := se.Obj.(*rt.ErrorObject); ok && !eo.Pos.IsValid() {
+				// Where it failed goes with the error to the processes
+				// linked to it, on other nodes too.
+				eo.Pos = se.Pos()
+			}
 			if p == main {
 				s.endMain(se.Obj, true)
 				return nil, p.m.err

@@ -124,3 +124,33 @@ func TestCookieFile(t *testing.T) {
 		t.Errorf("a readable cookie file: %v", r)
 	}
 }
+
+// TestRemoteLinkedDeathSaysWhere checks that a process that dies of an
+// error on another node is reported, to the process linked to it here,
+// with where it failed there and where the death was noticed here.
+func TestRemoteLinkedDeathSaysWhere(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"linked.scm": `(define worker (spawn-node))
+(define (fail x) (car x))
+(define p (remote-spawn-link worker (lambda () (? 5) (fail 5))))
+(! p 'go)
+(? 10)
+`})
+	cmd := exec.Command(termiteBin, "linked.scm")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "TERMITE_COOKIE=cli-tests")
+	out, _ := cmd.CombinedOutput()
+	// The worker's own report of the death comes first, on the same
+	// standard error: this node's report starts with "error: linked".
+	_, report, ok := strings.Cut(string(out), "error: linked process #<pid ")
+	if !ok {
+		t.Fatalf("no report of the linked death:\n%s", out)
+	}
+	for _, want := range []string{
+		"died: car: expected pair 5\n",
+		"\n  at linked.scm:2:18\n  noticed at linked.scm:",
+	} {
+		if !strings.Contains(report, want) {
+			t.Errorf("the report lacks %q:\n%s", want, report)
+		}
+	}
+}
