@@ -3,6 +3,7 @@ package runtime
 import (
 	"math"
 	"reflect"
+	"unsafe"
 )
 
 // Eq reports whether a and b are the same object (eq?). Small exact
@@ -83,10 +84,11 @@ func identical(a, b Value) bool {
 	return ta.Comparable() && a == b
 }
 
-// equalBudget is how many lists and vectors Equal compares naively before
-// it suspects a cycle through cars or vector elements and starts again
-// with union-find. Most comparisons are of small acyclic data and never
-// pay for the bookkeeping.
+// equalBudget is how many lists and vectors Equal compares naively, in a
+// stretch, before it suspects a cycle through cars or vector elements and
+// compares as many with union-find; then it goes back to the naive walk.
+// Most comparisons are of small acyclic data and never pay for the
+// bookkeeping; large acyclic data pays for it on a part only.
 const equalBudget = 2000
 
 // Equal reports whether a and b are equal?: pairs, vectors, strings and
@@ -98,11 +100,7 @@ func Equal(a, b Value) bool {
 	if eq, done := equalLeaf(a, b); done {
 		return eq // most calls compare atoms or strings: no walk to set up
 	}
-	if eq, ok := equalWalk(a, b, nil); ok {
-		return eq
-	}
-	eq, _ := equalWalk(a, b, &unionFind{parent: make(map[Value]Value)})
-	return eq
+	return equalWalk(a, b)
 }
 
 // equalLeaf compares a and b when at least one is not a pair or a vector.
@@ -146,36 +144,48 @@ type equalTask struct{ a, b Value }
 // Floyd's cycle detection on the pair of positions: once the two walks are
 // both back where they were, the rest has been compared already.
 //
-// Cycles through cars and vector elements are what the two modes differ
-// on. Without uf the walk gives up (ok=false) after equalBudget lists and
-// vectors. With uf it is the union-find equality of Adams and Dybvig,
-// applied to the heads of lists and to vectors: two of them found in the
-// same class are assumed equal, which is sound because any difference
-// would be found along another path of the walk, and the walk ends
-// because each union merges two classes of a finite set.
-func equalWalk(a, b Value, uf *unionFind) (eq, ok bool) {
+// Cycles through cars and vector elements are caught by the interleaved
+// equality of Adams and Dybvig ("Efficient nondestructive equality
+// checking for trees and graphs", 2008). The walk alternates stretches:
+// equalBudget lists and vectors compared naively, then equalBudget merges
+// of union-find classes, in which the heads of lists and the vectors
+// compared join one class, and two already in one class are assumed equal
+// (sound: a difference would be found along another path of the walk).
+// The stack carries over from one stretch to the next. It ends because
+// each merge joins two classes of a finite set, and between two merging
+// stretches a naive one does bounded work.
+func equalWalk(a, b Value) bool {
 	var buf [32]equalTask
 	stack := append(buf[:0], equalTask{a, b})
-	budget := equalBudget
+	var uf *unionFind
+	naive, merges := equalBudget, 0 // what is left of this stretch
 	for len(stack) > 0 {
 		t := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		e, done := equalLeaf(t.a, t.b)
 		if done {
 			if !e {
-				return false, true
+				return false
 			}
 			continue
 		}
 		if t.a == t.b {
 			continue
 		}
-		if uf == nil {
-			if budget--; budget < 0 {
-				return false, false
+		if naive > 0 {
+			if naive--; naive == 0 {
+				merges = equalBudget
 			}
-		} else if !uf.union(t.a, t.b) {
-			continue
+		} else {
+			if uf == nil {
+				uf = &unionFind{index: make(map[unsafe.Pointer]int32)}
+			}
+			if !uf.union(t.a, t.b) {
+				continue
+			}
+			if merges--; merges == 0 {
+				naive = equalBudget
+			}
 		}
 		if x, isVec := t.a.(*Vector); isVec {
 			y := t.b.(*Vector)
@@ -183,7 +193,7 @@ func equalWalk(a, b Value, uf *unionFind) (eq, ok bool) {
 				if e, done := equalLeaf(x.Items[i], y.Items[i]); !done {
 					stack = append(stack, equalTask{x.Items[i], y.Items[i]})
 				} else if !e {
-					return false, true
+					return false
 				}
 			}
 			continue
@@ -195,13 +205,13 @@ func equalWalk(a, b Value, uf *unionFind) (eq, ok bool) {
 			if e, done := equalLeaf(p.Car, q.Car); !done {
 				stack = append(stack, equalTask{p.Car, q.Car})
 			} else if !e {
-				return false, true
+				return false
 			}
 			x, y = p.Cdr, q.Cdr
 			e, done := equalLeaf(x, y)
 			if done {
 				if !e {
-					return false, true
+					return false
 				}
 				break
 			}
@@ -220,29 +230,43 @@ func equalWalk(a, b Value, uf *unionFind) (eq, ok bool) {
 			}
 		}
 	}
-	return true, true
+	return true
 }
 
-// unionFind holds equivalence classes of pairs and vectors, keyed by
-// pointer.
+// unionFind holds equivalence classes of pairs and vectors. They are
+// numbered by address (a map keyed by pointer hashes faster than one
+// keyed by interface), and a class is a tree of numbers in parent.
 type unionFind struct {
-	parent map[Value]Value
+	index  map[unsafe.Pointer]int32
+	parent []int32
 }
 
-func (u *unionFind) find(x Value) Value {
+// id returns the number of v, a pair or a vector.
+func (u *unionFind) id(v Value) int32 {
+	var p unsafe.Pointer
+	switch x := v.(type) {
+	case *Pair:
+		p = unsafe.Pointer(x)
+	case *Vector:
+		p = unsafe.Pointer(x)
+	}
+	i, ok := u.index[p]
+	if !ok {
+		i = int32(len(u.parent))
+		u.index[p] = i
+		u.parent = append(u.parent, i)
+	}
+	return i
+}
+
+func (u *unionFind) find(x int32) int32 {
 	root := x
-	for {
-		p, ok := u.parent[root]
-		if !ok || p == root {
-			break
-		}
-		root = p
+	for u.parent[root] != root {
+		root = u.parent[root]
 	}
 	// Path compression keeps later finds near O(1).
 	for x != root {
-		next := u.parent[x]
-		u.parent[x] = root
-		x = next
+		x, u.parent[x] = u.parent[x], root
 	}
 	return root
 }
@@ -250,7 +274,7 @@ func (u *unionFind) find(x Value) Value {
 // union merges the classes of a and b and reports whether they were
 // distinct.
 func (u *unionFind) union(a, b Value) bool {
-	ra, rb := u.find(a), u.find(b)
+	ra, rb := u.find(u.id(a)), u.find(u.id(b))
 	if ra == rb {
 		return false
 	}

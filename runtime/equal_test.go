@@ -228,3 +228,22 @@ func BenchmarkEqualSmall(b *testing.B) {
 		Equal(x, y)
 	}
 }
+
+// BenchmarkEqualLarge compares two equal trees of 100,000 small vectors
+// and lists: past the naive budget many times over, without a cycle.
+func BenchmarkEqualLarge(b *testing.B) {
+	tree := func() Value {
+		items := make([]Value, 100000)
+		for i := range items {
+			items[i] = &Vector{Items: []Value{MakeFixnum(int64(i)), List(NewString("x"), Flonum(1))}}
+		}
+		return List(items...)
+	}
+	x, y := tree(), tree()
+	b.ReportAllocs()
+	for b.Loop() {
+		if !Equal(x, y) {
+			b.Fatal("equal trees reported different")
+		}
+	}
+}
