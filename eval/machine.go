@@ -205,13 +205,31 @@ func (m *machine) run() (st status) {
 			stack[sp] = stack[fp+int(in.A)]
 			sp++
 		case opLocalBox:
-			stack[sp] = stack[fp+int(in.A)].(*rt.Box).V
+			b, ok := stack[fp+int(in.A)].(*rt.Box)
+			if !ok {
+				save()
+				m.raise(0, m.corrupt("local", in.A))
+				if load() {
+					return m.status
+				}
+				continue
+			}
+			stack[sp] = b.V
 			sp++
 		case opFree:
 			stack[sp] = clo.Free[in.A]
 			sp++
 		case opFreeBox:
-			stack[sp] = clo.Free[in.A].(*rt.Box).V
+			b, ok := clo.Free[in.A].(*rt.Box)
+			if !ok {
+				save()
+				m.raise(0, m.corrupt("free variable", in.A))
+				if load() {
+					return m.status
+				}
+				continue
+			}
+			stack[sp] = b.V
 			sp++
 		case opGlobal:
 			g := code.Globals[in.A]
@@ -229,11 +247,29 @@ func (m *machine) run() (st status) {
 			sp--
 			stack[fp+int(in.A)] = stack[sp]
 		case opSetLocalBox:
+			b, ok := stack[fp+int(in.A)].(*rt.Box)
+			if !ok {
+				save()
+				m.raise(1, m.corrupt("local", in.A))
+				if load() {
+					return m.status
+				}
+				continue
+			}
 			sp--
-			stack[fp+int(in.A)].(*rt.Box).V = stack[sp]
+			b.V = stack[sp]
 		case opSetFreeBox:
+			b, ok := clo.Free[in.A].(*rt.Box)
+			if !ok {
+				save()
+				m.raise(1, m.corrupt("free variable", in.A))
+				if load() {
+					return m.status
+				}
+				continue
+			}
 			sp--
-			clo.Free[in.A].(*rt.Box).V = stack[sp]
+			b.V = stack[sp]
 		case opSetGlobal:
 			g := code.Globals[in.A]
 			if g.Value == nil {
@@ -278,7 +314,11 @@ func (m *machine) run() (st status) {
 			if b, ok := target.(*rt.Box); ok {
 				target = b.V
 			}
-			target.(*Closure).Free[in.B] = stack[sp]
+			// The program may have assigned the variable another value
+			// by now; then there is no closure of its to patch.
+			if c, ok := target.(*Closure); ok && int(in.B) < len(c.Free) {
+				c.Free[in.B] = stack[sp]
+			}
 		case opCall, opTailCall:
 			n := int(in.A)
 			if c, ok := stack[sp-n-1].(*Closure); ok && !c.Code.Rest && c.Code.NParams == n {
@@ -608,6 +648,15 @@ func (m *machine) run() (st status) {
 			panic(fmt.Sprintf("machine: bad opcode %d", in.Op))
 		}
 	}
+}
+
+// corrupt is the error of an instruction that reads a variable's box
+// where there is none: code that came from elsewhere and passed the
+// checker, which cannot vouch for what a slot holds. Free values may be
+// patched (opFixClosure) by other code than the closure's own, so the
+// machine checks at each use, for the cost of the type test it makes anyway.
+func (m *machine) corrupt(what string, i int32) *rt.ErrorObject {
+	return rt.NewError(fmt.Sprintf("corrupt code: %s %d of %s holds no variable's box", what, i, codeName(m.code)))
 }
 
 // fail stops the machine with err; run returns once the slow path that

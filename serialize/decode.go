@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/fxamacker/cbor/v2"
 
@@ -220,6 +221,9 @@ func (d *decoder) decode() (rt.Value, error) {
 	d.fillTables()
 	r.off = rootAt
 	root, err := d.value()
+	if _, several := root.(*rt.MultipleValues); err == nil && !several {
+		err = checkDatum(root) // (serialize (values 1 2)) is the values
+	}
 	if err != nil {
 		return nil, fmt.Errorf("root: %v", err)
 	}
@@ -335,6 +339,9 @@ func (d *decoder) value() (rt.Value, error) {
 		}
 		name := r.b[r.off : r.off+int(it.arg)]
 		r.off += int(it.arg)
+		if !utf8.Valid(name) {
+			return nil, fmt.Errorf("symbol name at byte %d is not valid UTF-8", at)
+		}
 		return d.intern(name), nil
 	case majorTag:
 		switch it.arg {
@@ -419,6 +426,48 @@ func (d *decoder) bigInt() (*big.Int, error) {
 		return b, nil
 	}
 	return nil, fmt.Errorf("expected an integer at byte %d", at)
+}
+
+// datum reads a value that data holds (a list, a vector, a constant...):
+// see checkDatum.
+func (d *decoder) datum() (rt.Value, error) {
+	v, err := d.value()
+	if err == nil {
+		err = checkDatum(v)
+	}
+	return v, err
+}
+
+// data reads n values with datum.
+func (d *decoder) data(n int) ([]rt.Value, error) {
+	vs, err := d.values(n)
+	for _, v := range vs {
+		if err == nil {
+			err = checkDatum(v)
+		}
+	}
+	return vs, err
+}
+
+// checkDatum refuses the machine's own objects where data belongs: a
+// variable's box and values on their way to a continuation live only in
+// a closure's free values and a continuation's stack, and the default
+// object of a missing optional argument only in a frame. A program that
+// met one as a value could break what the machine takes for granted.
+func checkDatum(v rt.Value) error {
+	var what string
+	switch v.(type) {
+	case *rt.Box:
+		what = "a variable's box"
+	case *rt.MultipleValues:
+		what = "multiple values"
+	default:
+		if v != rt.Default {
+			return nil
+		}
+		what = "the default object"
+	}
+	return fmt.Errorf("%s where data belongs", what)
 }
 
 func (d *decoder) values(n int) ([]rt.Value, error) {

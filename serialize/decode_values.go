@@ -2,6 +2,7 @@ package serialize
 
 import (
 	"fmt"
+	"slices"
 	"unicode/utf8"
 
 	"termite/eval"
@@ -146,6 +147,10 @@ func (d *decoder) readRecordType(_, nf int) (any, error) {
 			return nil, err
 		}
 		fields[i] = d.intern(f)
+		// Accessors find a field by its name.
+		if slices.Contains(fields[:i], fields[i]) {
+			return nil, fmt.Errorf("record type %s has field %s twice", name, fields[i].Name)
+		}
 	}
 	c := d.ctx
 	t := c.rtypes.get(uid)
@@ -242,7 +247,7 @@ func (d *decoder) fillList(i int) error {
 	p := d.objs[i].(*rt.Pair)
 	var err error
 	for j := 0; j < nf-1; j++ {
-		if p.Car, err = d.value(); err != nil {
+		if p.Car, err = d.datum(); err != nil {
 			return err
 		}
 		if j < nf-2 {
@@ -251,12 +256,12 @@ func (d *decoder) fillList(i int) error {
 			p = next
 		}
 	}
-	p.Cdr, err = d.value()
+	p.Cdr, err = d.datum()
 	return err
 }
 
 func (d *decoder) fillVector(i int) (err error) {
-	d.objs[i].(*rt.Vector).Items, err = d.values(d.nfields[i])
+	d.objs[i].(*rt.Vector).Items, err = d.data(d.nfields[i])
 	return err
 }
 
@@ -271,7 +276,7 @@ func (d *decoder) fillHashTable(i int) error {
 	if (d.nfields[i]-1)%2 != 0 {
 		return fmt.Errorf("hash table with a key and no value")
 	}
-	flat, err := d.values(d.nfields[i] - 1)
+	flat, err := d.data(d.nfields[i] - 1)
 	if err != nil {
 		return err
 	}
@@ -297,12 +302,12 @@ func (d *decoder) fillTables() {
 }
 
 func (d *decoder) fillBox(i int) (err error) {
-	d.objs[i].(*rt.Box).V, err = d.value()
+	d.objs[i].(*rt.Box).V, err = d.datum()
 	return err
 }
 
 func (d *decoder) fillValues(i int) (err error) {
-	d.objs[i].(*rt.MultipleValues).Vals, err = d.values(d.nfields[i])
+	d.objs[i].(*rt.MultipleValues).Vals, err = d.data(d.nfields[i])
 	return err
 }
 
@@ -321,7 +326,7 @@ func (d *decoder) fillRecord(i int) error {
 		return fmt.Errorf("record of type %s with %d fields, not %d", t.Name, nf-1, len(t.Fields))
 	}
 	rec.Type = t
-	rec.Fields, err = d.values(nf - 1)
+	rec.Fields, err = d.data(nf - 1)
 	return err
 }
 
@@ -339,7 +344,7 @@ func (d *decoder) fillPromiseState(i int) (err error) {
 	if s.Done, err = d.r.bool("promise state"); err != nil {
 		return err
 	}
-	s.Value, err = d.value()
+	s.Value, err = d.datum()
 	return err
 }
 
@@ -373,6 +378,6 @@ func (d *decoder) fillError(i int) error {
 		return fmt.Errorf("position out of range")
 	}
 	e.Pos.Line, e.Pos.Col = int32(line), int32(col)
-	e.Irritants, err = d.values(d.nfields[i] - 6)
+	e.Irritants, err = d.data(d.nfields[i] - 6)
 	return err
 }
