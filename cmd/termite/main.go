@@ -118,7 +118,14 @@ func run(args []string) int {
 	if code == exitOK && interactive {
 		code = repl(in, it, out)
 	}
-	flushOutput()
+	err = flushOutput()
+	if err == nil {
+		err = out.failed() // what -p and the REPL print is not buffered
+	}
+	if err != nil && code == exitOK {
+		fmt.Fprintf(os.Stderr, "termite: writing the output: %v\n", err)
+		code = exitIOError
+	}
 	return code
 }
 
@@ -183,6 +190,10 @@ func fail(err error) int {
 	var exit *eval.ExitError
 	if errors.As(err, &exit) {
 		return exit.Code
+	}
+	var term terminated
+	if errors.As(err, &term) {
+		return term.status()
 	}
 	return reportError(os.Stderr, err)
 }
