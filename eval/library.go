@@ -141,7 +141,7 @@ func (in *Interp) loadLibrary(name rt.Value, key, from string) error {
 	}
 	for _, dir := range dirs {
 		path := filepath.Join(dir, rel)
-		src, err := os.ReadFile(path)
+		src, err := in.readSourceFile(path)
 		if errors.Is(err, os.ErrNotExist) {
 			continue
 		}

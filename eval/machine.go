@@ -35,8 +35,9 @@ type machine struct {
 	pc   int
 	fp   int
 
-	budget int    // calls left before checkpoint runs
-	slabs  *slabs // memory for continuations, made on the first capture
+	budget   int    // calls left before checkpoint runs
+	slabs    *slabs // memory for continuations, made on the first capture
+	overflow bool   // the stack went over its limit: checkpoint raises
 
 	status status
 	err    error    // when failed
@@ -132,7 +133,11 @@ func (m *machine) runAlone() (rt.Value, error) {
 	}
 }
 
-// ensure makes the stack at least n slots long.
+// ensure makes the stack at least n slots long. Past the limit
+// (Options.MaxStack) it grows by an eighth at a time, and the next
+// checkpoint, which comes at once, raises a stack overflow error in the
+// running code: where ensure is called the machine is in the middle of
+// a call or a throw.
 func (m *machine) ensure(n int) {
 	if n <= len(m.stack) {
 		return
@@ -140,6 +145,13 @@ func (m *machine) ensure(n int) {
 	size := 2 * len(m.stack)
 	for size < n {
 		size *= 2
+	}
+	if limit := m.in.opts.MaxStack; size > limit {
+		size = max(n, limit)
+		if n > limit {
+			size = n + n/8
+			m.overflow, m.budget = true, 0
+		}
 	}
 	s := make([]rt.Value, size)
 	copy(s, m.stack[:m.sp])
@@ -675,10 +687,15 @@ func (m *machine) tick() {
 	}
 }
 
-// checkpoint runs every reductionQuantum calls: the process yields.
+// checkpoint runs every reductionQuantum calls: the process yields. It
+// also runs at once when the stack went over its limit (see ensure).
 func (m *machine) checkpoint() {
 	m.budget = reductionQuantum
 	m.status = yielded
+	if m.overflow {
+		m.overflow = false
+		m.raise(0, rt.NewError("stack overflow: recursion deeper than the limit of "+byteSize(16*m.in.opts.MaxStack)+" of stack"))
+	}
 }
 
 // inlineSlow is the way of an instruction that calls primitive g directly

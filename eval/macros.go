@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -193,7 +192,7 @@ func (x *expander) include(f *rt.Pair) rt.Value {
 		if !filepath.IsAbs(path) && x.here.File != "" && !strings.HasPrefix(x.here.File, "<") {
 			path = filepath.Join(filepath.Dir(x.here.File), path)
 		}
-		src, err := os.ReadFile(path)
+		src, err := x.in.readSourceFile(path)
 		if err != nil {
 			x.errorf(f, "include: %v", err)
 		}

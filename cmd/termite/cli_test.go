@@ -146,6 +146,7 @@ func TestCLI(t *testing.T) {
 		{"missing-file", "", []string{"no-such-file.scm"}, 66, "", "no-such-file.scm"},
 		{"missing-file-runs-nothing", "", []string{"-e", "(display 1)", "no-such-file.scm"}, 66, "", "no-such-file.scm"},
 		{"directory-as-file", "", []string{"."}, 66, "", "is a directory"},
+		{"endless-file", "", []string{"/dev/zero"}, 66, "", "^termite: /dev/zero: over the limit of 64 MiB of source text"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

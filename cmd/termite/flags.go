@@ -193,5 +193,9 @@ environment:
                       the content of ~/.termite-cookie, made when missing)
   TERMITE_NODE_TIMEOUT  seconds of silence after which a peer node is down
                       (default 6)
+  TERMITE_MAX_STACK   MiB of stack a process may use before a stack
+                      overflow error (default 256)
+  TERMITE_MAX_SOURCE  MiB of source text a script, a library or a loaded
+                      file may have (default 64)
 `, exitOK, exitUsage, exitSyntax, exitNoInput, exitUnavailable, exitError, exitIOError, exitInterrupted)
 }

@@ -47,6 +47,12 @@ func run(args []string) int {
 		return exitOK
 	}
 
+	lim, err := limitsFromEnv()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "termite: %v\n", err)
+		return exitUsage
+	}
+
 	interactive := false
 	if c.script == "" && len(c.steps) == 0 && !c.serve {
 		if readline.IsTerminal(int(os.Stdin.Fd())) {
@@ -61,9 +67,12 @@ func run(args []string) int {
 	var src []byte
 	if c.script != "" {
 		if c.script == stdinScript {
-			src, err = io.ReadAll(os.Stdin)
+			src, err = eval.ReadSource(os.Stdin, c.script, lim.source)
+		} else if f, openErr := os.Open(c.script); openErr != nil {
+			err = openErr
 		} else {
-			src, err = os.ReadFile(c.script)
+			src, err = eval.ReadSource(f, c.script, lim.source)
+			f.Close()
 		}
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "termite: %v\n", err)
@@ -86,11 +95,13 @@ func run(args []string) int {
 	}
 	out := &output{f: os.Stdout}
 	in := eval.New(eval.Options{
-		Stdin:   os.Stdin,
-		Stdout:  out,
-		Stderr:  os.Stderr,
-		Args:    cmdline,
-		LibDirs: c.libDirs,
+		Stdin:     os.Stdin,
+		Stdout:    out,
+		Stderr:    os.Stderr,
+		Args:      cmdline,
+		LibDirs:   c.libDirs,
+		MaxStack:  lim.stack,
+		MaxSource: lim.source,
 	})
 	if err := stdlib.Install(in); err != nil {
 		fmt.Fprintf(os.Stderr, "termite: installing the standard library: %v\n", err)
