@@ -360,7 +360,21 @@ func (p *Port) ReadLine() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	line, err := in.ReadString('\n')
+	var b []byte
+	for {
+		var chunk []byte
+		chunk, err = in.ReadSlice('\n')
+		if len(b)+len(chunk) > MaxLine {
+			// What is read stays read: the rest of the line, if it
+			// ever ends, is the next line.
+			return "", ErrLineTooLong
+		}
+		b = append(b, chunk...)
+		if err != bufio.ErrBufferFull {
+			break
+		}
+	}
+	line := string(b)
 	if err == io.EOF {
 		if line == "" {
 			return "", io.EOF
@@ -371,6 +385,13 @@ func (p *Port) ReadLine() (string, error) {
 	line = strings.TrimSuffix(line, "\r")
 	return line, err
 }
+
+// MaxLine is the most bytes ReadLine reads for one line: a line that
+// never ends (/dev/zero) is an error, not all of memory.
+const MaxLine = 64 << 20
+
+// ErrLineTooLong is ReadLine's error for a line over MaxLine.
+var ErrLineTooLong = errors.New("line longer than the limit of 64 MiB")
 
 // Console reports whether p reads from the outside world (a terminal, a
 // pipe, a file given as a reader), where a read may wait indefinitely.
