@@ -67,3 +67,24 @@ func TestSourceLimit(t *testing.T) {
 		t.Errorf("source of exactly the limit: %v", err)
 	}
 }
+
+// TestMailboxWarning: a mailbox that grows past mailboxWarning messages
+// is reported on standard error, once, and again when it has doubled.
+func TestMailboxWarning(t *testing.T) {
+	var errOut strings.Builder
+	in := eval.New(eval.Options{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &errOut})
+	if err := stdlib.Install(in); err != nil {
+		t.Fatal(err)
+	}
+	_, err := in.RunSource([]byte(`
+		(define p (spawn (lambda () (sleep 1000))))
+		(do ((i 0 (+ i 1))) ((= i 250000)) (! p i))`), "test.scm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(errOut.String()), "\n")
+	if len(lines) != 2 || !strings.HasSuffix(lines[0], "has 100000 messages waiting in its mailbox") ||
+		!strings.HasSuffix(lines[1], "has 200000 messages waiting in its mailbox") {
+		t.Errorf("standard error:\n%s", errOut.String())
+	}
+}
