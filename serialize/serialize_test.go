@@ -665,3 +665,20 @@ func TestHashTables(t *testing.T) {
 		t.Errorf("tables came back as %s, want %s", got, want)
 	}
 }
+
+// TestEncodeRefusesTooBig: serialize refuses at once a message that
+// deserialize would refuse as too big, and says which limit.
+func TestEncodeRefusesTooBig(t *testing.T) {
+	in := newInterp(t)
+	for _, src := range []string{
+		`(make-bytevector (+ (* 64 1024 1024) 1) 7)`,
+		`(make-string (+ (* 64 1024 1024) 1) #\a)`,
+		`(make-vector (* 33 1024 1024) 1000)`,
+	} {
+		v := run(t, in, src)
+		_, err := serialize.ContextOf(in).Encode(v, nil)
+		if err == nil || !strings.Contains(err.Error(), "over the limit of 64 MiB that deserialize accepts") {
+			t.Errorf("%s: %v, want an error naming the limit", src, err)
+		}
+	}
+}
