@@ -88,3 +88,28 @@ func TestMailboxWarning(t *testing.T) {
 		t.Errorf("standard error:\n%s", errOut.String())
 	}
 }
+
+// TestHeavyPrimitivesPreempted: a process that loops over calls of
+// primitives working on long data yields as often as one running as much
+// Scheme code, so that another process's short sleep ends on time (it
+// waited for a quantum of thousands of such calls).
+func TestHeavyPrimitivesPreempted(t *testing.T) {
+	for _, loop := range []string{
+		`(let ((v (make-vector 2000000 0))) (let loop () (vector-fill! v 1) (loop)))`,
+		`(let ((a (iota 100000)) (b (iota 100000))) (let loop () (equal? a b) (loop)))`,
+		`(let ((a (iota 100000))) (let loop () (length a) (reverse a) (loop)))`,
+	} {
+		in := newInterp(t)
+		v, err := in.RunSource([]byte(`
+			(define hog (spawn (lambda () `+loop+`)))
+			(define t0 (current-jiffy))
+			(sleep 0.05)
+			(/ (- (current-jiffy) t0) 1000.)`), "test.scm")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ms := float64(v.(rt.Flonum)); ms > 500 {
+			t.Errorf("%s: a sleep of 50 ms took %.0f ms", loop, ms)
+		}
+	}
+}

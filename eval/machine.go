@@ -420,6 +420,7 @@ func (m *machine) run() (st status) {
 				continue
 			}
 			v, err := g.Value.(*rt.Primitive).Fn(stack[sp-n : sp])
+			m.charge()
 			if err != nil {
 				save()
 				m.primError(n, err)
@@ -687,6 +688,19 @@ func (m *machine) tick() {
 	}
 }
 
+// charge counts the work that a primitive just charged (rt.Charge)
+// against the budget, workPerReduction units for a call: a loop of calls
+// over long data yields as often as a loop of as much Scheme code.
+func (m *machine) charge() {
+	if w := rt.TakeWork(); w > 0 {
+		m.budget -= int(min(w/workPerReduction, reductionQuantum))
+	}
+}
+
+// workPerReduction is how many units of rt.Charge's work take about the
+// time of a call.
+const workPerReduction = 32
+
 // checkpoint runs every reductionQuantum calls: the process yields. It
 // also runs at once when the stack went over its limit (see ensure).
 func (m *machine) checkpoint() {
@@ -708,6 +722,7 @@ func (m *machine) inlineSlow(g *Global, n int) {
 		return
 	}
 	v, err := g.Value.(*rt.Primitive).Fn(m.stack[m.sp-n : m.sp])
+	m.charge()
 	if err != nil {
 		m.primError(n, err)
 		return
@@ -821,6 +836,7 @@ func (m *machine) call(n int) {
 				return
 			}
 			v, err := f.Fn(m.stack[base+1 : m.sp])
+			m.charge()
 			if err != nil {
 				m.primError(n+1, err)
 				return

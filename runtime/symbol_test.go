@@ -21,7 +21,7 @@ func TestSymbolTableShrinks(t *testing.T) {
 		held[i] = Intern("passing-symbol-" + strconv.Itoa(i))
 	}
 	runtime.GC()
-	if count() < before+len(held) {
+	if count() < len(held) { // the names there before may have gone
 		t.Fatalf("the table holds %d names with 100000 new ones in use, from %d", count(), before)
 	}
 	runtime.KeepAlive(held)
