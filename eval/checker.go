@@ -340,6 +340,12 @@ func (ck *CodeChecker) check(c *Code) *codeInfo {
 				}
 			}
 		}
+		// The machine counts calls, not jumps: a jump backwards could
+		// loop without ever yielding or noticing an interrupt. Compiled
+		// code loops through calls only.
+		if (op.a == opdTarget && int(in.A) <= pc) || (op.b == opdTarget && int(in.B) <= pc) {
+			return bad("instruction %d: jump backwards", pc)
+		}
 		// B != 0 fuses a test with the jump-false after it (see
 		// compiler.fusable): the fast path goes where that jump goes, at
 		// the depth it leaves, so the jump's successors cover it.

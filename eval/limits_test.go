@@ -94,6 +94,9 @@ func TestMailboxWarning(t *testing.T) {
 // Scheme code, so that another process's short sleep ends on time (it
 // waited for a quantum of thousands of such calls).
 func TestHeavyPrimitivesPreempted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a timing test: make test runs -short under the race detector, which slows the primitives tenfold")
+	}
 	for _, loop := range []string{
 		`(let ((v (make-vector 2000000 0))) (let loop () (vector-fill! v 1) (loop)))`,
 		`(let ((a (iota 100000)) (b (iota 100000))) (let loop () (equal? a b) (loop)))`,
