@@ -186,6 +186,13 @@ func (m *machine) run() (st status) {
 		instrs = code.Instrs
 		return m.status != running
 	}
+	// fault raises obj in place of the n values on top of the stack, and
+	// reports whether that stopped the machine.
+	fault := func(n int, obj rt.Value) bool {
+		save()
+		m.raise(n, obj)
+		return load()
+	}
 	// yield ends the quantum of a call that spent the budget (see tick).
 	yield := func() status {
 		save()
@@ -219,9 +226,7 @@ func (m *machine) run() (st status) {
 		case opLocalBox:
 			b, ok := stack[fp+int(in.A)].(*rt.Box)
 			if !ok {
-				save()
-				m.raise(0, m.corrupt("local", in.A))
-				if load() {
+				if fault(0, m.corrupt("local", in.A)) {
 					return m.status
 				}
 				continue
@@ -234,9 +239,7 @@ func (m *machine) run() (st status) {
 		case opFreeBox:
 			b, ok := clo.Free[in.A].(*rt.Box)
 			if !ok {
-				save()
-				m.raise(0, m.corrupt("free variable", in.A))
-				if load() {
+				if fault(0, m.corrupt("free variable", in.A)) {
 					return m.status
 				}
 				continue
@@ -261,9 +264,7 @@ func (m *machine) run() (st status) {
 		case opSetLocalBox:
 			b, ok := stack[fp+int(in.A)].(*rt.Box)
 			if !ok {
-				save()
-				m.raise(1, m.corrupt("local", in.A))
-				if load() {
+				if fault(1, m.corrupt("local", in.A)) {
 					return m.status
 				}
 				continue
@@ -273,9 +274,7 @@ func (m *machine) run() (st status) {
 		case opSetFreeBox:
 			b, ok := clo.Free[in.A].(*rt.Box)
 			if !ok {
-				save()
-				m.raise(1, m.corrupt("free variable", in.A))
-				if load() {
+				if fault(1, m.corrupt("free variable", in.A)) {
 					return m.status
 				}
 				continue
