@@ -67,12 +67,16 @@ pgo: build ## Make cmd/termite/default.pgo from runs of the programs in BENCH
 	$(GO) tool pprof -proto $$tmp/*.pprof > cmd/termite/default.pgo; status=$$?; \
 	rm -rf $$tmp; exit $$status
 
-fuzz: ## Fuzz the reader, the decoder, the machine and the node protocol, 30 s each
-	$(GO) test -run '^$$' -fuzz FuzzRead -fuzztime 30s ./reader
-	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime 30s ./serialize
-	$(GO) test -run '^$$' -fuzz FuzzRun -fuzztime 30s ./eval
-	$(GO) test -run '^$$' -fuzz FuzzReadFrame -fuzztime 30s ./net
-	$(GO) test -run '^$$' -fuzz FuzzHandshake -fuzztime 30s ./net
+# Every fuzz target of the repository, found by its name (func FuzzX in a
+# _test.go file), so that a new one is fuzzed without a change here.
+FUZZTIME ?= 30s
+fuzz: ## Fuzz every fuzz target (reader, decoder, running decoded code, machine, node protocol), FUZZTIME each
+	@for f in $$(grep -rl --include='*_test.go' '^func Fuzz' .); do \
+		for name in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
+			echo "$$name ($$(dirname $$f))"; \
+			$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) ./$$(dirname $$f) || exit 1; \
+		done; \
+	done
 
 clean: ## Remove bin/
 	rm -rf bin

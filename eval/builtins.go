@@ -1,8 +1,8 @@
 package eval
 
 import (
+	"errors"
 	"fmt"
-	"os"
 
 	"termite/reader"
 
@@ -92,7 +92,10 @@ func builtins(in *Interp) []*rt.Primitive {
 			if !ok {
 				return nil, rt.TypeError("load", "environment", a[1])
 			}
-			text, err := os.ReadFile(name.String())
+			text, err := in.readSourceFile(name.String())
+			if big := (*SourceTooBig)(nil); errors.As(err, &big) {
+				return nil, rt.NewError("load: "+big.Error(), a[0])
+			}
 			if err != nil {
 				e := rt.NewError("load: cannot read file", a[0])
 				e.Kind = rt.FileError

@@ -63,6 +63,62 @@ func (ck *CodeChecker) CheckClosure(c *Closure) error {
 	return nil
 }
 
+// CheckLinked checks what code c from elsewhere does with the globals
+// it refers to, once they are linked to in's cells (after Check): it may
+// not assign a variable of the system library or of a library, which a
+// message must never redefine; and an instruction that calls a primitive
+// directly while its global holds one (see Global.inline) must name a
+// primitive that takes its arguments, the primitive its opcode inlines,
+// and the in-place call/cc and %recv-next must name those.
+func (w Wire) CheckLinked(c *Code) error {
+	for pc, in := range c.Instrs {
+		op := &opTable[in.Op]
+		if op.a != opdGlobal && op.a != opdPrimitive {
+			continue
+		}
+		g := c.Globals[in.A]
+		if (in.Op == opSetGlobal || in.Op == opDefGlobal) && w.in.libraryCell(g) {
+			return fmt.Errorf("%s: instruction %d: assigns %s of the %s environment", codeName(c), pc, g.Name.Name, g.home)
+		}
+		if !g.inline {
+			continue // the slow path: an ordinary call of its value
+		}
+		ok := true
+		switch in.Op {
+		case opLetCC, opLetCCTail, opRecvNext:
+			want := ctlCallCC
+			if in.Op == opRecvNext {
+				want = ctlRecvNext
+			}
+			cp, isCtl := g.Value.(*controlPrim)
+			ok = isCtl && cp.op == want
+		case opPrim:
+			p, isPrim := g.Value.(*rt.Primitive)
+			ok = isPrim && int(in.B) >= p.Min && (p.Max < 0 || int(in.B) <= p.Max)
+		default:
+			if op.a == opdPrimitive {
+				p, isPrim := g.Value.(*rt.Primitive)
+				ok = isPrim && p.Name == op.name
+			}
+		}
+		if !ok {
+			return fmt.Errorf("%s: instruction %d: %s cannot run %s", codeName(c), pc, op.name, g.Name.Name)
+		}
+	}
+	return nil
+}
+
+// libraryCell reports whether g is a variable of the system environment
+// or of a library, or the system library's private copy of one.
+func (in *Interp) libraryCell(g *Global) bool {
+	e, ok := in.environmentNamed(g.home)
+	if !ok || e == in.program {
+		return false
+	}
+	own, found := e.own(g.Name)
+	return found && (own == g || in.frozen[own] == g)
+}
+
 // FillContinuation makes k (a zero Continuation) the continuation of the
 // given parts, after checking that they are one the machine could have
 // captured: boot code at the bottom, frames whose closures run their code,
@@ -89,7 +145,7 @@ func (ck *CodeChecker) FillContinuation(k *Continuation, stack []rt.Value, frame
 			return fmt.Errorf("frame %d: boot code above the bottom", i)
 		case i > 0 && (f.Closure == nil || f.Closure.Code != f.Code):
 			return fmt.Errorf("frame %d: closure does not run the frame's code", i)
-		case f.PC < 0 || f.PC > len(f.Code.Instrs) || f.FP < 0 || f.FP > len(stack):
+		case f.PC < 0 || f.PC >= len(f.Code.Instrs) || f.FP < 0 || f.FP > len(stack):
 			return fmt.Errorf("frame %d: position out of range", i)
 		}
 		if f.Closure != nil {
@@ -108,9 +164,14 @@ func (ck *CodeChecker) FillContinuation(k *Continuation, stack []rt.Value, frame
 		if d < 1 || d > f.Code.MaxStack-f.Code.NLocals {
 			return fmt.Errorf("frame %d: frames overlap or overflow their stack", i)
 		}
-		// A raise in place of an instruction that pops one value resumes
-		// one deeper than the instruction would have left the stack.
-		if f.PC < len(inf.depth) && inf.depth[f.PC] >= 0 && (d < int(inf.depth[f.PC]) || d > int(inf.depth[f.PC])+1) {
+		// A frame resumes at an instruction the checker followed there:
+		// the instructions no path reaches are not checked. A raise in
+		// place of an instruction that pops one value resumes one deeper
+		// than the instruction would have left the stack.
+		if inf.depth[f.PC] < 0 {
+			return fmt.Errorf("frame %d: resumes where %s never goes", i, codeName(f.Code))
+		}
+		if d < int(inf.depth[f.PC]) || d > int(inf.depth[f.PC])+1 {
 			return fmt.Errorf("frame %d: stack depth %d where %s expects %d", i, d, codeName(f.Code), inf.depth[f.PC])
 		}
 		fs[i] = frame{code: f.Code, clo: f.Closure, pc: int32(f.PC), fp: int32(f.FP)}
@@ -278,6 +339,12 @@ func (ck *CodeChecker) check(c *Code) *codeInfo {
 					return bad("instruction %d: reached with operand depths %d and %d", j.A, inf.depth[j.A], depth+1)
 				}
 			}
+		}
+		// The machine counts calls, not jumps: a jump backwards could
+		// loop without ever yielding or noticing an interrupt. Compiled
+		// code loops through calls only.
+		if (op.a == opdTarget && int(in.A) <= pc) || (op.b == opdTarget && int(in.B) <= pc) {
+			return bad("instruction %d: jump backwards", pc)
 		}
 		// B != 0 fuses a test with the jump-false after it (see
 		// compiler.fusable): the fast path goes where that jump goes, at

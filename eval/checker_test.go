@@ -120,6 +120,9 @@ func TestCheckerRefuses(t *testing.T) {
 		{"negative local", code(eval.Instr{Op: opLocal, A: -1}, eval.Instr{Op: opReturn}), "local -1 out of range"},
 		{"global out of range", code(eval.Instr{Op: opGlobal, A: 2}, eval.Instr{Op: opReturn}), "global 2 out of range"},
 		{"jump out of range", code(eval.Instr{Op: opJump, A: 7}), "jump to 7 out of range"},
+		{"jump to itself", code(eval.Instr{Op: opJump, A: 0}), "jump backwards"},
+		{"jump-false backwards", code(eval.Instr{Op: opConst}, eval.Instr{Op: opJumpFalse, A: 0}, eval.Instr{Op: opConst},
+			eval.Instr{Op: opReturn}), "jump backwards"},
 		{"underflow", code(eval.Instr{Op: opPop}, eval.Instr{Op: opReturn}), "underflow"},
 		{"return on empty", code(eval.Instr{Op: opReturn}), "underflow"},
 		{"off the end", code(eval.Instr{Op: opConst}), "runs off the end"},
@@ -222,6 +225,10 @@ func TestContinuationRebuilt(t *testing.T) {
 		fs[2].PC = 1 << 20
 		return fs
 	}, "out of range")
+	bad("pc at the end of the code", func(fs []eval.Frame) []eval.Frame {
+		fs[2].PC = len(fs[2].Code.Instrs)
+		return fs
+	}, "out of range")
 	bad("fp beyond the stack", func(fs []eval.Frame) []eval.Frame {
 		fs[len(fs)-1].FP = len(stack) + 5
 		return fs
@@ -236,5 +243,46 @@ func TestContinuationRebuilt(t *testing.T) {
 	}, "does not run")
 	if err := ck.FillContinuation(new(eval.Continuation), stack, frames, rt.MakeFixnum(1), h, p); err == nil {
 		t.Error("winders that are not a list were accepted")
+	}
+}
+
+// TestCorruptBoxes runs code that the checker accepts but that reads and
+// writes a variable's box where the slot holds none: the machine raises
+// a Scheme error instead of failing in Go.
+func TestCorruptBoxes(t *testing.T) {
+	in := newInterp(t)
+	mk := func(op string, free []rt.Value) *eval.Closure {
+		c := &eval.Code{Name: "t", NParams: 1, NLocals: 1, MaxStack: 4, Instrs: []eval.Instr{
+			{Op: opcode(op)}, {Op: opReturn}}}
+		if strings.HasPrefix(op, "set-") {
+			c.Instrs = []eval.Instr{{Op: opLocal}, {Op: opcode(op)}, {Op: opLocal}, {Op: opReturn}}
+		}
+		clo := &eval.Closure{Code: c, Free: free}
+		if err := eval.NewCodeChecker(1 << 20).CheckClosure(clo); err != nil {
+			t.Fatalf("%s: %v", op, err)
+		}
+		return clo
+	}
+	for _, op := range []string{"local-box", "set-local-box", "free-box", "set-free-box"} {
+		_, err := in.Apply(mk(op, []rt.Value{rt.MakeFixnum(7)}), rt.MakeFixnum(5))
+		if err == nil || !strings.Contains(err.Error(), "corrupt code") || strings.Contains(err.Error(), "internal error") {
+			t.Errorf("%s on a number: %v, want a corrupt code error", op, err)
+		}
+	}
+}
+
+// TestLetrecReassignedBeforePatch assigns a letrec variable that holds a
+// closure before the variable the closure refers to is initialized: the
+// patch of the closure finds a number in the variable, and leaves it, with
+// no internal error. (letrec assigns every variable once all inits are
+// evaluated, R7RS 4.2.2, so f ends up the closure again.)
+func TestLetrecReassignedBeforePatch(t *testing.T) {
+	in := newInterp(t)
+	v, err := in.RunSource([]byte(`(define (t) (letrec ((f (lambda () g)) (h (begin (set! f 5) (lambda () f))) (g 2)) (list f (h)))) (t)`), "test.scm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := rt.WriteString(v), "(#<procedure f> #<procedure f>)"; got != want {
+		t.Errorf("got %s, want %s", got, want)
 	}
 }

@@ -25,7 +25,63 @@ type Options struct {
 	// OnIdle, if set, runs on the interpreter's goroutine each time every
 	// process waits (to flush output, say).
 	OnIdle func()
+	// MaxStack bounds the stack of each process, in slots of 16 bytes
+	// (frame records come on top, about one for every three slots): a
+	// deeper recursion raises a stack overflow error. 0 means
+	// DefaultMaxStack.
+	MaxStack int
+	// MaxSource bounds the size of a source file (a script, a library,
+	// what load and include read), in bytes. 0 means DefaultMaxSource.
+	MaxSource int
 }
+
+// DefaultMaxSource is the size limit of source text when Options sets
+// none.
+const DefaultMaxSource = 64 << 20
+
+// SourceTooBig is the error of source text over the limit.
+type SourceTooBig struct {
+	Name  string
+	Limit int
+}
+
+func (e *SourceTooBig) Error() string {
+	return fmt.Sprintf("%s: over the limit of %s of source text", e.Name, byteSize(e.Limit))
+}
+
+// byteSize writes a limit of n bytes for error messages.
+func byteSize(n int) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// ReadSource reads all of r, the source text named name, and refuses
+// more than limit bytes: a file that never ends (/dev/zero) must fail
+// instead of taking all memory.
+func ReadSource(r io.Reader, name string, limit int) ([]byte, error) {
+	src, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	if err == nil && len(src) > limit {
+		err = &SourceTooBig{name, limit}
+	}
+	return src, err
+}
+
+// readSourceFile reads the source file at path, within Options.MaxSource.
+func (in *Interp) readSourceFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadSource(f, path, in.opts.MaxSource)
+}
+
+// DefaultMaxStack is the stack limit of a process when Options sets
+// none: 256 MiB of slots, a recursion millions of calls deep (over five
+// million for a one-argument procedure that adds to its result).
+const DefaultMaxStack = 1 << 24
 
 // Interp is one interpreter: a global environment and the machine that
 // runs code in it. It is not safe for concurrent use, except Interrupt.
@@ -72,6 +128,12 @@ func New(opts Options) *Interp {
 	}
 	if opts.Stderr == nil {
 		opts.Stderr = os.Stderr
+	}
+	if opts.MaxStack <= 0 {
+		opts.MaxStack = DefaultMaxStack
+	}
+	if opts.MaxSource <= 0 {
+		opts.MaxSource = DefaultMaxSource
 	}
 	in := &Interp{
 		opts:        opts,
@@ -230,7 +292,7 @@ func (in *Interp) Lookup(name string) (rt.Value, bool) {
 // RunFile reads the whole file, then runs its forms in order. A syntax
 // error anywhere is returned as a *reader.Error before anything runs.
 func (in *Interp) RunFile(path string) error {
-	src, err := os.ReadFile(path)
+	src, err := in.readSourceFile(path)
 	if err != nil {
 		return err
 	}

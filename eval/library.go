@@ -175,7 +175,7 @@ func (in *Interp) libraryFile(name rt.Value, key, from string) (string, []byte, 
 	}
 	for _, dir := range dirs {
 		path := filepath.Join(dir, rel)
-		src, err := os.ReadFile(path)
+		src, err := in.readSourceFile(path)
 		if errors.Is(err, os.ErrNotExist) {
 			continue
 		}

@@ -35,7 +35,8 @@ type machine struct {
 	pc   int
 	fp   int
 
-	budget int // calls left before checkpoint runs
+	budget   int  // calls left before checkpoint runs
+	overflow bool // the stack went over its limit: checkpoint raises
 
 	status status
 	err    error    // when failed
@@ -131,7 +132,11 @@ func (m *machine) runAlone() (rt.Value, error) {
 	}
 }
 
-// ensure makes the stack at least n slots long.
+// ensure makes the stack at least n slots long. Past the limit
+// (Options.MaxStack) it grows by an eighth at a time, and the next
+// checkpoint, which comes at once, raises a stack overflow error in the
+// running code: where ensure is called the machine is in the middle of
+// a call or a throw.
 func (m *machine) ensure(n int) {
 	if n <= len(m.stack) {
 		return
@@ -139,6 +144,13 @@ func (m *machine) ensure(n int) {
 	size := 2 * len(m.stack)
 	for size < n {
 		size *= 2
+	}
+	if limit := m.in.opts.MaxStack; size > limit {
+		size = max(n, limit)
+		if n > limit {
+			size = n + n/8
+			m.overflow, m.budget = true, 0
+		}
 	}
 	s := make([]rt.Value, size)
 	copy(s, m.stack[:m.sp])
@@ -173,6 +185,13 @@ func (m *machine) run() (st status) {
 		instrs = code.Instrs
 		return m.status != running
 	}
+	// fault raises obj in place of the n values on top of the stack, and
+	// reports whether that stopped the machine.
+	fault := func(n int, obj rt.Value) bool {
+		save()
+		m.raise(n, obj)
+		return load()
+	}
 	// yield ends the quantum of a call that spent the budget (see tick).
 	yield := func() status {
 		save()
@@ -204,13 +223,27 @@ func (m *machine) run() (st status) {
 			stack[sp] = stack[fp+int(in.A)]
 			sp++
 		case opLocalBox:
-			stack[sp] = stack[fp+int(in.A)].(*rt.Box).V
+			b, ok := stack[fp+int(in.A)].(*rt.Box)
+			if !ok {
+				if fault(0, m.corrupt("local", in.A)) {
+					return m.status
+				}
+				continue
+			}
+			stack[sp] = b.V
 			sp++
 		case opFree:
 			stack[sp] = clo.Free[in.A]
 			sp++
 		case opFreeBox:
-			stack[sp] = clo.Free[in.A].(*rt.Box).V
+			b, ok := clo.Free[in.A].(*rt.Box)
+			if !ok {
+				if fault(0, m.corrupt("free variable", in.A)) {
+					return m.status
+				}
+				continue
+			}
+			stack[sp] = b.V
 			sp++
 		case opGlobal:
 			g := code.Globals[in.A]
@@ -228,11 +261,25 @@ func (m *machine) run() (st status) {
 			sp--
 			stack[fp+int(in.A)] = stack[sp]
 		case opSetLocalBox:
+			b, ok := stack[fp+int(in.A)].(*rt.Box)
+			if !ok {
+				if fault(1, m.corrupt("local", in.A)) {
+					return m.status
+				}
+				continue
+			}
 			sp--
-			stack[fp+int(in.A)].(*rt.Box).V = stack[sp]
+			b.V = stack[sp]
 		case opSetFreeBox:
+			b, ok := clo.Free[in.A].(*rt.Box)
+			if !ok {
+				if fault(1, m.corrupt("free variable", in.A)) {
+					return m.status
+				}
+				continue
+			}
 			sp--
-			clo.Free[in.A].(*rt.Box).V = stack[sp]
+			b.V = stack[sp]
 		case opSetGlobal:
 			g := code.Globals[in.A]
 			if g.Value == nil {
@@ -277,7 +324,11 @@ func (m *machine) run() (st status) {
 			if b, ok := target.(*rt.Box); ok {
 				target = b.V
 			}
-			target.(*Closure).Free[in.B] = stack[sp]
+			// The program may have assigned the variable another value
+			// by now; then there is no closure of its to patch.
+			if c, ok := target.(*Closure); ok && int(in.B) < len(c.Free) {
+				c.Free[in.B] = stack[sp]
+			}
 		case opCall, opTailCall:
 			n := int(in.A)
 			if c, ok := stack[sp-n-1].(*Closure); ok && !c.Code.Rest && c.Code.NParams == n {
@@ -367,6 +418,7 @@ func (m *machine) run() (st status) {
 				continue
 			}
 			v, err := g.Value.(*rt.Primitive).Fn(stack[sp-n : sp])
+			m.charge()
 			if err != nil {
 				save()
 				m.primError(n, err)
@@ -609,6 +661,15 @@ func (m *machine) run() (st status) {
 	}
 }
 
+// corrupt is the error of an instruction that reads a variable's box
+// where there is none: code that came from elsewhere and passed the
+// checker, which cannot vouch for what a slot holds. Free values may be
+// patched (opFixClosure) by other code than the closure's own, so the
+// machine checks at each use, for the cost of the type test it makes anyway.
+func (m *machine) corrupt(what string, i int32) *rt.ErrorObject {
+	return rt.NewError(fmt.Sprintf("corrupt code: %s %d of %s holds no variable's box", what, i, codeName(m.code)))
+}
+
 // fail stops the machine with err; run returns once the slow path that
 // called fail has returned.
 func (m *machine) fail(err error) {
@@ -625,10 +686,28 @@ func (m *machine) tick() {
 	}
 }
 
-// checkpoint runs every reductionQuantum calls: the process yields.
+// charge counts the work that a primitive just charged (rt.Charge)
+// against the budget, workPerReduction units for a call: a loop of calls
+// over long data yields as often as a loop of as much Scheme code.
+func (m *machine) charge() {
+	if w := rt.TakeWork(); w > 0 {
+		m.budget -= int(min(w/workPerReduction, reductionQuantum))
+	}
+}
+
+// workPerReduction is how many units of rt.Charge's work take about the
+// time of a call.
+const workPerReduction = 32
+
+// checkpoint runs every reductionQuantum calls: the process yields. It
+// also runs at once when the stack went over its limit (see ensure).
 func (m *machine) checkpoint() {
 	m.budget = reductionQuantum
 	m.status = yielded
+	if m.overflow {
+		m.overflow = false
+		m.raise(0, rt.NewError("stack overflow: recursion deeper than the limit of "+byteSize(16*m.in.opts.MaxStack)+" of stack"))
+	}
 }
 
 // inlineSlow is the way of an instruction that calls primitive g directly
@@ -641,6 +720,7 @@ func (m *machine) inlineSlow(g *Global, n int) {
 		return
 	}
 	v, err := g.Value.(*rt.Primitive).Fn(m.stack[m.sp-n : m.sp])
+	m.charge()
 	if err != nil {
 		m.primError(n, err)
 		return
@@ -762,6 +842,7 @@ func (m *machine) call(n int) {
 				return
 			}
 			v, err := f.Fn(m.stack[base+1 : m.sp])
+			m.charge()
 			if err != nil {
 				m.primError(n+1, err)
 				return

@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -215,7 +214,7 @@ func (x *expander) include(f *rt.Pair) rt.Value {
 			path = filepath.Join(filepath.Dir(x.here.File), path)
 		}
 		x.includeFrom(f, filepath.Clean(path))
-		src, err := os.ReadFile(path)
+		src, err := x.in.readSourceFile(path)
 		if err != nil {
 			x.errorf(f, "include: %v", err)
 		}

@@ -12,9 +12,10 @@ type process struct {
 	pidVal rt.Pid // what pid points to: one allocation fewer per process
 	m      *machine
 
-	mailbox []rt.Value
-	cursor  int // index of the next message %recv-next looks at
-	last    int // index of the message %recv-next returned last, or -1
+	mailbox    []rt.Value
+	cursor     int // index of the next message %recv-next looks at
+	last       int // index of the message %recv-next returned last, or -1
+	mailWarned int // the mailbox length last reported (see send)
 
 	wait     waitKind
 	deadline float64 // seconds on the scheduler's clock; < 0: none

@@ -174,10 +174,20 @@ func (s *scheduler) send(p *process, msg rt.Value) {
 		return
 	}
 	p.mailbox = append(p.mailbox, msg)
+	if n := len(p.mailbox); n >= mailboxWarning && n >= 2*p.mailWarned {
+		p.mailWarned = n
+		fmt.Fprintf(s.in.opts.Stderr, "termite: process %s has %d messages waiting in its mailbox\n", rt.WriteString(p.pid), n)
+	}
 	if p.wait == waitRecv || p.wait == waitTake {
 		s.ready(p)
 	}
 }
+
+// mailboxWarning is the mailbox length at which a line on standard error
+// says that messages pile up (a process that does not keep up, or never
+// receives), and again at each doubling: memory that grows without bound
+// should not go unnoticed until it runs out.
+const mailboxWarning = 100000
 
 // wait records that p, whose machine has blocked (machine.block), waits:
 // kind says for what, until deadline (< 0: none).

@@ -159,7 +159,10 @@ func equalWalk(a, b Value) bool {
 	stack := append(buf[:0], equalTask{a, b})
 	var uf *unionFind
 	naive, merges := equalBudget, 0 // what is left of this stretch
+	steps := 0                      // pairs and vector elements compared
+	defer func() { Charge(steps) }()
 	for len(stack) > 0 {
+		steps++
 		t := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		e, done := equalLeaf(t.a, t.b)
@@ -189,6 +192,7 @@ func equalWalk(a, b Value) bool {
 		}
 		if x, isVec := t.a.(*Vector); isVec {
 			y := t.b.(*Vector)
+			steps += len(x.Items)
 			for i := len(x.Items) - 1; i >= 0; i-- {
 				if e, done := equalLeaf(x.Items[i], y.Items[i]); !done {
 					stack = append(stack, equalTask{x.Items[i], y.Items[i]})
@@ -201,6 +205,7 @@ func equalWalk(a, b Value) bool {
 		x, y := t.a, t.b
 		slowX, slowY := x, y
 		for i := 0; ; i++ {
+			steps++
 			p, q := x.(*Pair), y.(*Pair)
 			if e, done := equalLeaf(p.Car, q.Car); !done {
 				stack = append(stack, equalTask{p.Car, q.Car})

@@ -63,10 +63,12 @@ func ListToSlice(l Value) ([]Value, bool) {
 	slow := l
 	for i := 0; ; i++ {
 		if l == Null {
+			Charge(i)
 			return out, true
 		}
 		p, ok := l.(*Pair)
 		if !ok {
+			Charge(i)
 			return out, false
 		}
 		out = append(out, p.Car)
@@ -74,6 +76,7 @@ func ListToSlice(l Value) ([]Value, bool) {
 		if i&1 == 1 {
 			slow = slow.(*Pair).Cdr
 			if slow == l {
+				Charge(i)
 				return out, false
 			}
 		}
@@ -87,10 +90,12 @@ func ListLength(l Value) int {
 	slow := l
 	for {
 		if l == Null {
+			Charge(n)
 			return n
 		}
 		p, ok := l.(*Pair)
 		if !ok {
+			Charge(n)
 			return -1
 		}
 		l = p.Cdr
@@ -98,6 +103,7 @@ func ListLength(l Value) int {
 		if n&1 == 0 {
 			slow = slow.(*Pair).Cdr
 			if slow == l {
+				Charge(n)
 				return -1
 			}
 		}

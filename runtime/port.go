@@ -373,9 +373,17 @@ func (p *Port) ReadLine() (string, error) {
 		buf, _ := in.Peek(in.Buffered())
 		i := bytes.IndexAny(buf, "\r\n")
 		if i < 0 {
+			if len(line)+len(buf) > MaxLine {
+				// What is read stays read: the rest of the line, if it
+				// ever ends, is the next line.
+				return "", ErrLineTooLong
+			}
 			line = append(line, buf...)
 			in.Discard(len(buf))
 			continue
+		}
+		if len(line)+i > MaxLine {
+			return "", ErrLineTooLong
 		}
 		line = append(line, buf[:i]...)
 		in.Discard(i + 1)
@@ -390,6 +398,13 @@ func (p *Port) ReadLine() (string, error) {
 		return string(line), nil
 	}
 }
+
+// MaxLine is the most bytes ReadLine reads for one line: a line that
+// never ends (/dev/zero) is an error, not all of memory.
+const MaxLine = 64 << 20
+
+// ErrLineTooLong is ReadLine's error for a line over MaxLine.
+var ErrLineTooLong = errors.New("line longer than the limit of 64 MiB")
 
 // Console reports whether p reads from the outside world (a terminal, a
 // pipe, a file given as a reader), where a read may wait indefinitely.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 )
@@ -63,5 +64,31 @@ func TestPortDirection(t *testing.T) {
 	}
 	if err := out.Flush(); err != ErrPortClosed {
 		t.Errorf("flushing a closed port: %v", err)
+	}
+}
+
+// endless is a reader of the byte c forever, like /dev/zero.
+type endless byte
+
+func (e endless) Read(b []byte) (int, error) {
+	for i := range b {
+		b[i] = byte(e)
+	}
+	return len(b), nil
+}
+
+// TestReadLineLimit: a line that never ends is an error once it is over
+// MaxLine, and a line of exactly MaxLine is read whole.
+func TestReadLineLimit(t *testing.T) {
+	if _, err := NewInputPort(endless('x'), "endless", true).ReadLine(); err != ErrLineTooLong {
+		t.Errorf("endless line: %v, want ErrLineTooLong", err)
+	}
+	long := strings.Repeat("y", MaxLine-1) + "\nz"
+	p := NewInputPort(strings.NewReader(long), "long", true)
+	if line, err := p.ReadLine(); err != nil || len(line) != MaxLine-1 {
+		t.Errorf("a line of MaxLine bytes with its newline: %d bytes, %v", len(line), err)
+	}
+	if line, err := p.ReadLine(); err != nil || line != "z" {
+		t.Errorf("the line after: %q, %v", line, err)
 	}
 }

@@ -330,6 +330,9 @@ func (r *reader) raw(major byte, what string) ([]byte, error) {
 	}
 	s := r.b[r.off : r.off+int(n)]
 	r.off += int(n)
+	if major == majorText && !utf8.Valid(s) {
+		return nil, fmt.Errorf("%s is not valid UTF-8", what)
+	}
 	return s, nil
 }
 

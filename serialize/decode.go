@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"sync"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/fxamacker/cbor/v2"
@@ -193,6 +194,7 @@ type laterRef struct {
 	dst    *rt.Value
 	i, ref int32
 	at     int32
+	datum  bool // checkDatum applies
 }
 
 // location is a pid known here, and where a message said it runs.
@@ -253,6 +255,9 @@ func (d *decoder) decode() (rt.Value, error) {
 	d.fillTables()
 	r.off = rootAt
 	root, err := d.value()
+	if _, several := root.(*rt.MultipleValues); err == nil && !several {
+		err = checkDatum(root) // (serialize (values 1 2)) is the values
+	}
 	if err != nil {
 		return nil, fmt.Errorf("root: %v", err)
 	}
@@ -371,6 +376,9 @@ func (d *decoder) value() (rt.Value, error) {
 		}
 		name := r.b[r.off : r.off+int(it.arg)]
 		r.off += int(it.arg)
+		if !utf8.Valid(name) {
+			return nil, fmt.Errorf("symbol name at byte %d is not valid UTF-8", at)
+		}
 		return d.intern(name), nil
 	case majorTag:
 		switch it.arg {
@@ -427,13 +435,17 @@ func (d *decoder) value() (rt.Value, error) {
 }
 
 // slotOf reads a value of entry i, where a reference may be to an entry
-// not made yet: it is noted, and resolve stores it.
-func (d *decoder) slotOf(i int, dst *rt.Value) error {
+// not made yet: it is noted, and resolve stores it. With datum, the value
+// must be data (checkDatum).
+func (d *decoder) slotOf(i int, dst *rt.Value, datum bool) error {
 	r := &d.r
 	at := r.off
 	// Tag 29 takes a byte of argument after its head.
 	if len(r.b)-at < 2 || r.b[at] != majorTag<<5|24 || r.b[at+1] != tagSharedRef {
 		v, err := d.value()
+		if err == nil && datum {
+			err = checkDatum(v)
+		}
 		*dst = v
 		return err
 	}
@@ -442,7 +454,7 @@ func (d *decoder) slotOf(i int, dst *rt.Value) error {
 	if err != nil {
 		return err
 	}
-	d.later = append(d.later, laterRef{dst: dst, i: int32(i), ref: int32(ref), at: int32(at)})
+	d.later = append(d.later, laterRef{dst: dst, i: int32(i), ref: int32(ref), at: int32(at), datum: datum})
 	return nil
 }
 
@@ -454,6 +466,11 @@ func (d *decoder) resolve() error {
 			return fmt.Errorf("entry %d: reference at byte %d to an entry of kind %d, which is not a value", l.i, l.at, k)
 		}
 		*l.dst = d.objs[l.ref]
+		if l.datum {
+			if err := checkDatum(*l.dst); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
@@ -515,6 +532,48 @@ func (d *decoder) bigInt() (*big.Int, error) {
 		return b, nil
 	}
 	return nil, fmt.Errorf("expected an integer at byte %d", at)
+}
+
+// datum reads a value that data holds (a list, a vector, a constant...):
+// see checkDatum.
+func (d *decoder) datum() (rt.Value, error) {
+	v, err := d.value()
+	if err == nil {
+		err = checkDatum(v)
+	}
+	return v, err
+}
+
+// data reads n values with datum.
+func (d *decoder) data(n int) ([]rt.Value, error) {
+	vs, err := d.values(n)
+	for _, v := range vs {
+		if err == nil {
+			err = checkDatum(v)
+		}
+	}
+	return vs, err
+}
+
+// checkDatum refuses the machine's own objects where data belongs: a
+// variable's box and values on their way to a continuation live only in
+// a closure's free values and a continuation's stack, and the default
+// object of a missing optional argument only in a frame. A program that
+// met one as a value could break what the machine takes for granted.
+func checkDatum(v rt.Value) error {
+	var what string
+	switch v.(type) {
+	case *rt.Box:
+		what = "a variable's box"
+	case *rt.MultipleValues:
+		what = "multiple values"
+	default:
+		if v != rt.Default {
+			return nil
+		}
+		what = "the default object"
+	}
+	return fmt.Errorf("%s where data belongs", what)
 }
 
 func (d *decoder) values(n int) ([]rt.Value, error) {

@@ -42,11 +42,28 @@ func (d *decoder) readEnvironment(int, int) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := programOnly(name); err != nil {
+		return nil, err
+	}
 	e, ok := d.wire.Environment(name)
 	if !ok {
 		return nil, fmt.Errorf("no environment %s here", name)
 	}
 	return e, nil
+}
+
+// programOnly refuses a message's environment, or source of top-level
+// forms, other than the program's: through the system environment or a
+// library's, eval or the forms of a continuation's rest of the script
+// could redefine the receiver's library.
+func programOnly(env string) error {
+	switch env {
+	case "program":
+		return nil
+	case "system":
+		return fmt.Errorf("a reference to the system environment")
+	}
+	return fmt.Errorf("a reference to the environment of library %s", env)
 }
 
 func (d *decoder) readSource(int, int) (any, error) {
@@ -56,6 +73,9 @@ func (d *decoder) readSource(int, int) (any, error) {
 	}
 	env, err := d.r.text("environment name")
 	if err != nil {
+		return nil, err
+	}
+	if err := programOnly(env); err != nil {
 		return nil, err
 	}
 	return d.wire.Source(file, env)
@@ -130,7 +150,7 @@ func (d *decoder) fillGlobal(i int) (err error) {
 		if err := d.r.skip(3); err != nil { // read by readGlobal
 			return err
 		}
-		d.objs[i].(*globalEntry).value, err = d.value()
+		d.objs[i].(*globalEntry).value, err = d.datum()
 	}
 	return err
 }
@@ -278,7 +298,7 @@ func (d *decoder) fillCode(i int) error {
 	if n, err = r.array("constants"); err != nil {
 		return err
 	}
-	if c.Consts, err = d.values(n); err != nil {
+	if c.Consts, err = d.data(n); err != nil {
 		return err
 	}
 	if n, err = r.array("children"); err != nil {
@@ -357,7 +377,7 @@ func (d *decoder) fillCaseLambda(i int) (err error) {
 
 func (d *decoder) fillParameter(i int) (err error) {
 	p := d.objs[i].(*eval.Parameter)
-	if p.Value, err = d.value(); err != nil {
+	if p.Value, err = d.datum(); err != nil {
 		return err
 	}
 	conv, err := d.value()
@@ -474,6 +494,16 @@ func (d *decoder) accept() error {
 			return fmt.Errorf("bad continuation: %v", err)
 		}
 	}
+	// Link the new code to the cells it will get, without making any:
+	// what it does with them decides whether it may run here.
+	for c, fc := range d.fresh {
+		for j, g := range fc.globals {
+			c.Globals[j] = d.probeGlobal(g)
+		}
+		if err := d.wire.CheckLinked(c); err != nil {
+			return fmt.Errorf("bad code: %v", err)
+		}
+	}
 	// The message is accepted.
 	cells := make(map[*globalEntry]*eval.Global)
 	cell := func(g *globalEntry) *eval.Global {
@@ -503,6 +533,23 @@ func (d *decoder) accept() error {
 		}
 	}
 	return nil
+}
+
+// probeGlobal returns the cell of this interpreter that accept will give
+// g, if it is one that exists already (or, for the system library's
+// private copy of a variable not yet made, the variable itself), else
+// g's placeholder: the cells that accept makes are fresh and unbound.
+func (d *decoder) probeGlobal(g *globalEntry) *eval.Global {
+	if g.value != nil && g.name.Env == "system" {
+		return g.placeholder
+	}
+	if c := d.wire.FindGlobal(g.name); c != nil {
+		return c
+	}
+	if c := d.wire.FindGlobal(eval.GlobalName{Env: g.name.Env, Name: g.name.Name}); c != nil && g.name.Sealed {
+		return c
+	}
+	return g.placeholder
 }
 
 // trusted reports whether fresh code c may be known by its hash from now

@@ -3,6 +3,7 @@ package serialize
 import (
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"unicode/utf8"
 
 	"termite/eval"
@@ -167,6 +168,10 @@ func (d *decoder) readRecordType(_, nf int) (any, error) {
 			return nil, err
 		}
 		fields[i] = d.intern(f)
+		// Accessors find a field by its name.
+		if slices.Contains(fields[:i], fields[i]) {
+			return nil, fmt.Errorf("record type %s has field %s twice", name, fields[i].Name)
+		}
 	}
 	c := d.ctx
 	t := c.rtypes.get(uid)
@@ -253,7 +258,9 @@ func (d *decoder) readProxy(int, int) (any, error) {
 // that so that a few pairs kept from a long list keep little else alive.
 func (d *decoder) pairs(n int) []rt.Pair {
 	if len(d.slab) < n {
-		d.slab = make([]rt.Pair, max(n, 32))
+		// No more than the rest of the message could use: each pair
+		// takes a byte of it at least.
+		d.slab = make([]rt.Pair, max(n, min(32, len(d.r.b)-d.r.off)))
 	}
 	ps := d.slab[:n:n]
 	d.slab = d.slab[n:]
@@ -274,7 +281,7 @@ func (d *decoder) readList(i, nf int) (any, error) {
 		}
 		for j := range ps {
 			p = &ps[j]
-			if err := d.slotOf(i, &p.Car); err != nil {
+			if err := d.slotOf(i, &p.Car, true); err != nil {
 				return nil, err
 			}
 			if j+1 < len(ps) {
@@ -282,11 +289,11 @@ func (d *decoder) readList(i, nf int) (any, error) {
 			}
 		}
 	}
-	return head, d.slotOf(i, &p.Cdr)
+	return head, d.slotOf(i, &p.Cdr, true)
 }
 
 func (d *decoder) fillVector(i int) (err error) {
-	d.objs[i].(*rt.Vector).Items, err = d.values(d.nfields[i])
+	d.objs[i].(*rt.Vector).Items, err = d.data(d.nfields[i])
 	return err
 }
 
@@ -301,7 +308,7 @@ func (d *decoder) fillHashTable(i int) error {
 	if (d.nfields[i]-1)%2 != 0 {
 		return fmt.Errorf("hash table with a key and no value")
 	}
-	flat, err := d.values(d.nfields[i] - 1)
+	flat, err := d.data(d.nfields[i] - 1)
 	if err != nil {
 		return err
 	}
@@ -327,12 +334,12 @@ func (d *decoder) fillTables() {
 }
 
 func (d *decoder) fillBox(i int) (err error) {
-	d.objs[i].(*rt.Box).V, err = d.value()
+	d.objs[i].(*rt.Box).V, err = d.datum()
 	return err
 }
 
 func (d *decoder) fillValues(i int) (err error) {
-	d.objs[i].(*rt.MultipleValues).Vals, err = d.values(d.nfields[i])
+	d.objs[i].(*rt.MultipleValues).Vals, err = d.data(d.nfields[i])
 	return err
 }
 
@@ -351,7 +358,7 @@ func (d *decoder) fillRecord(i int) error {
 		return fmt.Errorf("record of type %s with %d fields, not %d", t.Name, nf-1, len(t.Fields))
 	}
 	rec.Type = t
-	rec.Fields, err = d.values(nf - 1)
+	rec.Fields, err = d.data(nf - 1)
 	return err
 }
 
@@ -369,7 +376,7 @@ func (d *decoder) fillPromiseState(i int) (err error) {
 	if s.Done, err = d.r.bool("promise state"); err != nil {
 		return err
 	}
-	s.Value, err = d.value()
+	s.Value, err = d.datum()
 	return err
 }
 
@@ -403,6 +410,6 @@ func (d *decoder) fillError(i int) error {
 		return fmt.Errorf("position out of range")
 	}
 	e.Pos.Line, e.Pos.Col = int32(line), int32(col)
-	e.Irritants, err = d.values(d.nfields[i] - 6)
+	e.Irritants, err = d.data(d.nfields[i] - 6)
 	return err
 }

@@ -43,6 +43,10 @@
 // message is well-formed CBOR within the nesting and length limits
 // (Limits) before anything is allocated, every reference and kind is
 // checked before use, and code and continuations pass eval.CodeChecker
-// before the machine may run them. A fault is an error object that says
-// what is wrong.
+// before the machine may run them. Text must be UTF-8, data may not hold
+// the machine's own objects (a variable's box, values on their way, the
+// default object), and a message may not name the system environment or
+// a library's, nor bring code that assigns their variables: it may
+// define and set the program's globals only. A fault is an error object
+// that says what is wrong.
 package serialize

@@ -28,7 +28,9 @@ type EncodeOptions struct {
 }
 
 // Encode writes v as a message (see FORMAT.md). An object that cannot
-// travel makes it fail with an error object naming it.
+// travel makes it fail with an error object naming it, and so does a
+// message that a decoder with DefaultLimits would refuse as too big: the
+// sender learns it at once, not the receiver later.
 func (c *Context) Encode(v rt.Value, opts *EncodeOptions) (data []byte, err error) {
 	e := encoders.Get().(*encoder)
 	*e = encoder{ctx: c, wire: c.in.Wire(), ids: make(map[any]int32)}
@@ -49,7 +51,25 @@ func (c *Context) Encode(v rt.Value, opts *EncodeOptions) (data []byte, err erro
 	if err := e.discover(v); err != nil {
 		return nil, err
 	}
-	return e.emit(v), nil
+	lim := DefaultLimits
+	if n := len(e.entries); n > lim.MaxObjects {
+		return nil, rt.NewError(fmt.Sprintf("serialize: %d objects is over the limit of %d that deserialize accepts", n, lim.MaxObjects))
+	}
+	if e.bulk > lim.MaxBytes {
+		return nil, tooBig(e.bulk)
+	}
+	data = e.emit(v)
+	if len(data) > lim.MaxBytes {
+		return nil, tooBig(len(data))
+	}
+	return data, nil
+}
+
+// tooBig is the error of a message of n bytes or more, over
+// DefaultLimits.MaxBytes.
+func tooBig(n int) *rt.ErrorObject {
+	return rt.NewError(fmt.Sprintf("serialize: a message of %d bytes or more is over the limit of %d MiB that deserialize accepts",
+		n, DefaultLimits.MaxBytes>>20))
 }
 
 // encoders recycles encoders: the functions of the kind table take one,

@@ -54,3 +54,24 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRunDecoded decodes arbitrary bytes, starting from closures and
+// continuations (and the bit-flipped ones that once broke the machine,
+// in testdata), and calls what decodes to a procedure with a time limit:
+// it must be refused, or run to a value or a Scheme error, never to a Go
+// panic, an internal error or a hang.
+func FuzzRunDecoded(f *testing.F) {
+	in := newInterp(f)
+	for _, src := range bitFlipSources {
+		f.Add(encode(f, in, run(f, in, src)))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var st flipStats
+		if runMutant(in, data, &st) {
+			in = newInterp(t)
+		}
+		for _, msg := range st.failures {
+			t.Error(msg)
+		}
+	})
+}

@@ -120,7 +120,7 @@ func TestImmediates(t *testing.T) {
 	in := newInterp(t)
 	for _, v := range []rt.Value{rt.MakeFixnum(math.MaxInt64), rt.MakeFixnum(math.MinInt64), rt.Flonum(math.Copysign(0, -1)),
 		rt.Flonum(math.SmallestNonzeroFloat64), rt.Flonum(6.103515625e-05), rt.Flonum(5.960464477539063e-08),
-		rt.Flonum(float32(0.1)), rt.Char(0), rt.Unspecified, rt.Default, rt.EOF, rt.Null, rt.True} {
+		rt.Flonum(float32(0.1)), rt.Char(0), rt.Unspecified, rt.EOF, rt.Null, rt.True} {
 		c := decode(t, in, encode(t, in, v))
 		if f, ok := v.(rt.Flonum); ok {
 			if math.Float64bits(float64(f)) != math.Float64bits(float64(c.(rt.Flonum))) {
@@ -533,6 +533,15 @@ func TestDecodeRefuses(t *testing.T) {
 		return b
 	}
 	ref := func(n uint64) cbor.Tag { return cbor.Tag{Number: 29, Content: n} }
+	// codeMsg is a closure of code of no parameters with the given
+	// instructions, constant 1 and the global env:name.
+	codeMsg := func(instrs []any, env, name string) []byte {
+		return hexMsg(version, []any{
+			[]any{uint64(27), ref(1)},
+			[]any{uint64(23), make([]byte, 32), []any{ref(2)}, "c", uint64(0), false, uint64(0), uint64(4), false,
+				instrs, []any{1}, []any{}, []any{}},
+			[]any{uint64(26), env, name, false}}, ref(0))
+	}
 	nested := []byte{0x83, byte(version), 0x80}
 	for i := 0; i < 40; i++ {
 		nested = append(nested, 0x81)
@@ -572,6 +581,24 @@ func TestDecodeRefuses(t *testing.T) {
 			[]any{uint64(23), make([]byte, 32), []any{}, "c", uint64(0), false, uint64(0), uint64(2), false,
 				[]any{uint64(3), int64(0), int64(0), uint64(20), int64(0), int64(0)}, []any{}, []any{}, []any{}}}, ref(0)),
 			serialize.Limits{}, "0 free values, its code reads 1"},
+		{"multiple values in a list", hexMsg(version, []any{[]any{uint64(1), ref(1), nil}, []any{uint64(11), 1, 2}}, ref(0)),
+			serialize.Limits{}, "multiple values where data belongs"},
+		{"box in a vector", hexMsg(version, []any{[]any{uint64(2), ref(1)}, []any{uint64(10), 1}}, ref(0)),
+			serialize.Limits{}, "box where data belongs"},
+		{"default object", hexMsg(version, []any{[]any{uint64(9)}}, ref(0)), serialize.Limits{}, "default object where data belongs"},
+		{"string not UTF-8", hexMsg(version, []any{[]any{uint64(3), "a\xffb"}}, ref(0)), serialize.Limits{}, "UTF-8"},
+		{"symbol not UTF-8", hexMsg(version, []any{}, "a\xc0"), serialize.Limits{}, "UTF-8"},
+		{"duplicate field names", hexMsg(version, []any{[]any{uint64(12), "t", "uid-dup", "a", "a"}}, ref(0)),
+			serialize.Limits{}, "field a twice"},
+		{"system environment", hexMsg(version, []any{[]any{uint64(21), "system"}}, ref(0)), serialize.Limits{}, "system environment"},
+		{"source in the system environment", hexMsg(version, []any{[]any{uint64(22), "f.scm", "system"}}, ref(0)),
+			serialize.Limits{}, "system environment"},
+		{"set! of the system's car", codeMsg([]any{uint64(0), int64(0), int64(0), uint64(9), int64(0), int64(0),
+			uint64(0), int64(0), int64(0), uint64(20), int64(0), int64(0)}, "system", "car"), serialize.Limits{}, "assigns car of the system"},
+		{"prim car of no arguments", codeMsg([]any{uint64(21), int64(0), int64(0), uint64(20), int64(0), int64(0)}, "system", "car"),
+			serialize.Limits{}, "prim cannot run car"},
+		{"car instruction running cons", codeMsg([]any{uint64(0), int64(0), int64(0), uint64(33), int64(0), int64(0),
+			uint64(20), int64(0), int64(0)}, "system", "cons"), serialize.Limits{}, "car cannot run cons"},
 		{"too big", good, serialize.Limits{MaxBytes: 10}, "over the limit"},
 		{"too many objects", good, serialize.Limits{MaxObjects: 2}, "over the limit"},
 		{"too deep", nested, serialize.Limits{}, "max nested level"},
@@ -723,5 +750,22 @@ func TestPidLocation(t *testing.T) {
 	})
 	if err != nil || v != known || known.At != "" || len(told) != 1 || told[0] != "7@127.0.0.1:1" {
 		t.Errorf("decoding a known pid: %v, %v, at %q, told %q", v, err, known.At, told)
+	}
+}
+
+// TestEncodeRefusesTooBig: serialize refuses at once a message that
+// deserialize would refuse as too big, and says which limit.
+func TestEncodeRefusesTooBig(t *testing.T) {
+	in := newInterp(t)
+	for _, src := range []string{
+		`(make-bytevector (+ (* 64 1024 1024) 1) 7)`,
+		`(make-string (+ (* 64 1024 1024) 1) #\a)`,
+		`(make-vector (* 33 1024 1024) 1000)`,
+	} {
+		v := run(t, in, src)
+		_, err := serialize.ContextOf(in).Encode(v, nil)
+		if err == nil || !strings.Contains(err.Error(), "over the limit of 64 MiB that deserialize accepts") {
+			t.Errorf("%s: %v, want an error naming the limit", src, err)
+		}
 	}
 }

@@ -159,15 +159,18 @@ func walkList(w who, l rt.Value, f func(*rt.Pair) bool) (stop *rt.Pair, tail rt.
 	for i := 0; ; i++ {
 		p, ok := l.(*rt.Pair)
 		if !ok {
+			rt.Charge(i)
 			return nil, l, nil
 		}
 		if f(p) {
+			rt.Charge(i)
 			return p, nil, nil
 		}
 		l = p.Cdr
 		if i&1 == 1 {
 			slow = slow.(*rt.Pair).Cdr
 			if slow == l {
+				rt.Charge(i)
 				return nil, nil, errCircular(w)
 			}
 		}
@@ -186,6 +189,7 @@ func makeList(w who) fn {
 		if len(args) > 1 {
 			fill = args[1]
 		}
+		rt.Charge(k)
 		l := rt.Null
 		for ; k > 0; k-- {
 			l = rt.Cons(fill, l)
@@ -256,6 +260,7 @@ func listTail(w who) fn {
 		if err != nil {
 			return nil, err
 		}
+		rt.Charge(k)
 		l := args[0]
 		for ; k > 0; k-- {
 			p, ok := l.(*rt.Pair)

@@ -91,6 +91,7 @@ func (t *seqType[E]) argSpan(w who, args []rt.Value) ([]E, error) {
 // clone returns a new object holding a copy of e. Its slice is never nil,
 // even when empty, so that no code has to tell nil and empty apart.
 func (t *seqType[E]) clone(e []E) rt.Value {
+	rt.Charge(len(e))
 	return t.make(append(make([]E, 0, len(e)), e...))
 }
 
@@ -108,6 +109,7 @@ func (t *seqType[E]) maker(name string, def E) *rt.Primitive {
 					return nil, err
 				}
 			}
+			rt.Charge(k)
 			e := make([]E, k)
 			for i := range e {
 				e[i] = fill
@@ -139,6 +141,7 @@ func (t *seqType[E]) copierInto(name string) *rt.Primitive {
 			if err != nil {
 				return nil, err
 			}
+			rt.Charge(len(from))
 			copy(to[at:], from)
 			return rt.Unspecified, nil
 		}
@@ -175,6 +178,7 @@ func (t *seqType[E]) filler(name string) *rt.Primitive {
 			if err != nil {
 				return nil, err
 			}
+			rt.Charge(end - start)
 			for i := start; i < end; i++ {
 				e[i] = fill
 			}
@@ -203,6 +207,7 @@ func (t *seqType[E]) join(w who, xs []rt.Value) (rt.Value, error) {
 		}
 		n += len(e)
 	}
+	rt.Charge(n)
 	out := make([]E, 0, n)
 	for _, x := range xs {
 		e, _ := t.elems(x)
@@ -219,6 +224,7 @@ func (t *seqType[E]) toList(name string) *rt.Primitive {
 			if err != nil {
 				return nil, err
 			}
+			rt.Charge(len(e))
 			l := rt.Null
 			for i := len(e) - 1; i >= 0; i-- {
 				l = rt.Cons(t.box(e[i]), l)
@@ -254,6 +260,7 @@ func (t *seqType[E]) fromList(name string) *rt.Primitive {
 // fromValues returns a new object of type t holding vals, each of which
 // must be an element of t.
 func fromValues[E any](w who, t *seqType[E], vals []rt.Value) (rt.Value, error) {
+	rt.Charge(len(vals))
 	e := make([]E, len(vals))
 	for i, v := range vals {
 		x, err := t.unbox(w, v)
@@ -273,6 +280,7 @@ func converter[F, T any](name string, from *seqType[F], to *seqType[T]) *rt.Prim
 			if err != nil {
 				return nil, err
 			}
+			rt.Charge(len(src))
 			e := make([]T, len(src))
 			for i, x := range src {
 				if e[i], err = to.unbox(w, from.box(x)); err != nil {

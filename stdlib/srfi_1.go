@@ -77,6 +77,7 @@ func listShape(x rt.Value) (int, rt.Value) {
 	for {
 		p, ok := x.(*rt.Pair)
 		if !ok {
+			rt.Charge(n)
 			return n, x
 		}
 		x = p.Cdr
@@ -84,6 +85,7 @@ func listShape(x rt.Value) (int, rt.Value) {
 		if n&1 == 0 {
 			slow = slow.(*rt.Pair).Cdr
 			if slow == x {
+				rt.Charge(n)
 				return n, nil
 			}
 		}
@@ -112,6 +114,7 @@ func iotaList(w who) fn {
 			return nil, err
 		}
 		l := rt.Null
+		rt.Charge(n)
 		for i := n - 1; i >= 0; i-- {
 			off, err := rt.Mul(fixnum(i), step)
 			if err != nil {

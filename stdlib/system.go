@@ -35,6 +35,11 @@ func systemPrimitives(in *eval.Interp) []*rt.Primitive {
 						code = 1
 					}
 				case rt.Fixnum:
+					// A status is a byte: the system would keep 256's
+					// low byte, 0, and report success.
+					if v < 0 || v > 255 {
+						return nil, rt.NewError("exit: status not from 0 to 255", v)
+					}
 					code = int(v)
 				default:
 					return nil, rt.TypeError("exit", "integer or boolean", a[0])

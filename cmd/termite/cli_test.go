@@ -142,9 +142,12 @@ func TestCLI(t *testing.T) {
 		{"exit-true", "", []string{"-e", "(exit #t)"}, 0, "", ""},
 		{"exit-false", "", []string{"-e", "(exit #f)"}, 1, "", ""},
 		{"exit-in-e-skips-file", "", []string{"-e", "(exit 4)", "hello.scm"}, 4, "", ""},
+		{"exit-over-255", "", []string{"-e", "(exit 256)"}, 70, "", "^error: exit: status not from 0 to 255 256"},
+		{"exit-negative", "", []string{"-e", "(exit -1)"}, 70, "", "^error: exit: status not from 0 to 255 -1"},
 		{"missing-file", "", []string{"no-such-file.scm"}, 66, "", "no-such-file.scm"},
 		{"missing-file-runs-nothing", "", []string{"-e", "(display 1)", "no-such-file.scm"}, 66, "", "no-such-file.scm"},
 		{"directory-as-file", "", []string{"."}, 66, "", "is a directory"},
+		{"endless-file", "", []string{"/dev/zero"}, 66, "", "^termite: /dev/zero: over the limit of 64 MiB of source text"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -185,40 +188,83 @@ func TestOutputBuffering(t *testing.T) {
 	}
 }
 
-// TestInterrupt checks that Ctrl-C stops a running script with status 130
-// and still flushes what it printed.
-func TestInterrupt(t *testing.T) {
-	cmd := exec.Command(termiteBin, "-e", `(display "started") (newline) (let loop () (loop))`)
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
+// TestSignals checks that Ctrl-C stops a running script with status 130,
+// and SIGTERM and SIGHUP with 143 and 129, as the signal itself would, in
+// a loop or in a read that waits; all of them flush what it printed.
+func TestSignals(t *testing.T) {
+	tests := []struct {
+		name   string
+		sig    syscall.Signal
+		prog   string
+		code   int
+		stderr string
+	}{
+		{"int", syscall.SIGINT, "(let loop () (loop))", 130, "interrupted"},
+		{"int-in-read", syscall.SIGINT, "(read-line)", 130, "interrupted"},
+		{"term", syscall.SIGTERM, "(let loop () (loop))", 143, ""},
+		{"term-in-read", syscall.SIGTERM, "(read-line)", 143, ""},
+		{"hup", syscall.SIGHUP, "(let loop () (loop))", 129, ""},
 	}
-	// Standard output is a pipe, so buffered until exit: there is no sign
-	// that the loop has started but time.
-	time.Sleep(500 * time.Millisecond)
-	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
-		t.Fatal(err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cmd := exec.Command(termiteBin, "-e", `(display "started") (newline) `+tt.prog)
+			var out, errOut bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &errOut
+			stdin, err := cmd.StdinPipe() // open, and silent, until the end
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer stdin.Close()
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			// Standard output is a pipe, so buffered until exit: there is no sign
+			// that the loop has started but time.
+			time.Sleep(500 * time.Millisecond)
+			if err := cmd.Process.Signal(tt.sig); err != nil {
+				t.Fatal(err)
+			}
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case err = <-done:
+			case <-time.After(20 * time.Second):
+				cmd.Process.Kill()
+				<-done
+				t.Fatalf("termite did not stop on %v", tt.sig)
+			}
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) || exit.ExitCode() != tt.code {
+				t.Errorf("exit: %v, want status %d; stderr %q", err, tt.code, errOut.String())
+			}
+			if out.String() != "started\n" {
+				t.Errorf("stdout %q, want %q", out.String(), "started\n")
+			}
+			if !strings.Contains(errOut.String(), tt.stderr) || (tt.stderr == "" && errOut.Len() > 0) {
+				t.Errorf("stderr %q, want %q", errOut.String(), tt.stderr)
+			}
+		})
 	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	var err error
-	select {
-	case err = <-done:
-	case <-time.After(20 * time.Second):
-		cmd.Process.Kill()
-		<-done
-		t.Fatal("termite did not stop on SIGINT")
+}
+
+// TestOutputLost: when the output cannot be written at the end (a full
+// disk), a program that otherwise succeeded fails with status 74.
+func TestOutputLost(t *testing.T) {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
 	}
-	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.ExitCode() != 130 {
-		t.Errorf("exit: %v, want status 130; stderr %q", err, errOut.String())
-	}
-	if out.String() != "started\n" {
-		t.Errorf("stdout %q, want %q", out.String(), "started\n")
-	}
-	if !strings.Contains(errOut.String(), "interrupted") {
-		t.Errorf("stderr %q does not say interrupted", errOut.String())
+	defer full.Close()
+	for _, args := range [][]string{{"-e", `(display "lost")`}, {"-p", "42"}, {"-e", `(display "lost") (exit 0)`}} {
+		cmd := exec.Command(termiteBin, args...)
+		var errOut bytes.Buffer
+		cmd.Stdout, cmd.Stderr = full, &errOut
+		err := cmd.Run()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 74 || !strings.Contains(errOut.String(), "no space left") {
+			t.Errorf("%q: exit %v, want status 74; stderr %q", args, err, errOut.String())
+		}
 	}
 }
 

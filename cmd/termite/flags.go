@@ -19,6 +19,7 @@ const (
 	exitNoInput     = 66  // EX_NOINPUT: the script file cannot be read
 	exitError       = 70  // EX_SOFTWARE: uncaught Scheme error
 	exitUnavailable = 69  // EX_UNAVAILABLE: the node cannot listen
+	exitIOError     = 74  // EX_IOERR: the output could not be written at the end
 	exitInterrupted = 130 // 128+SIGINT, as shells report a Ctrl-C death
 )
 
@@ -183,8 +184,10 @@ exit status:
   %-3d FILE cannot be read
   %-3d the node cannot listen (--node)
   %-3d uncaught error
-  %-3d interrupted (Ctrl-C)
-  N   (exit N)
+  %-3d the output could not be written (a full disk, a closed pipe...)
+  %-3d interrupted (Ctrl-C); 143 and 129 after SIGTERM and SIGHUP, with
+      the output written first
+  N   (exit N), N from 0 to 255
 
 environment:
   TERMITE_HISTORY     REPL history file (default ~/.termite_history)
@@ -194,5 +197,9 @@ environment:
                       the content of ~/.termite-cookie, made when missing)
   TERMITE_NODE_TIMEOUT  seconds of silence after which a peer node is down
                       (default 6)
-`, exitOK, exitUsage, exitSyntax, exitNoInput, exitUnavailable, exitError, exitInterrupted)
+  TERMITE_MAX_STACK   MiB of stack a process may use before a stack
+                      overflow error (default 256)
+  TERMITE_MAX_SOURCE  MiB of source text a script, a library or a loaded
+                      file may have (default 64)
+`, exitOK, exitUsage, exitSyntax, exitNoInput, exitUnavailable, exitError, exitIOError, exitInterrupted)
 }

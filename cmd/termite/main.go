@@ -47,6 +47,12 @@ func run(args []string) int {
 		return exitOK
 	}
 
+	lim, err := limitsFromEnv()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "termite: %v\n", err)
+		return exitUsage
+	}
+
 	interactive := false
 	if c.script == "" && len(c.steps) == 0 && !c.serve {
 		if readline.IsTerminal(int(os.Stdin.Fd())) {
@@ -61,9 +67,12 @@ func run(args []string) int {
 	var src []byte
 	if c.script != "" {
 		if c.script == stdinScript {
-			src, err = io.ReadAll(os.Stdin)
+			src, err = eval.ReadSource(os.Stdin, c.script, lim.source)
+		} else if f, openErr := os.Open(c.script); openErr != nil {
+			err = openErr
 		} else {
-			src, err = os.ReadFile(c.script)
+			src, err = eval.ReadSource(f, c.script, lim.source)
+			f.Close()
 		}
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "termite: %v\n", err)
@@ -86,15 +95,17 @@ func run(args []string) int {
 	}
 	out, errOut := &output{w: os.Stdout}, &output{w: os.Stderr}
 	in := eval.New(eval.Options{
-		Stdin:   os.Stdin,
-		Stdout:  out,
-		Stderr:  errOut,
-		Args:    cmdline,
-		LibDirs: c.libDirs,
-		Session: interactive,
+		Stdin:     os.Stdin,
+		Stdout:    out,
+		Stderr:    errOut,
+		Args:      cmdline,
+		LibDirs:   c.libDirs,
+		MaxStack:  lim.stack,
+		MaxSource: lim.source,
+		Session:   interactive,
 		// A program that waits shows what it printed so far: a node's
 		// processes print between the messages they get.
-		OnIdle: flushOutput,
+		OnIdle: func() { flushOutput() },
 	})
 	if err := stdlib.Install(in); err != nil {
 		fmt.Fprintf(os.Stderr, "termite: installing the standard library: %v\n", err)
@@ -126,7 +137,14 @@ func run(args []string) int {
 	if code == exitOK && interactive {
 		code = repl(in, it, out, errOut)
 	}
-	flushOutput()
+	err = flushOutput()
+	if err == nil {
+		err = out.failed() // what -p and the REPL print is not buffered
+	}
+	if err != nil && code == exitOK {
+		fmt.Fprintf(os.Stderr, "termite: writing the output: %v\n", err)
+		code = exitIOError
+	}
 	return code
 }
 
@@ -191,6 +209,10 @@ func fail(err error) int {
 	var exit *eval.ExitError
 	if errors.As(err, &exit) {
 		return exit.Code
+	}
+	var term terminated
+	if errors.As(err, &term) {
+		return term.status()
 	}
 	return reportError(os.Stderr, err)
 }

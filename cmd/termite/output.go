@@ -17,6 +17,7 @@ type output struct {
 	mu      sync.Mutex
 	w       io.Writer
 	midLine bool
+	err     error // the first write that failed
 }
 
 func (o *output) Write(p []byte) (int, error) {
@@ -25,7 +26,11 @@ func (o *output) Write(p []byte) (int, error) {
 	if len(p) > 0 {
 		o.midLine = p[len(p)-1] != '\n'
 	}
-	return o.w.Write(p)
+	n, err := o.w.Write(p)
+	if err != nil && o.err == nil {
+		o.err = err
+	}
+	return n, err
 }
 
 // redirect makes what is written from now on go to w.
@@ -33,6 +38,13 @@ func (o *output) redirect(w io.Writer) {
 	o.mu.Lock()
 	o.w = w
 	o.mu.Unlock()
+}
+
+// failed returns the first write that failed, if any.
+func (o *output) failed() error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.err
 }
 
 // endLine writes a newline if the output stopped in the middle of a line,
@@ -50,10 +62,10 @@ func (o *output) endLine() bool {
 // flushOutput passes on what the program's output ports hold. It must run
 // when no Scheme code is running, before anything is written to standard
 // error and before exiting, so that the program's output comes first and
-// is never lost. Flush errors are not reported: the reader of a closed
-// pipe has gone away and there is nobody to tell.
-func flushOutput() {
-	rt.FlushAllPorts()
+// is never lost. It returns the first write that failed: output that is
+// lost at the end of a run that otherwise succeeded makes it fail.
+func flushOutput() error {
+	return rt.FlushAllPorts()
 }
 
 // printResult writes a value the way the REPL and -p show it: nothing for

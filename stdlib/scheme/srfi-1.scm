@@ -127,8 +127,9 @@
 (define (%srfi1-tuples lists)
   ;; The lists of the i-th elements of lists, last first, up to the end
   ;; of the shortest: what fold-right walks, iteratively, from the right.
+  ;; No lists have no elements (%srfi1-split would split '() forever).
   (let loop ((lists lists) (acc '()))
-    (let ((s (%srfi1-split lists '())))
+    (let ((s (and (pair? lists) (%srfi1-split lists '()))))
       (if s
           (loop (cdr s) (cons (car s) acc))
           acc))))
@@ -163,9 +164,10 @@
             acc))))
 
 (define (%srfi1-sublists lists)
-  ;; The successive tails of lists (as lists of tails), last first.
+  ;; The successive tails of lists (as lists of tails), last first; none
+  ;; for no lists, of which every one is a pair.
   (let loop ((lists lists) (acc '()))
-    (if (%srfi1-all-pairs? lists)
+    (if (and (pair? lists) (%srfi1-all-pairs? lists))
         (loop (map cdr lists) (cons lists acc))
         acc)))
 

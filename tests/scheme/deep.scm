@@ -1,5 +1,5 @@
-;; Non-tail recursion a million deep: the depth is limited by memory only,
-;; never by a fixed stack.
+;; Non-tail recursion a million deep: the depth is limited only by the
+;; stack limit (TERMITE_MAX_STACK, 256 MiB by default), never by Go's stack.
 
 (define (show . xs) (for-each display xs) (newline))
 
