@@ -101,7 +101,8 @@ func runMutant(in *eval.Interp, data []byte, st *flipStats) (hung bool) {
 // and decodes and runs each mutant: every one must be refused with an
 // error object, or run to a value or a Scheme error, never a Go panic, an
 // internal error or a hang. TERMITE_BITFLIP=N runs N mutants of each
-// source instead of a sample, and prints the counts.
+// source instead of a sample, and prints the counts; TERMITE_BITFLIP_SEED
+// picks another batch of mutants.
 func TestBitFlip(t *testing.T) {
 	perSource := 150
 	if n, err := strconv.Atoi(os.Getenv("TERMITE_BITFLIP")); err == nil && n > 0 {
@@ -110,7 +111,11 @@ func TestBitFlip(t *testing.T) {
 		perSource = 30
 	}
 	var st flipStats
-	rng := rand.New(rand.NewSource(11))
+	seed := int64(11)
+	if n, err := strconv.ParseInt(os.Getenv("TERMITE_BITFLIP_SEED"), 10, 64); err == nil {
+		seed = n
+	}
+	rng := rand.New(rand.NewSource(seed))
 	for _, src := range bitFlipSources {
 		in := newInterp(t)
 		good := encode(t, in, run(t, in, src))
