@@ -517,3 +517,39 @@ func TestOpArgsRefusesCycles(t *testing.T) {
 		t.Errorf("opArgs of (send #t): %v, %v", args, ok)
 	}
 }
+
+// TestPortsDoNotNest checks that a process that migrates to and fro keeps
+// writing to its home port through one stand-in: a stand-in that travels
+// is described as the port it stands for, not wrapped in a new one each
+// time.
+func TestPortsDoNotNest(t *testing.T) {
+	n, _ := serveNode(t, Options{Cookie: testCookie})
+	out := &syncBuffer{}
+	in, client := newInterp(t, Options{Cookie: testCookie}, out)
+	defer client.Close()
+	node, _ := rt.NodeNamed(n.Name())
+	src := fmt.Sprintf(`(define there (make-node %q %d))
+	  (define me (self))
+	  (spawn (lambda ()
+	           (do ((i 0 (+ i 1))) ((= i 20))
+	             (migrate there)
+	             (display i)
+	             (migrate (pid-node me)))
+	           (! me 'done)))
+	  (?)
+	  (flush-output-port)`, node.Host, node.Port)
+	if _, err := in.RunSource([]byte(src), "to-and-fro"); err != nil {
+		t.Fatal(err, out.String())
+	}
+	if got, want := out.String(), "012345678910111213141516171819"; got != want {
+		t.Errorf("the client printed %q, want %q", got, want)
+	}
+	stands := make(chan int)
+	n.in.Post(func() { stands <- len(n.portTab.standIns) })
+	if got := <-stands; got > 3 {
+		t.Errorf("the server made %d stand-ins for the client's 3 ports", got)
+	}
+	if got := len(client.portTab.standIns); got != 0 {
+		t.Errorf("the client made %d stand-ins for its own ports", got)
+	}
+}

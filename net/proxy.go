@@ -19,11 +19,13 @@ import (
 // that went to other nodes (by number; held for the life of the node, as
 // the peers may write to them at any time) and the stand-ins made here for
 // the ports of other nodes (so that a port that comes back twice is the
-// same stand-in).
+// same stand-in), with their descriptions (so that a stand-in that goes
+// on is described as the port it stands for, not wrapped in another).
 type portTable struct {
 	ids      map[*rt.Port]uint64
 	ports    map[uint64]*rt.Port
 	standIns map[string]*rt.Port
+	descs    map[*rt.Port]string
 }
 
 // proxy describes a port of this node for a peer: NODE ID HOW, where HOW
@@ -34,6 +36,9 @@ func (n *Node) proxy(v rt.Value) ([]byte, bool) {
 		return nil, false
 	}
 	t := &n.portTab
+	if desc, ok := t.descs[p]; ok {
+		return []byte(desc), true
+	}
 	id, ok := t.ids[p]
 	if !ok {
 		if t.ids == nil {
@@ -92,9 +97,9 @@ func (n *Node) standIn(desc []byte) (rt.Value, error) {
 		return nil, fmt.Errorf("bad port description %q", desc)
 	}
 	if t.standIns == nil {
-		t.standIns = make(map[string]*rt.Port)
+		t.standIns, t.descs = make(map[string]*rt.Port), make(map[*rt.Port]string)
 	}
-	t.standIns[string(desc)] = p
+	t.standIns[string(desc)], t.descs[p] = p, string(desc)
 	return p, nil
 }
 
