@@ -82,8 +82,7 @@ func NumEqual(a, b Value) (bool, error) {
 		if !IsNumber(b) {
 			return false, TypeError("=", "number", b)
 		}
-		// A Compnum has a non-zero imaginary part, so it equals no real.
-		return ac && bc && a.(Compnum) == b.(Compnum), nil
+		return complexOf(a) == complexOf(b), nil
 	}
 	c, err := compareReals("=", a, b)
 	return c == 0, err

@@ -17,7 +17,9 @@ type (
 	Bignum struct{ I big.Int }
 	// Ratnum is an exact rational that is not an integer.
 	Ratnum struct{ R big.Rat }
-	// Compnum is an inexact complex number with a non-zero imaginary part.
+	// Compnum is an inexact complex number. Arithmetic gives a Flonum
+	// for a zero imaginary part (NormComplex); only rectangular notation
+	// and make-rectangular keep an inexact zero one, as in -1.0-0.0i.
 	Compnum complex128
 )
 

@@ -175,7 +175,9 @@ func synUnitImag(sign byte) synReal {
 
 // rect builds re+im·i. There are no exact complex numbers, so an exact zero
 // imaginary part gives the real part unchanged and any other makes the
-// number inexact (or not a number at all under #e).
+// number inexact (or not a number at all under #e). An inexact zero
+// imaginary part stays: -1.0-0.0i is not -1.0 (R7RS 6.2.6: its angle is
+// -pi, and it is not real?).
 func (p *numSyntax) rect(re, im synReal) (Value, bool) {
 	if im.isExactZero() {
 		return re.value(), true
@@ -183,7 +185,7 @@ func (p *numSyntax) rect(re, im synReal) (Value, bool) {
 	if p.exact {
 		return nil, false
 	}
-	return NormComplex(complex(re.float(), im.float())), true
+	return Compnum(complex(re.float(), im.float())), true
 }
 
 // real parses an optionally signed real starting at i.

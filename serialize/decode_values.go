@@ -82,7 +82,8 @@ func (d *decoder) readComplex(int, int) (any, error) {
 		return nil, err
 	}
 	im, err := d.r.float("imaginary part")
-	return rt.NormComplex(complex(re, im)), err
+	// As written: -1.0-0.0i stays complex.
+	return rt.Compnum(complex(re, im)), err
 }
 
 // readID reads a tag or a pid.

@@ -81,7 +81,7 @@ func TestRoundTrip(t *testing.T) {
 		`(expt 7 300)`, `(- (expt 7 300))`,
 		`1/3`, `-22/7`, `(/ 1 (expt 3 100))`, `(/ (expt 2 100) 3)`,
 		`0.0`, `-0.0`, `1.5`, `0.1`, `1e300`, `-1e-300`, `5e-324`, `65504.0`, `(/ 1. 3)`,
-		`+inf.0`, `-inf.0`, `1+2i`, `-0.5-1e100i`, `(make-polar 1 2)`,
+		`+inf.0`, `-inf.0`, `1+2i`, `-0.5-1e100i`, `(make-polar 1 2)`, `-1.0-0.0i`, `(make-rectangular 2.0 0.0)`,
 		`#\a`, `#\x3bb`, `#\x10FFFF`, `#\null`, `#\space`,
 		`""`, `"hello"`, `"λ and 𝄞 and \x0;"`, `(make-string 1000 #\z)`,
 		`"ascii for a while, then λ"`, `(string-append (make-string 17 #\a) "é")`, `(string-append (make-string 16 #\a) "\x7f;")`,

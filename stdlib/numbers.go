@@ -301,13 +301,14 @@ func numIsInfinite(v rt.Value) bool {
 	return false
 }
 
-// isZero relies on normalization: the only exact zero is Fixnum 0, and a
-// Compnum never has a zero imaginary part.
+// isZero relies on normalization: the only exact zero is Fixnum 0.
 func numIsZero(v rt.Value) bool {
 	switch x := v.(type) {
 	case rt.Fixnum:
 		return x == 0
 	case rt.Flonum:
+		return x == 0
+	case rt.Compnum:
 		return x == 0
 	}
 	return false
@@ -662,6 +663,10 @@ func logOf(z rt.Value) complex128 {
 		r.SetInt(&x.I)
 	case *rt.Ratnum:
 		r.Set(&x.R)
+	case rt.Compnum:
+		// Its imaginary part is inexact, and its sign says which side of
+		// the branch cut it is on, zero included.
+		return cmplx.Log(complex128(x))
 	default:
 		return logComplex(complexArg(z))
 	}
@@ -728,7 +733,8 @@ func makeRectangular(w who) fn {
 		if args[1] == rt.Value(rt.Fixnum(0)) {
 			return args[0], nil
 		}
-		return rt.NormComplex(complex(re, im)), nil
+		// An inexact zero imaginary part stays, as the reader keeps it.
+		return rt.Compnum(complex(re, im)), nil
 	}
 }
 

@@ -41,3 +41,18 @@
 (check 'log-negative-base-2-angle (imag-part (log -1.0 2)) (/ pi (log 2)))
 ;; exp undoes log on the cut.
 (check 'exp-log-negative (real-part (exp (log -2.0))) -2.0)
+
+;; "(inclusive if -0.0 is distinguished)": a complex number whose inexact
+;; imaginary part is -0.0 lies on the -pi side of the cut, and one whose
+;; imaginary part is an inexact zero is not real (6.2.6: (real?
+;; -2.5+0.0i) is #f). Written in rectangular notation or made by
+;; make-rectangular, such a number keeps its imaginary part.
+(check 'angle-negative-zero-imaginary (angle -1.0-0.0i) (- pi))
+(check 'angle-made-negative-zero-imaginary (angle (make-rectangular -1.0 -0.0)) (- pi))
+(check 'angle-positive-zero-imaginary (angle -1.0+0.0i) pi)
+(check 'not-real-inexact-zero-imaginary (real? -2.5+0.0i) #f)
+(check 'real-exact-zero-imaginary (real? -2.5+0i) #t)
+(check 'inexact-zero-imaginary-kept (imag-part (make-rectangular 1.0 -0.0)) -0.0)
+(check 'inexact-zero-imaginary-equal (= 1.0+0.0i 1) #t)
+(check 'inexact-zero-imaginary-zero (zero? 0.0-0.0i) #t)
+(check 'log-negative-zero-imaginary (imag-part (log -1.0-0.0i)) (- pi))
