@@ -8,7 +8,8 @@ import (
 // that passes something on for a process that moved away tells the node
 // it came from: (moved PID NODE). So does the node a process leaves, to
 // the nodes of its links and monitors, which must hear when its new node
-// is lost.
+// is lost. And a pid in a message carries where its process runs
+// (serialize's DecodeOptions.Located reports it for a pid known here).
 //
 // A node that hears such news does not send straight to NODE at once:
 // what it sent before by the old route may still be on its way there and
@@ -23,6 +24,9 @@ import (
 // same: those messages may still be on their way by the old route, so
 // what its processes send the newcomer is held (Interp.Hold) until its own
 // marker comes back to it by that route.
+//
+// A marker that reaches a process while it is leaving waits until the
+// move is over (Node.leaving), then goes on to where it went.
 //
 // When the process ends, the nodes it passed through, which forward to
 // it, are told (gone PID) and forget it.
