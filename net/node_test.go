@@ -26,6 +26,13 @@ import (
 	"termite/stdlib"
 )
 
+// thereAndMe is Scheme that names the node n there, and the main process
+// of the program me.
+func thereAndMe(n *Node) string {
+	node, _ := rt.NodeNamed(n.Name())
+	return fmt.Sprintf("(define there (make-node %q %d))\n(define me (self))", node.Host, node.Port)
+}
+
 // syncBuffer is a log that node goroutines write while the test reads.
 type syncBuffer struct {
 	mu sync.Mutex
@@ -354,9 +361,7 @@ func TestOutputComesHome(t *testing.T) {
 	out := &syncBuffer{}
 	in, client := newInterp(t, Options{Cookie: testCookie}, out)
 	defer client.Close()
-	node, _ := rt.NodeNamed(n.Name())
-	src := fmt.Sprintf(`(define there (make-node %q %d))
-	  (define me (self))
+	src := thereAndMe(n) + `
 	  (spawn (lambda ()
 	           (display "1 here ")
 	           (migrate there)
@@ -367,7 +372,7 @@ func TestOutputComesHome(t *testing.T) {
 	  (remote-spawn there (lambda () (display "4 spawned there ") (! me 'spawned)))
 	  (?)
 	  (display "5 here")
-	  (flush-output-port)`, node.Host, node.Port)
+	  (flush-output-port)`
 	if _, err := in.RunSource([]byte(src), "output"); err != nil {
 		t.Fatal(err, out.String())
 	}
@@ -412,9 +417,8 @@ func TestCodeGoesOncePerConnection(t *testing.T) {
 	log := &syncBuffer{}
 	in, client := newInterp(t, Options{Cookie: testCookie}, log)
 	defer client.Close()
-	node, _ := rt.NodeNamed(n.Name())
-	src := fmt.Sprintf(`(define there (make-node %q %d))
-	  (define (square-there x) (on there (lambda () (* x x))))`, node.Host, node.Port)
+	src := thereAndMe(n) + `
+	  (define (square-there x) (on there (lambda () (* x x))))`
 	if _, err := in.RunSource([]byte(src), "define"); err != nil {
 		t.Fatal(err)
 	}
@@ -448,14 +452,12 @@ func TestInputComesFromHome(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer client.Close()
-	node, _ := rt.NodeNamed(n.Name())
-	src := fmt.Sprintf(`(define there (make-node %q %d))
-	  (define me (self))
+	src := thereAndMe(n) + `
 	  (spawn (lambda ()
 	           (migrate there)
 	           (let* ((a (read-line)) (b (read-line)) (c (read-line)))
 	             (! me (list a b (eof-object? c) (eq? (current-node) there))))))
-	  (?)`, node.Host, node.Port)
+	  (?)`
 	v, err := in.RunSource([]byte(src), "input")
 	if err != nil {
 		t.Fatal(err, out.String())
@@ -527,9 +529,7 @@ func TestPortsDoNotNest(t *testing.T) {
 	out := &syncBuffer{}
 	in, client := newInterp(t, Options{Cookie: testCookie}, out)
 	defer client.Close()
-	node, _ := rt.NodeNamed(n.Name())
-	src := fmt.Sprintf(`(define there (make-node %q %d))
-	  (define me (self))
+	src := thereAndMe(n) + `
 	  (spawn (lambda ()
 	           (do ((i 0 (+ i 1))) ((= i 20))
 	             (migrate there)
@@ -537,7 +537,7 @@ func TestPortsDoNotNest(t *testing.T) {
 	             (migrate (pid-node me)))
 	           (! me 'done)))
 	  (?)
-	  (flush-output-port)`, node.Host, node.Port)
+	  (flush-output-port)`
 	if _, err := in.RunSource([]byte(src), "to-and-fro"); err != nil {
 		t.Fatal(err, out.String())
 	}
