@@ -66,7 +66,7 @@ type DecodeOptions struct {
 // message carries values for and that are unbound here are defined.
 func (c *Context) Decode(data []byte, opts *DecodeOptions) (v rt.Value, err error) {
 	d := decoders.Get().(*decoder)
-	*d = decoder{ctx: c, wire: c.in.Wire(), r: reader{b: data}, syms: make(map[string]*rt.Symbol)}
+	*d = decoder{ctx: c, wire: c.in.Wire(), r: reader{b: data}}
 	if opts != nil {
 		d.opts = *opts
 	}
@@ -277,6 +277,9 @@ func (d *decoder) intern(name []byte) *rt.Symbol {
 		return s
 	}
 	s := rt.Intern(string(name))
+	if d.syms == nil {
+		d.syms = make(map[string]*rt.Symbol)
+	}
 	d.syms[s.Name] = s
 	return s
 }

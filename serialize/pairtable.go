@@ -135,7 +135,7 @@ func (t *addrTable) insert(key uintptr) *addrSlot {
 
 func (t *addrTable) grow() {
 	old := t.slots
-	size := 64
+	size := 8 // a small message meets a few pairs
 	if len(old) > 0 {
 		size = 2 * len(old)
 	}
