@@ -14,24 +14,47 @@ type Symbol struct {
 	Name string
 }
 
-// symtab holds the interned symbols weakly: a symbol that nothing refers
-// to any more goes, and its entry with it, so that the names a program or
-// its messages make up (string->symbol, deserialize) do not fill memory
-// forever. Nobody can tell: there is nothing left to compare with eq?.
+// symtab holds the interned symbols. Those of source text and of Go code
+// are held for good: they are as many as the program is long. Those that
+// a running program makes up (string->symbol, deserialize) are held
+// weakly, so that they do not fill memory forever: one that nothing refers
+// to any more goes, and its entry with it, and nobody can tell, since
+// nothing is left to compare with eq?. A weak symbol interned for good
+// later is held for good from then on.
 var symtab = struct {
 	sync.Mutex
-	m map[string]weak.Pointer[Symbol]
-}{m: make(map[string]weak.Pointer[Symbol])}
+	strong map[string]*Symbol
+	weak   map[string]weak.Pointer[Symbol]
+}{strong: make(map[string]*Symbol), weak: make(map[string]weak.Pointer[Symbol])}
 
-// Intern returns the unique symbol named name.
+// Intern returns the unique symbol named name, held for good.
 func Intern(name string) *Symbol {
 	symtab.Lock()
 	defer symtab.Unlock()
-	if s := symtab.m[name].Value(); s != nil {
+	if s := symtab.strong[name]; s != nil {
+		return s
+	}
+	s := symtab.weak[name].Value()
+	if s == nil {
+		s = &Symbol{name}
+	}
+	symtab.strong[name] = s
+	return s
+}
+
+// InternMadeUp returns the unique symbol named name, for a name that the
+// running program made up: held only while something refers to it.
+func InternMadeUp(name string) *Symbol {
+	symtab.Lock()
+	defer symtab.Unlock()
+	if s := symtab.strong[name]; s != nil {
+		return s
+	}
+	if s := symtab.weak[name].Value(); s != nil {
 		return s
 	}
 	s := &Symbol{name}
-	symtab.m[name] = weak.Make(s)
+	symtab.weak[name] = weak.Make(s)
 	runtime.AddCleanup(s, forget, name)
 	return s
 }
@@ -40,8 +63,8 @@ func Intern(name string) *Symbol {
 // interned again since.
 func forget(name string) {
 	symtab.Lock()
-	if symtab.m[name].Value() == nil {
-		delete(symtab.m, name)
+	if symtab.weak[name].Value() == nil {
+		delete(symtab.weak, name)
 	}
 	symtab.Unlock()
 }

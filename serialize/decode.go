@@ -276,7 +276,7 @@ func (d *decoder) intern(name []byte) *rt.Symbol {
 	if s, ok := d.syms[string(name)]; ok {
 		return s
 	}
-	s := rt.Intern(string(name))
+	s := rt.InternMadeUp(string(name))
 	if d.syms == nil {
 		d.syms = make(map[string]*rt.Symbol)
 	}

@@ -26,7 +26,7 @@ func init() {
 				if err != nil {
 					return nil, err
 				}
-				return rt.Intern(s.String()), nil
+				return rt.InternMadeUp(s.String()), nil
 			}
 		}),
 		prim("string->uninterned-symbol", 1, 1, func(w who) fn {
