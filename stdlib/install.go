@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"slices"
 
 	"termite/eval"
 	rt "termite/runtime"
@@ -12,16 +13,21 @@ import (
 //go:embed scheme/*.scm
 var schemeFiles embed.FS
 
-// libraryFiles are the Scheme parts of the library, in load order.
-var libraryFiles = []string{
-	"scheme/control.scm",
-	"scheme/io.scm",
-	"scheme/lists.scm",
-	"scheme/termite.scm",
-	"scheme/hashtables.scm",
-	"scheme/server.scm",
-	"scheme/tools.scm",
-}
+// libraryFiles are the Scheme parts of the library run at start, in load
+// order; onDemand are those that run when one of their names is first
+// used, as the SRFIs' do (see eval.Autoload): a program that does not use
+// the tools does not pay for compiling them.
+var (
+	libraryFiles = []string{
+		"scheme/control.scm",
+		"scheme/io.scm",
+		"scheme/lists.scm",
+		"scheme/termite.scm",
+		"scheme/hashtables.scm",
+		"scheme/server.scm",
+	}
+	onDemand = []string{"scheme/tools.scm"}
+)
 
 // Install defines the standard procedures in in: the Go primitives, the
 // console ports, and the library written in Scheme (the SRFIs' Scheme
@@ -55,21 +61,31 @@ func Install(in *eval.Interp) error {
 			return err
 		}
 	}
-	for _, s := range srfis {
-		for _, name := range s.files {
-			src, err := schemeFiles.ReadFile(name)
-			if err != nil {
-				return err
-			}
-			vars, keywords := definedNames(src)
-			in.Autoload(src, "<"+name+">", vars, keywords)
+	for _, name := range autoloaded() {
+		src, err := schemeFiles.ReadFile(name)
+		if err != nil {
+			return err
 		}
+		vars, keywords := definedNames(src)
+		in.Autoload(src, "<"+name+">", vars, keywords)
+	}
+	for _, s := range srfis {
 		in.ProvideLibrary(fmt.Sprintf("(srfi %d)", s.number))
 	}
 	for _, p := range serializePrimitives(in) {
 		in.DefinePrimitive(p)
 	}
 	return nil
+}
+
+// autoloaded are the files of the library that run when one of their
+// names is first used.
+func autoloaded() []string {
+	files := slices.Clone(onDemand)
+	for _, s := range srfis {
+		files = append(files, s.files...)
+	}
+	return files
 }
 
 func loadSystemFile(in *eval.Interp, name string) error {
@@ -80,9 +96,9 @@ func loadSystemFile(in *eval.Interp, name string) error {
 	return in.RunSystemSource(src, "<"+name+">")
 }
 
-// definedNames returns the variables and the keywords that src, a SRFI
-// file, defines: in those files every top-level definition, and nothing
-// else, starts a line with "(define" or "(define-syntax" (TestDefinedNames
+// definedNames returns the variables and the keywords that src, a file
+// that runs on first use, defines: in those files every top-level
+// definition, and nothing else, starts a line with "(define" or "(define-syntax" (TestDefinedNames
 // checks that these are the names loading the file binds).
 func definedNames(src []byte) (vars, keywords []string) {
 	for line := range bytes.Lines(src) {

@@ -45,43 +45,41 @@ func systemVariables(in *eval.Interp) map[string]bool {
 	return out
 }
 
-// TestDefinedNames: the names definedNames finds in each SRFI file, which
-// make the file run on first use, are the names the file defines, each in
+// TestDefinedNames: the names definedNames finds in each file that runs
+// on first use (the SRFIs', the tools'), which make it run, are the names the file defines, each in
 // one file only.
 func TestDefinedNames(t *testing.T) {
 	owner := map[string]string{}
 	var allVars []string
-	for _, s := range srfis {
-		for _, file := range s.files {
-			src, err := schemeFiles.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
+	for _, file := range autoloaded() {
+		src, err := schemeFiles.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		vars, keywords := definedNames(src)
+		if n := bytes.Count(src, []byte("(define-syntax")); n != len(keywords) {
+			t.Errorf("%s: %d define-syntax forms, %d at the start of a line", file, n, len(keywords))
+		}
+		for _, n := range append(vars, keywords...) {
+			if o, dup := owner[n]; dup {
+				t.Errorf("%s defined by %s and %s", n, o, file)
 			}
-			vars, keywords := definedNames(src)
-			if n := bytes.Count(src, []byte("(define-syntax")); n != len(keywords) {
-				t.Errorf("%s: %d define-syntax forms, %d at the start of a line", file, n, len(keywords))
-			}
-			for _, n := range append(vars, keywords...) {
-				if o, dup := owner[n]; dup {
-					t.Errorf("%s defined by %s and %s", n, o, file)
-				}
-				owner[n] = file
-			}
-			allVars = append(allVars, vars...)
+			owner[n] = file
+		}
+		allVars = append(allVars, vars...)
 
-			// The first name runs the file; then every other is bound
-			// without running anything else.
-			in := newTestInterp(t)
-			for _, n := range vars {
-				if _, ok := in.Lookup(n); !ok {
-					t.Errorf("%s: %s unbound after the file ran", file, n)
-				}
+		// The first name runs the file; then every other is bound
+		// without running anything else.
+		in := newTestInterp(t)
+		for _, n := range vars {
+			if _, ok := in.Lookup(n); !ok {
+				t.Errorf("%s: %s unbound after the file ran", file, n)
 			}
-			for _, k := range keywords {
-				_, err := in.RunSource([]byte("(procedure? "+k+")"), "probe")
-				if err == nil || !strings.Contains(err.Error(), "syntax keyword") {
-					t.Errorf("%s: %s is not a keyword: %v", file, k, err)
-				}
+		}
+		for _, k := range keywords {
+			_, err := in.RunSource([]byte("(procedure? "+k+")"), "probe")
+			if err == nil || !strings.Contains(err.Error(), "syntax keyword") {
+				t.Errorf("%s: %s is not a keyword: %v", file, k, err)
 			}
 		}
 	}
