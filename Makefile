@@ -30,6 +30,10 @@ uninstall: ## Remove the termite that make install installed
 test: fmt-check vet tidy-check ## Everything CI checks: formatting, vet, go.mod, tests, race tests
 	$(GO) test ./...
 	$(GO) test -race -short $(RACE_PKGS)
+	@# The multi-node and process tests again, with a binary built with the
+	@# race detector: nodes, their goroutines and the scheduler at work.
+	$(GO) build -race -o bin/termite-race ./cmd/termite
+	TERMITE_BIN=$(CURDIR)/bin/termite-race $(GO) test -count=1 -run 'Scheme/(nodes|processes)/' ./tests/scheme
 
 fmt-check: ## Fail if a file needs gofmt
 	@files=$$(gofmt -l .); \
