@@ -17,9 +17,10 @@ import (
 // terminal is termite running on a pseudo-terminal, as a user at a
 // keyboard sees it.
 type terminal struct {
-	t      *testing.T
-	master *os.File
-	cmd    *exec.Cmd
+	t       *testing.T
+	master  *os.File
+	history string // the history file
+	cmd     *exec.Cmd
 
 	mu     sync.Mutex
 	screen bytes.Buffer // everything termite wrote, in raw terminal bytes
@@ -60,14 +61,15 @@ func startTerminal(t *testing.T, env []string, args ...string) *terminal {
 	t.Helper()
 	master, slave := openPTY(t)
 	cmd := exec.Command(termiteBin, args...)
-	cmd.Env = append(append(os.Environ(), "TERM=xterm", "TERMITE_HISTORY="+t.TempDir()+"/history"), env...)
+	history := t.TempDir() + "/history"
+	cmd.Env = append(append(os.Environ(), "TERM=xterm", "TERMITE_HISTORY="+history), env...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	slave.Close()
-	term := &terminal{t: t, master: master, cmd: cmd, done: make(chan struct{})}
+	term := &terminal{t: t, master: master, history: history, cmd: cmd, done: make(chan struct{})}
 	go func() {
 		defer close(term.done)
 		buf := make([]byte, 4096)
@@ -241,19 +243,10 @@ func TestREPLInput(t *testing.T) {
 	if code := term.exit(); code != 3 {
 		t.Errorf("exit status %d after (exit 3)", code)
 	}
-	history, _ := os.ReadFile(strings.TrimPrefix(findEnv(term.cmd.Env, "TERMITE_HISTORY="), "TERMITE_HISTORY="))
+	history, _ := os.ReadFile(term.history)
 	if !strings.Contains(string(history), "(define (f x)   (* x 2))") {
 		t.Errorf("the multi-line entry is not one line of the history:\n%s", history)
 	}
-}
-
-func findEnv(env []string, prefix string) string {
-	for _, e := range env {
-		if strings.HasPrefix(e, prefix) {
-			return e
-		}
-	}
-	return ""
 }
 
 // TestREPLExitFromAProcess checks that a process that calls exit while
@@ -266,4 +259,27 @@ func TestREPLExitFromAProcess(t *testing.T) {
 	if code := term.exit(); code != 4 {
 		t.Errorf("exit status %d, want 4", code)
 	}
+}
+
+// TestREPLNodeServes checks that a REPL started with --node answers other
+// nodes while the prompt waits, and that what they send waits in its
+// mailbox for the next input.
+func TestREPLNodeServes(t *testing.T) {
+	term := startTerminal(t, []string{"TERMITE_COOKIE=cli-tests"}, "--node", "127.0.0.1:0")
+	node := strings.TrimPrefix(term.expect(`node 127\.0\.0\.1:\d+`), "node ")
+	term.expect(`> `)
+	term.typeIn("(publish-service 'repl (self))\r")
+	term.expect(`> `)
+	host, port, _ := strings.Cut(node, ":")
+	other := exec.Command(termiteBin, "-p", fmt.Sprintf(
+		`(let ((there (make-node %q %s))) (! (resolve-service 'repl there) 'hello) (ping there 5))`, host, port))
+	other.Env = append(os.Environ(), "TERMITE_COOKIE=cli-tests")
+	out, err := other.CombinedOutput()
+	if err != nil || strings.TrimSpace(string(out)) != "pong" {
+		t.Fatalf("the other node got %q, %v", out, err)
+	}
+	term.typeIn("(?)\r")
+	term.expect(`hello\s+> `)
+	term.typeIn(",q\r")
+	term.exit()
 }
