@@ -437,13 +437,13 @@ func (m *machine) run() (st status) {
 					var t bool
 					switch in.Op {
 					case opLt:
-						t = a < b
+						t = a.Int() < b.Int()
 					case opGt:
-						t = a > b
+						t = a.Int() > b.Int()
 					case opLe:
-						t = a <= b
+						t = a.Int() <= b.Int()
 					case opGe:
-						t = a >= b
+						t = a.Int() >= b.Int()
 					default:
 						t = a == b
 					}
@@ -475,31 +475,25 @@ func (m *machine) run() (st status) {
 					var r rt.Value
 					switch in.Op {
 					case opAdd:
-						s := a + b
-						if (s > a) != (b > 0) {
-							goto slow2
-						}
-						r = rt.MakeFixnum(int64(s))
+						// No overflow: fixnums are far inside int64.
+						r = rt.MakeFixnum(a.Int() + b.Int())
 					case opSub:
-						s := a - b
-						if (s < a) != (b > 0) {
-							goto slow2
-						}
-						r = rt.MakeFixnum(int64(s))
+						r = rt.MakeFixnum(a.Int() - b.Int())
 					case opMul:
-						if a < -(1<<31) || a > 1<<31 || b < -(1<<31) || b > 1<<31 {
+						x, y := a.Int(), b.Int()
+						if x < -(1<<31) || x > 1<<31 || y < -(1<<31) || y > 1<<31 {
 							goto slow2
 						}
-						r = rt.MakeFixnum(int64(a * b))
+						r = rt.MakeFixnum(x * y)
 					case opQuotient, opRemainder, opModulo:
-						if b == 0 || b == -1 { // an error, or maybe an overflow
+						if y := b.Int(); y == 0 || y == -1 { // an error, or left to the slow path
 							goto slow2
 						}
 						mode := rt.TruncateDiv
 						if in.Op == opModulo {
 							mode = rt.FloorDiv
 						}
-						q, rem := rt.DivModInt(mode, int64(a), int64(b))
+						q, rem := rt.DivModInt(mode, a.Int(), b.Int())
 						if in.Op == opQuotient {
 							r = rt.MakeFixnum(q)
 						} else {
@@ -534,7 +528,7 @@ func (m *machine) run() (st status) {
 					if !ok {
 						goto slow1
 					}
-					t = i == 0
+					t = i.Int() == 0
 				}
 				if in.B != 0 { // fused with a jump-false, as above
 					sp--
@@ -599,9 +593,9 @@ func (m *machine) run() (st status) {
 				continue
 			case op == opVectorRef:
 				if v, ok := a.(*rt.Vector); ok {
-					if i, ok := b.(rt.Fixnum); ok && i >= 0 && int64(i) < int64(len(v.Items)) {
+					if i, ok := b.(rt.Fixnum); ok && uint64(i.Int()) < uint64(len(v.Items)) {
 						sp--
-						stack[sp-1] = v.Items[i]
+						stack[sp-1] = v.Items[i.Int()]
 						continue
 					}
 				}

@@ -130,14 +130,14 @@ func (info *ProcessInfo) alist() rt.Value {
 	return rt.List(
 		entry("name", name),
 		entry("status", rt.Intern(info.Status)),
-		entry("mailbox-length", rt.Fixnum(info.Mailbox)),
+		entry("mailbox-length", rt.MakeFixnum(int64(info.Mailbox))),
 		entry("links", list(info.Links)),
 		entry("monitors", list(info.Monitors)),
 		entry("monitored-by", list(info.MonitoredBy)),
 		entry("procedure", proc),
 		entry("position", pos),
-		entry("reductions", rt.Fixnum(info.Reductions)),
-		entry("memory", rt.Fixnum(info.Memory)),
+		entry("reductions", rt.MakeFixnum(int64(info.Reductions))),
+		entry("memory", rt.MakeFixnum(int64(info.Memory))),
 	)
 }
 

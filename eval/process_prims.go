@@ -55,10 +55,10 @@ func processPrimitives(in *Interp) []*rt.Primitive {
 			p.cursor, p.last = 0, -1
 			if len(a) == 1 {
 				mark, ok := a[0].(rt.Fixnum)
-				if !ok || mark < 0 {
+				if !ok || mark.Int() < 0 {
 					return nil, rt.TypeError("%recv-start", "mailbox mark", a[0])
 				}
-				p.cursor = int(min(mark, rt.Fixnum(len(p.mailbox))))
+				p.cursor = int(min(mark.Int(), int64(len(p.mailbox))))
 			}
 			if obj := p.takePending(); obj != nil {
 				return nil, &rt.Raise{Obj: obj}

@@ -32,10 +32,10 @@ func (n *Node) primitives() []*rt.Primitive {
 				return nil, rt.TypeError("make-node", "string", a[0])
 			}
 			port, ok := a[1].(rt.Fixnum)
-			if !ok || port < 0 || port > 65535 {
+			if !ok || port.Int() < 0 || port.Int() > 65535 {
 				return nil, rt.TypeError("make-node", "port number (0 to 65535)", a[1])
 			}
-			return rt.MakeNode(host.String(), int(port)), nil
+			return rt.MakeNode(host.String(), int(port.Int())), nil
 		}),
 		prim("node?", 1, 1, func(a []rt.Value) (rt.Value, error) {
 			_, ok := a[0].(*rt.Node)

@@ -120,7 +120,10 @@ func (w *remoteWriter) Write(b []byte) (int, error) {
 func (n *Node) portWrite(from string, id rt.Value, data rt.Value) {
 	i, ok1 := id.(rt.Fixnum)
 	b, ok2 := data.(*rt.Bytevector)
-	p := n.portTab.ports[uint64(i)]
+	var p *rt.Port
+	if ok1 {
+		p = n.portTab.ports[uint64(i.Int())]
+	}
 	if !ok1 || !ok2 || p == nil {
 		n.logf("bad port write from %s dropped", from)
 		return
@@ -184,12 +187,15 @@ func (n *Node) portRead(arg rt.Value) (later, bool) {
 	}
 	id, ok1 := args[0].(rt.Fixnum)
 	count, ok2 := args[1].(rt.Fixnum)
-	p := n.portTab.ports[uint64(id)]
-	if !ok1 || !ok2 || count <= 0 || count > fragmentSize || p == nil || !p.IsInput() {
+	if !ok1 || !ok2 || count.Int() <= 0 || count.Int() > fragmentSize {
+		return nil, false
+	}
+	p := n.portTab.ports[uint64(id.Int())]
+	if p == nil || !p.IsInput() {
 		return nil, false
 	}
 	read := p.ParkRead(func() (rt.Value, error) {
-		buf := make([]byte, count)
+		buf := make([]byte, count.Int())
 		k, err := p.Read(buf)
 		switch {
 		case k > 0 || err == nil:

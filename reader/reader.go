@@ -590,10 +590,10 @@ func (r *Reader) readHash(start rt.Pos, depth int) (rt.Value, error) {
 		bs := []byte{}
 		err := r.readSeq(start, "bytevector", depth, func(v rt.Value, pos rt.Pos) error {
 			n, ok := v.(rt.Fixnum)
-			if !ok || n < 0 || n > 255 {
+			if !ok || n.Int() < 0 || n.Int() > 255 {
 				return r.fail(pos, "bytevector element is not a byte: %s", rt.WriteString(v))
 			}
-			bs = append(bs, byte(n))
+			bs = append(bs, byte(n.Int()))
 			return nil
 		})
 		if err != nil {

@@ -54,7 +54,7 @@ func Add(a, b Value) (Value, error) {
 	switch x := a.(type) {
 	case Fixnum:
 		if y, ok := b.(Fixnum); ok {
-			return addFix(int64(x), int64(y)), nil
+			return addFix(x.Int(), y.Int()), nil
 		}
 	case Flonum:
 		if y, ok := b.(Flonum); ok {
@@ -69,7 +69,7 @@ func Sub(a, b Value) (Value, error) {
 	switch x := a.(type) {
 	case Fixnum:
 		if y, ok := b.(Fixnum); ok {
-			return subFix(int64(x), int64(y)), nil
+			return subFix(x.Int(), y.Int()), nil
 		}
 	case Flonum:
 		if y, ok := b.(Flonum); ok {
@@ -84,7 +84,7 @@ func Mul(a, b Value) (Value, error) {
 	switch x := a.(type) {
 	case Fixnum:
 		if y, ok := b.(Fixnum); ok {
-			return mulFix(int64(x), int64(y)), nil
+			return mulFix(x.Int(), y.Int()), nil
 		}
 	case Flonum:
 		if y, ok := b.(Flonum); ok {
@@ -110,10 +110,7 @@ func Div(a, b Value) (Value, error) {
 func Negate(a Value) (Value, error) {
 	switch x := a.(type) {
 	case Fixnum:
-		if x == math.MinInt64 {
-			return NormBig(new(big.Int).Neg(big.NewInt(math.MinInt64))), nil
-		}
-		return MakeFixnum(-int64(x)), nil
+		return MakeFixnum(-x.Int()), nil
 	case Flonum:
 		return -x, nil
 	case *Bignum:
@@ -181,7 +178,7 @@ func divByZero(who string, a, b Value) *ErrorObject {
 // since results are normalized).
 func isExactZero(v Value) bool {
 	x, ok := v.(Fixnum)
-	return ok && x == 0
+	return ok && x.Int() == 0
 }
 
 func arith2(op arithOp, a, b Value) (Value, error) {
@@ -204,7 +201,7 @@ func arith2(op arithOp, a, b Value) (Value, error) {
 	}
 	switch max(ra, rb) {
 	case rankFix:
-		x, y := int64(a.(Fixnum)), int64(b.(Fixnum))
+		x, y := a.(Fixnum).Int(), b.(Fixnum).Int()
 		switch op {
 		case opAdd:
 			return addFix(x, y), nil
@@ -274,7 +271,7 @@ func bigOf(v Value, tmp *big.Int) *big.Int {
 	if x, ok := v.(*Bignum); ok {
 		return &x.I
 	}
-	return tmp.SetInt64(int64(v.(Fixnum)))
+	return tmp.SetInt64(v.(Fixnum).Int())
 }
 
 // ratOf returns the exact number v as a big.Rat, using tmp for integers.
@@ -282,7 +279,7 @@ func bigOf(v Value, tmp *big.Int) *big.Int {
 func ratOf(v Value, tmp *big.Rat) *big.Rat {
 	switch x := v.(type) {
 	case Fixnum:
-		return tmp.SetInt64(int64(x))
+		return tmp.SetInt64(x.Int())
 	case *Bignum:
 		return tmp.SetInt(&x.I)
 	}
@@ -293,7 +290,7 @@ func ratOf(v Value, tmp *big.Rat) *big.Rat {
 func floatOf(v Value) float64 {
 	switch x := v.(type) {
 	case Fixnum:
-		return float64(x)
+		return float64(x.Int())
 	case Flonum:
 		return float64(x)
 	case *Bignum:

@@ -25,7 +25,7 @@ func Compare(a, b Value) (int, error) {
 func Less(a, b Value) (bool, error) {
 	if x, ok := a.(Fixnum); ok {
 		if y, ok := b.(Fixnum); ok {
-			return x < y, nil
+			return x.Int() < y.Int(), nil
 		}
 	}
 	c, err := compareReals("<", a, b)
@@ -36,7 +36,7 @@ func Less(a, b Value) (bool, error) {
 func LessEqual(a, b Value) (bool, error) {
 	if x, ok := a.(Fixnum); ok {
 		if y, ok := b.(Fixnum); ok {
-			return x <= y, nil
+			return x.Int() <= y.Int(), nil
 		}
 	}
 	c, err := compareReals("<=", a, b)
@@ -47,7 +47,7 @@ func LessEqual(a, b Value) (bool, error) {
 func Greater(a, b Value) (bool, error) {
 	if x, ok := a.(Fixnum); ok {
 		if y, ok := b.(Fixnum); ok {
-			return x > y, nil
+			return x.Int() > y.Int(), nil
 		}
 	}
 	c, err := compareReals(">", a, b)
@@ -58,7 +58,7 @@ func Greater(a, b Value) (bool, error) {
 func GreaterEqual(a, b Value) (bool, error) {
 	if x, ok := a.(Fixnum); ok {
 		if y, ok := b.(Fixnum); ok {
-			return x >= y, nil
+			return x.Int() >= y.Int(), nil
 		}
 	}
 	c, err := compareReals(">=", a, b)
@@ -98,16 +98,16 @@ func compareReals(who string, a, b Value) (int, error) {
 	case Fixnum:
 		switch y := b.(type) {
 		case Fixnum:
-			return cmpInt64(int64(x), int64(y)), nil
+			return cmpInt64(x.Int(), y.Int()), nil
 		case Flonum:
-			return cmpFixFlo(int64(x), float64(y)), nil
+			return cmpFixFlo(x.Int(), float64(y)), nil
 		}
 	case Flonum:
 		switch y := b.(type) {
 		case Flonum:
 			return cmpFloat(float64(x), float64(y)), nil
 		case Fixnum:
-			return flip(cmpFixFlo(int64(y), float64(x))), nil
+			return flip(cmpFixFlo(y.Int(), float64(x))), nil
 		}
 	}
 	ra, rb := numRank(a), numRank(b)
@@ -191,7 +191,7 @@ func cmpExactFlo(v Value, f float64) int {
 		return 1
 	}
 	if x, ok := v.(Fixnum); ok {
-		return cmpFixFlo(int64(x), f)
+		return cmpFixFlo(x.Int(), f)
 	}
 	var tv big.Rat
 	var tf big.Rat

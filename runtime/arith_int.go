@@ -50,8 +50,8 @@ const (
 // rounded as mode says. Errors name the procedure who.
 func IntDivide(who string, mode DivMode, a, b Value) (q, r Value, err error) {
 	if x, ok := a.(Fixnum); ok {
-		if y, ok := b.(Fixnum); ok && y != 0 {
-			q, r = divModFix(mode, int64(x), int64(y))
+		if y, ok := b.(Fixnum); ok && y.Int() != 0 {
+			q, r = divModFix(mode, x.Int(), y.Int())
 			return q, r, nil
 		}
 	}
@@ -68,7 +68,7 @@ func IntDivide(who string, mode DivMode, a, b Value) (q, r Value, err error) {
 	}
 	if x, ok := ea.(Fixnum); ok {
 		if y, ok := eb.(Fixnum); ok {
-			q, r = divModFix(mode, int64(x), int64(y))
+			q, r = divModFix(mode, x.Int(), y.Int())
 		}
 	}
 	if q == nil {
@@ -126,7 +126,7 @@ func Gcd(who string, a, b Value) (Value, error) {
 func gcdExact(a, b Value) Value {
 	if x, ok := a.(Fixnum); ok {
 		if y, ok := b.(Fixnum); ok {
-			return uint64Value(gcdUint64(absUint64(int64(x)), absUint64(int64(y))))
+			return uint64Value(gcdUint64(absUint64(x.Int()), absUint64(y.Int())))
 		}
 	}
 	var ta, tb big.Int
@@ -150,7 +150,7 @@ func Lcm(who string, a, b Value) (Value, error) {
 	}
 	if x, ok := ea.(Fixnum); ok {
 		if y, ok := eb.(Fixnum); ok {
-			ux, uy := absUint64(int64(x)), absUint64(int64(y))
+			ux, uy := absUint64(x.Int()), absUint64(y.Int())
 			hi, lo := bits.Mul64(ux/gcdUint64(ux, uy), uy)
 			if hi == 0 {
 				return inexactIf(inexact, uint64Value(lo)), nil
@@ -191,9 +191,9 @@ func gcdUint64(a, b uint64) uint64 {
 func ExactIntegerSqrt(n Value) (s, r Value, err error) {
 	switch x := n.(type) {
 	case Fixnum:
-		if x >= 0 {
-			si := isqrt64(uint64(x))
-			return MakeFixnum(int64(si)), MakeFixnum(int64(x) - int64(si*si)), nil
+		if x.Int() >= 0 {
+			si := isqrt64(uint64(x.Int()))
+			return MakeFixnum(int64(si)), MakeFixnum(x.Int() - int64(si*si)), nil
 		}
 	case *Bignum:
 		if x.I.Sign() > 0 {

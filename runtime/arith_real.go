@@ -50,7 +50,7 @@ func Sqrt(z Value) (Value, error) {
 func sign(v Value) int {
 	switch x := v.(type) {
 	case Fixnum:
-		return cmpInt64(int64(x), 0)
+		return cmpInt64(x.Int(), 0)
 	case *Bignum:
 		return x.I.Sign()
 	case *Ratnum:
@@ -64,8 +64,8 @@ func sign(v Value) int {
 func exactSqrt(v Value) (Value, bool) {
 	switch x := v.(type) {
 	case Fixnum:
-		s := isqrt64(uint64(x))
-		return MakeFixnum(int64(s)), int64(s*s) == int64(x)
+		s := isqrt64(uint64(x.Int()))
+		return MakeFixnum(int64(s)), int64(s*s) == x.Int()
 	case *Bignum:
 		s, ok := bigRoot(&x.I, 2)
 		return NormBig(s), ok
@@ -88,7 +88,7 @@ func exactSqrt(v Value) (Value, bool) {
 // float64 range still have a finite root.
 func sqrtFloat(v Value) float64 {
 	if x, ok := v.(Fixnum); ok {
-		return math.Sqrt(float64(x))
+		return math.Sqrt(float64(x.Int()))
 	}
 	var t big.Rat
 	f := new(big.Float).SetPrec(128).SetRat(ratOf(v, &t))
@@ -192,11 +192,12 @@ func Expt(base, exp Value) (Value, error) {
 // exactPow raises the exact base to the exact non-zero integer exp.
 func exactPow(base, exp Value) (Value, error) {
 	neg := false
-	n, ok := exp.(Fixnum)
-	if ok && n < 0 && n != math.MinInt64 {
+	f, ok := exp.(Fixnum)
+	n := f.Int()
+	if ok && n < 0 {
 		neg, n = true, -n
 	}
-	if !ok || n < 0 {
+	if !ok {
 		// Only 0, 1 and -1 have powers of a Bignum exponent that fit.
 		switch {
 		case isExactZero(base):
@@ -204,9 +205,9 @@ func exactPow(base, exp Value) (Value, error) {
 				return nil, divByZero("expt", base, exp)
 			}
 			return base, nil
-		case base == Value(Fixnum(1)):
+		case base == MakeFixnum(1):
 			return base, nil
-		case base == Value(Fixnum(-1)):
+		case base == MakeFixnum(-1):
 			var t big.Int
 			if bigOf(exp, &t).Bit(0) == 0 {
 				return MakeFixnum(1), nil
@@ -221,17 +222,17 @@ func exactPow(base, exp Value) (Value, error) {
 	var r Value
 	switch b := base.(type) {
 	case Fixnum, *Bignum:
-		p, err := bigPow(b, int64(n))
+		p, err := bigPow(b, n)
 		if err != nil {
 			return nil, err
 		}
 		r = p
 	case *Ratnum:
-		num, err := bigPow(NormBig(new(big.Int).Set(b.R.Num())), int64(n))
+		num, err := bigPow(NormBig(new(big.Int).Set(b.R.Num())), n)
 		if err != nil {
 			return nil, err
 		}
-		den, err := bigPow(NormBig(new(big.Int).Set(b.R.Denom())), int64(n))
+		den, err := bigPow(NormBig(new(big.Int).Set(b.R.Denom())), n)
 		if err != nil {
 			return nil, err
 		}
@@ -252,14 +253,14 @@ func bigSign(v Value) int {
 // bigPow raises the exact integer b to the power n >= 1.
 func bigPow(b Value, n int64) (Value, error) {
 	if x, ok := b.(Fixnum); ok {
-		if x == 0 || x == 1 {
+		if x.Int() == 0 || x.Int() == 1 {
 			return x, nil
 		}
-		if x == -1 {
+		if x.Int() == -1 {
 			return MakeFixnum(1 - 2*(n&1)), nil
 		}
 		// Square-and-multiply in int64 until it overflows.
-		acc, sq, e := int64(1), int64(x), n
+		acc, sq, e := int64(1), x.Int(), n
 		for {
 			if e&1 == 1 {
 				v := mulFix(acc, sq)
@@ -267,7 +268,7 @@ func bigPow(b Value, n int64) (Value, error) {
 				if !ok {
 					break
 				}
-				acc = int64(f)
+				acc = f.Int()
 			}
 			e >>= 1
 			if e == 0 {
@@ -278,7 +279,7 @@ func bigPow(b Value, n int64) (Value, error) {
 			if !ok {
 				break
 			}
-			sq = int64(f)
+			sq = f.Int()
 		}
 	}
 	var t big.Int
@@ -316,10 +317,10 @@ func exactRatPow(base Value, e *Ratnum) (Value, bool) {
 // keeps (expt +i 2) exactly -1.0 where the polar formula would not.
 func complexIntPow(z complex128, n Value) Value {
 	k, ok := n.(Fixnum)
-	if !ok || k > 1024 || k < -1024 {
+	if !ok || k.Int() > 1024 || k.Int() < -1024 {
 		return NormComplex(cmplx.Pow(z, complexOf(n)))
 	}
-	e := int64(k)
+	e := k.Int()
 	if e < 0 {
 		e = -e
 	}
@@ -330,7 +331,7 @@ func complexIntPow(z complex128, n Value) Value {
 		}
 		z *= z
 	}
-	if k < 0 {
+	if k.Int() < 0 {
 		acc = 1 / acc
 	}
 	return NormComplex(acc)

@@ -23,7 +23,7 @@ func checkNormal(t *testing.T, what string, v Value) {
 	t.Helper()
 	switch x := v.(type) {
 	case *Bignum:
-		if x.I.IsInt64() {
+		if x.I.IsInt64() && FitsFixnum(x.I.Int64()) {
 			t.Errorf("%s: Bignum %s fits in a Fixnum", what, x.I.String())
 		}
 	case *Ratnum:
@@ -424,7 +424,7 @@ func TestExactIntegerSqrt(t *testing.T) {
 			if d < 0 {
 				ws--
 			}
-			if gs != Value(Fixnum(ws)) || gr != Value(Fixnum(n-ws*ws)) {
+			if gs != Value(MakeFixnum(int64(ws))) || gr != Value(MakeFixnum(int64(n-ws*ws))) {
 				t.Fatalf("(exact-integer-sqrt %d) = %v %v", n, gs, gr)
 			}
 		}

@@ -10,9 +10,10 @@
 // Value: the empty list, the booleans, the end-of-file object and the
 // unspecified value are singletons, compared with ==.
 //
-// Small exact integers are Fixnum, boxed without allocation through
-// MakeFixnum's cache when they are small; arithmetic that overflows int64
-// promotes to *Bignum and results that fit demote back to Fixnum.
+// Exact integers between MinFixnum() and MaxFixnum() (±2^39 on 64-bit
+// Unix) are Fixnum, which an interface holds without allocating (see
+// Fixnum); the others are *Bignum. Arithmetic that leaves the range
+// promotes to *Bignum, and results back in it demote to Fixnum.
 //
 // Nothing in this package is safe for concurrent mutation: a Scheme object
 // belongs to the node (scheduler thread) that allocated it. Symbol interning

@@ -31,7 +31,8 @@ func TestEqv(t *testing.T) {
 		explains string
 	}{
 		{MakeFixnum(3), MakeFixnum(3), true, true, "small fixnums"},
-		{Fixnum(1 << 40), Fixnum(1 << 40), true, true, "large fixnums"},
+		{MakeFixnum(MaxFixnum()), MakeFixnum(MaxFixnum()), true, true, "large fixnums"},
+		{MakeFixnum(MaxFixnum() + 1), MakeFixnum(MaxFixnum() + 1), true, false, "integers past the fixnums"},
 		{MakeFixnum(3), Flonum(3), false, false, "exactness differs"},
 		{Flonum(1.5), Flonum(1.5), true, true, "flonums"},
 		{Flonum(0), Flonum(math.Copysign(0, -1)), false, false, "signed zeros"},

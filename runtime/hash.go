@@ -157,7 +157,7 @@ func HashString(s *String) uint64 {
 func leafHash(v Value, content bool) uint64 {
 	switch x := v.(type) {
 	case Fixnum:
-		return mix(hcFixnum, uint64(x))
+		return mix(hcFixnum, uint64(x.Int()))
 	case Flonum:
 		return mixFloat(hcFlonum, math.Float64bits(float64(x)))
 	case Compnum:

@@ -15,7 +15,7 @@ func TestHashConsistentWithEqual(t *testing.T) {
 	tag := &Tag{ID: 7}
 	pid := &Pid{ID: 3}
 	pairs := [][2]Value{
-		{MakeFixnum(42), Fixnum(42)},
+		{MakeFixnum(42), MakeFixnum(42)},
 		{Flonum(2.5), Flonum(2.5)},
 		{nan1, nan2},
 		{eqBig("123456789012345678901234567890"), eqBig("123456789012345678901234567890")},

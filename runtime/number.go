@@ -5,15 +5,15 @@ import (
 	"math/big"
 )
 
-// The numeric tower. Exact integers are Fixnum when they fit in int64 and
-// *Bignum otherwise (never a Bignum that fits: NormBig keeps that true).
+// The numeric tower. Exact integers are Fixnum when they are in the fixnum
+// range and *Bignum otherwise (never a Bignum that fits: NormBig keeps that true).
 // Exact non-integers are *Ratnum in lowest terms with a denominator > 1.
 // Inexact reals are Flonum; inexact complex numbers with a non-zero
 // imaginary part are Compnum.
 type (
 	// Flonum is an inexact real.
 	Flonum float64
-	// Bignum is an exact integer outside the int64 range.
+	// Bignum is an exact integer outside the fixnum range.
 	Bignum struct{ I big.Int }
 	// Ratnum is an exact rational that is not an integer.
 	Ratnum struct{ R big.Rat }
@@ -27,7 +27,9 @@ type (
 // ownership of i.
 func NormBig(i *big.Int) Value {
 	if i.IsInt64() {
-		return MakeFixnum(i.Int64())
+		if f, ok := FixnumOf(i.Int64()); ok {
+			return f
+		}
 	}
 	b := &Bignum{}
 	b.I.Set(i)

@@ -374,7 +374,7 @@ func synAbs(x int64) int64 {
 func synInexact(v Value) Value {
 	switch x := v.(type) {
 	case Fixnum:
-		return Flonum(float64(x))
+		return Flonum(float64(x.Int()))
 	case *Bignum:
 		f, _ := new(big.Float).SetInt(&x.I).Float64()
 		return Flonum(f)
@@ -396,7 +396,7 @@ func NumberToString(v Value, radix int) string {
 	}
 	switch x := v.(type) {
 	case Fixnum:
-		return strconv.FormatInt(int64(x), radix)
+		return strconv.FormatInt(x.Int(), radix)
 	case *Bignum:
 		return x.I.Text(radix)
 	case *Ratnum:

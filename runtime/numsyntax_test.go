@@ -17,9 +17,10 @@ func TestParseNumber(t *testing.T) {
 		{"0", 10, "0", "fix"},
 		{"-17", 10, "-17", "fix"},
 		{"+17", 10, "17", "fix"},
-		{"123456789012345678", 10, "123456789012345678", "fix"},
-		{"9223372036854775807", 10, "9223372036854775807", "fix"},
-		{"-9223372036854775808", 10, "-9223372036854775808", "fix"},
+		{"123456789", 10, "123456789", "fix"},
+		{"123456789012345678", 10, "123456789012345678", "big"},
+		{"9223372036854775807", 10, "9223372036854775807", "big"},
+		{"-9223372036854775808", 10, "-9223372036854775808", "big"},
 		{"9223372036854775808", 10, "9223372036854775808", "big"},
 		{"18446744073709551616", 10, big2_64.String(), "big"},
 		{"ff", 16, "255", "fix"},
@@ -151,9 +152,9 @@ func TestNumberToString(t *testing.T) {
 		radix int
 		want  string
 	}{
-		{Fixnum(255), 16, "ff"},
-		{Fixnum(-5), 2, "-101"},
-		{Fixnum(8), 8, "10"},
+		{MakeFixnum(255), 16, "ff"},
+		{MakeFixnum(-5), 2, "-101"},
+		{MakeFixnum(8), 8, "10"},
 		{NormBig(b), 16, "-123456789abcdef0123456789"},
 		{NormRat(big.NewRat(-3, 4)), 10, "-3/4"},
 		{NormRat(big.NewRat(255, 16)), 16, "ff/10"},
@@ -179,7 +180,7 @@ func TestNumberToString(t *testing.T) {
 		{Compnum(complex(-1.5, -2)), 10, "-1.5-2.0i"},
 		{Compnum(complex(0, math.Inf(-1))), 10, "0.0-inf.0i"},
 		{Compnum(complex(0, math.NaN())), 10, "0.0+nan.0i"},
-		{Fixnum(3), 99, "3"},
+		{MakeFixnum(3), 99, "3"},
 	}
 	for _, tt := range tests {
 		if got := NumberToString(tt.v, tt.radix); got != tt.want {

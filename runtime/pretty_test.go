@@ -11,7 +11,7 @@ func TestPrettyStringLayout(t *testing.T) {
 	sym := func(s string) Value { return Intern(s) }
 	var nums []Value
 	for i := range 60 {
-		nums = append(nums, Fixnum(i*37))
+		nums = append(nums, MakeFixnum(int64(i*37)))
 	}
 	body := List(sym("if"), List(sym("null?"), sym("items")), sym("acc"),
 		List(sym("walk-the-rest-of-the-list"), List(sym("cdr"), sym("items")),
@@ -37,7 +37,7 @@ func TestPrettyStringLayout(t *testing.T) {
 			t.Errorf("a long datum on one line: %s", got)
 		}
 	}
-	if got := PrettyString(List(sym("f"), Fixnum(1)), 79); got != "(f 1)" {
+	if got := PrettyString(List(sym("f"), MakeFixnum(1)), 79); got != "(f 1)" {
 		t.Errorf("short list: %q", got)
 	}
 }

@@ -332,7 +332,7 @@ func (p *datumPrinter) print(v Value, depth int) {
 	}
 	switch x := v.(type) {
 	case Fixnum:
-		p.buf = strconv.AppendInt(p.buf, int64(x), 10)
+		p.buf = strconv.AppendInt(p.buf, x.Int(), 10)
 	case *Symbol:
 		p.symbol(x.Name)
 	case *Pair:

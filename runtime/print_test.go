@@ -21,7 +21,7 @@ func TestWriteDisplay(t *testing.T) {
 		v              Value
 		write, display string
 	}{
-		{Fixnum(-42), "-42", "-42"},
+		{MakeFixnum(-42), "-42", "-42"},
 		{NormBig(new(big.Int).Lsh(big.NewInt(1), 70)), "1180591620717411303424", "1180591620717411303424"},
 		{NormRat(big.NewRat(1, 3)), "1/3", "1/3"},
 		{Flonum(2), "2.0", "2.0"},
@@ -70,25 +70,25 @@ func TestWriteDisplay(t *testing.T) {
 		{printSym("-INF.0x"), "|-INF.0x|", "-INF.0x"},
 		{printSym("+inf"), "+inf", "+inf"},
 		{&Promise{}, "#<promise>", "#<promise>"},
-		{List(Fixnum(1), Fixnum(2), Fixnum(3)), "(1 2 3)", "(1 2 3)"},
-		{Cons(Fixnum(1), Fixnum(2)), "(1 . 2)", "(1 . 2)"},
-		{ListWithTail([]Value{Fixnum(1), Fixnum(2)}, Fixnum(3)), "(1 2 . 3)", "(1 2 . 3)"},
+		{List(MakeFixnum(1), MakeFixnum(2), MakeFixnum(3)), "(1 2 3)", "(1 2 3)"},
+		{Cons(MakeFixnum(1), MakeFixnum(2)), "(1 . 2)", "(1 . 2)"},
+		{ListWithTail([]Value{MakeFixnum(1), MakeFixnum(2)}, MakeFixnum(3)), "(1 2 . 3)", "(1 2 . 3)"},
 		{List(printSym("quote"), printSym("x")), "(quote x)", "(quote x)"},
 		{List(NewString("a"), Char('b'), List()), `("a" #\b ())`, "(a b ())"},
 		{&Vector{}, "#()", "#()"},
-		{&Vector{Items: []Value{Fixnum(1), NewString("s"), &Vector{Items: []Value{Null}}}}, `#(1 "s" #(()))`, "#(1 s #(()))"},
+		{&Vector{Items: []Value{MakeFixnum(1), NewString("s"), &Vector{Items: []Value{Null}}}}, `#(1 "s" #(()))`, "#(1 s #(()))"},
 		{&Bytevector{}, "#u8()", "#u8()"},
 		{&Bytevector{B: []byte{0, 1, 255}}, "#u8(0 1 255)", "#u8(0 1 255)"},
 		{Unspecified, "#<unspecified>", "#<unspecified>"},
 		{EOF, "#<eof>", "#<eof>"},
 		{Default, "#<default>", "#<default>"},
-		{&Box{V: Fixnum(1)}, "#<box>", "#<box>"},
-		{&MultipleValues{Vals: []Value{Fixnum(1), NewString("a")}}, `1 "a"`, "1 a"},
+		{&Box{V: MakeFixnum(1)}, "#<box>", "#<box>"},
+		{&MultipleValues{Vals: []Value{MakeFixnum(1), NewString("a")}}, `1 "a"`, "1 a"},
 		{&MultipleValues{}, "", ""},
-		{NewError("bad thing", Fixnum(1), NewString("x")), `#<error "bad thing" 1 "x">`, `#<error "bad thing" 1 x>`},
+		{NewError("bad thing", MakeFixnum(1), NewString("x")), `#<error "bad thing" 1 "x">`, `#<error "bad thing" 1 x>`},
 		{&Record{Type: &RecordType{Name: "<point>"}}, "#<point>", "#<point>"},
 		{&Record{Type: &RecordType{Name: "node"}}, "#<node>", "#<node>"},
-		{&Record{Type: &RecordType{Name: "point", Fields: []*Symbol{Intern("x"), Intern("y")}}, Fields: []Value{Fixnum(1), NewString("a")}},
+		{&Record{Type: &RecordType{Name: "point", Fields: []*Symbol{Intern("x"), Intern("y")}}, Fields: []Value{MakeFixnum(1), NewString("a")}},
 			`#<point x: 1 y: "a">`, "#<point x: 1 y: a>"},
 		{&RecordType{Name: "<point>"}, "#<record-type point>", "#<record-type point>"},
 		{&Primitive{Name: "car"}, "#<procedure car>", "#<procedure car>"},
@@ -109,7 +109,7 @@ func TestWriteDisplay(t *testing.T) {
 
 func TestWriteLabels(t *testing.T) {
 	// (1 2 . #0#): a cdr cycle.
-	cyc := List(Fixnum(1), Fixnum(2)).(*Pair)
+	cyc := List(MakeFixnum(1), MakeFixnum(2)).(*Pair)
 	cyc.Cdr.(*Pair).Cdr = cyc
 	// A car cycle: #0=(#0# x).
 	carCyc := List(Null, printSym("x")).(*Pair)
@@ -119,13 +119,13 @@ func TestWriteLabels(t *testing.T) {
 	inner.Cdr = inner
 	tailCyc := Cons(printSym("a"), inner)
 	// A vector containing itself.
-	vec := &Vector{Items: []Value{Fixnum(1), nil}}
+	vec := &Vector{Items: []Value{MakeFixnum(1), nil}}
 	vec.Items[1] = vec
 	// A record holding itself.
 	node := &Record{Type: &RecordType{Name: "node", Fields: []*Symbol{Intern("next")}}, Fields: []Value{nil}}
 	node.Fields[0] = node
 	// Shared but acyclic.
-	sh := List(Fixnum(1))
+	sh := List(MakeFixnum(1))
 	shared := List(sh, sh)
 	// Shared and cyclic: both the cyclic list and a shared sublist.
 	both := List(sh, sh, cyc)
@@ -214,11 +214,11 @@ type printFailWriter struct{}
 func (printFailWriter) Write([]byte) (int, error) { return 0, bytes.ErrTooLarge }
 
 func TestWriteError(t *testing.T) {
-	if err := Write(printFailWriter{}, Fixnum(1)); err != bytes.ErrTooLarge {
+	if err := Write(printFailWriter{}, MakeFixnum(1)); err != bytes.ErrTooLarge {
 		t.Errorf("err = %v", err)
 	}
 	// write-simple of a circular list stops when the writer fails.
-	cyc := List(Fixnum(1)).(*Pair)
+	cyc := List(MakeFixnum(1)).(*Pair)
 	cyc.Cdr = cyc
 	if err := WriteSimple(printFailWriter{}, cyc); err != bytes.ErrTooLarge {
 		t.Errorf("err = %v", err)
@@ -226,7 +226,7 @@ func TestWriteError(t *testing.T) {
 }
 
 func BenchmarkWriteList(b *testing.B) {
-	l := List(Fixnum(1), printSym("foo"), List(Fixnum(2), Fixnum(300000)), NewString("bar"), True)
+	l := List(MakeFixnum(1), printSym("foo"), List(MakeFixnum(2), MakeFixnum(300000)), NewString("bar"), True)
 	b.ReportAllocs()
 	for b.Loop() {
 		WriteString(l)

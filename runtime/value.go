@@ -1,7 +1,5 @@
 package runtime
 
-import "sync/atomic"
-
 // Value is a Scheme value. See the package documentation for the rules.
 type Value interface{}
 
@@ -48,49 +46,6 @@ var Default Value = &defaultType{}
 
 // Char is a Unicode scalar value.
 type Char rune
-
-// Fixnum is an exact integer that fits in 64 bits.
-type Fixnum int64
-
-const (
-	fixCacheMin = -1024
-	fixCacheMax = 1 << 16
-	fixChunk    = 1024
-)
-
-// fixChunks hold the boxed small fixnums, each chunk made on first use:
-// boxing 66,000 of them when the program starts would cost milliseconds
-// that most programs never win back. The chunks are shared by every
-// interpreter of the Go process, hence the atomic pointers.
-var fixChunks [(fixCacheMax - fixCacheMin) / fixChunk]atomic.Pointer[[fixChunk]Value]
-
-// MakeFixnum boxes i, without allocating when it is small.
-func MakeFixnum(i int64) Value {
-	if k := uint64(i - fixCacheMin); k < uint64(fixCacheMax-fixCacheMin) {
-		if c := fixChunks[k/fixChunk].Load(); c != nil {
-			return c[k%fixChunk]
-		}
-		return makeFixChunk(k)[k%fixChunk]
-	}
-	return Fixnum(i)
-}
-
-// FixnumAllocates reports whether MakeFixnum(i) allocates a box for i.
-func FixnumAllocates(i int64) bool {
-	return uint64(i-fixCacheMin) >= uint64(fixCacheMax-fixCacheMin)
-}
-
-func makeFixChunk(k uint64) *[fixChunk]Value {
-	n := k / fixChunk
-	c := new([fixChunk]Value)
-	for j := range c {
-		c[j] = Fixnum(int64(n*fixChunk+uint64(j)) + fixCacheMin)
-	}
-	if !fixChunks[n].CompareAndSwap(nil, c) {
-		return fixChunks[n].Load()
-	}
-	return c
-}
 
 // MultipleValues is the result of (values ...) with other than one value.
 // It is never stored in a variable or a data structure by well-formed code:

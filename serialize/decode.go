@@ -6,7 +6,6 @@ import (
 	"math/big"
 	"sync"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/fxamacker/cbor/v2"
 
@@ -182,8 +181,7 @@ type decoder struct {
 	closures []*eval.Closure
 	tables   []tableEntries // filled last (fillTables)
 	conts    []*contEntry
-	slab     []rt.Pair   // pairs not handed out yet (see pairs)
-	fixnums  []rt.Fixnum // boxes not handed out yet (see fixnum)
+	slab     []rt.Pair // pairs not handed out yet (see pairs)
 	later    []laterRef
 	located  []location // for Located
 }
@@ -364,12 +362,12 @@ func (d *decoder) value() (rt.Value, error) {
 	switch it.major {
 	case majorUint:
 		if it.arg <= math.MaxInt64 {
-			return d.fixnum(int64(it.arg)), nil
+			return rt.MakeFixnum(int64(it.arg)), nil
 		}
 		return rt.NormBig(new(big.Int).SetUint64(it.arg)), nil
 	case majorNeg:
 		if it.arg <= math.MaxInt64 {
-			return d.fixnum(-1 - int64(it.arg)), nil
+			return rt.MakeFixnum(-1 - int64(it.arg)), nil
 		}
 		b := new(big.Int).SetUint64(it.arg)
 		return rt.NormBig(b.Neg(b.Add(b, big.NewInt(1)))), nil
@@ -476,34 +474,6 @@ func (d *decoder) resolve() error {
 		}
 	}
 	return nil
-}
-
-// fixnum returns i as a value. A fixnum that MakeFixnum would box alone
-// is boxed in a block shared with the message's other such fixnums, as
-// pairs are: a list of a million large integers would otherwise take a
-// million allocations. The interface is made by hand, with the type of
-// any Fixnum and a pointer into the block; the block is never written
-// again where a value points, as Go requires of what an interface holds.
-func (d *decoder) fixnum(i int64) rt.Value {
-	if !rt.FixnumAllocates(i) {
-		return rt.MakeFixnum(i)
-	}
-	if len(d.fixnums) == 0 {
-		// Such a fixnum takes 3 bytes at least: a block is no larger
-		// than the rest of the message could fill.
-		d.fixnums = make([]rt.Fixnum, min(1024, 1+(len(d.r.b)-d.r.off)/3))
-	}
-	box := &d.fixnums[0]
-	d.fixnums = d.fixnums[1:]
-	*box = rt.Fixnum(i)
-	var v rt.Value = rt.Fixnum(0) // a constant: no allocation
-	(*iface)(unsafe.Pointer(&v)).data = unsafe.Pointer(box)
-	return v
-}
-
-// iface is the layout of a Go interface value.
-type iface struct {
-	typ, data unsafe.Pointer
 }
 
 // bigInt reads an integer: plain, or a bignum of at most MaxBignumBytes.

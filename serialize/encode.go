@@ -362,7 +362,7 @@ func (e *encoder) slot(v rt.Value) {
 	w := &e.w
 	switch x := v.(type) {
 	case rt.Fixnum:
-		w.int(int64(x))
+		w.int(x.Int())
 		return
 	case rt.Flonum:
 		w.float(float64(x))

@@ -118,7 +118,7 @@ func isNaN(v rt.Value) bool {
 // cannot tell apart by printing (fixnum against bignum, -0.0).
 func TestImmediates(t *testing.T) {
 	in := newInterp(t)
-	for _, v := range []rt.Value{rt.MakeFixnum(math.MaxInt64), rt.MakeFixnum(math.MinInt64), rt.Flonum(math.Copysign(0, -1)),
+	for _, v := range []rt.Value{rt.MakeFixnum(rt.MaxFixnum()), rt.MakeFixnum(rt.MinFixnum()), rt.Flonum(math.Copysign(0, -1)),
 		rt.Flonum(math.SmallestNonzeroFloat64), rt.Flonum(6.103515625e-05), rt.Flonum(5.960464477539063e-08),
 		rt.Flonum(float32(0.1)), rt.Char(0), rt.Unspecified, rt.EOF, rt.Null, rt.True} {
 		c := decode(t, in, encode(t, in, v))
@@ -225,15 +225,15 @@ func TestRunsEndAtSharedPairs(t *testing.T) {
 	}
 }
 
-// TestLargeFixnums: the fixnums that a decoder boxes in blocks (those
-// MakeFixnum does not keep boxed) are fixnums like any other, and keep
-// their values when more messages are decoded.
+// TestLargeFixnums: integers of every size come back as the same numbers,
+// fixnums as fixnums and integers past them as bignums, and keep their
+// values when more messages are decoded.
 func TestLargeFixnums(t *testing.T) {
 	a, b := newInterp(t), newInterp(t)
 	src := `(map (lambda (i) (if (even? i) (* i 1000003) (- (* i 1000003)))) (iota 3000))`
 	b.Define("l1", decode(t, b, encode(t, a, run(t, a, src))))
 	b.Define("l2", decode(t, b, encode(t, a, run(t, a, `(list (expt 2 62) (- (expt 2 63)) 65536 65537 -1025)`))))
-	runtime.GC() // the blocks live on through the values alone
+	runtime.GC()
 	if got := run(t, b, `
 		(list (equal? l1 `+src+`)
 		      (eqv? (list-ref l1 2999) -2999008997)
@@ -246,8 +246,16 @@ func TestLargeFixnums(t *testing.T) {
 		      (exact? (car l2)))`); rt.WriteString(got) != "(#t #t 2998008995 #t seven (4611686018427387904 -9223372036854775808 65536 65537 -1025) #t)" {
 		t.Errorf("got %s", rt.WriteString(got))
 	}
-	if v := decode(t, b, encode(t, a, rt.MakeFixnum(1<<40))); v != rt.Value(rt.Fixnum(1<<40)) {
-		t.Errorf("1<<40 came back as %#v", v)
+	for _, i := range []int64{rt.MaxFixnum(), rt.MinFixnum()} {
+		if v := decode(t, b, encode(t, a, rt.MakeFixnum(i))); v != rt.MakeFixnum(i) {
+			t.Errorf("%d came back as %#v", i, v)
+		}
+	}
+	for _, i := range []int64{rt.MaxFixnum() + 1, rt.MinFixnum() - 1, math.MaxInt64, math.MinInt64} {
+		v := decode(t, b, encode(t, a, rt.MakeFixnum(i)))
+		if n, ok := v.(*rt.Bignum); !ok || !n.I.IsInt64() || n.I.Int64() != i {
+			t.Errorf("%d came back as %#v", i, v)
+		}
 	}
 }
 

@@ -15,8 +15,8 @@ const maxAllocBytes = 1 << 32
 func argIndex(w who, v rt.Value) (int, error) {
 	switch x := v.(type) {
 	case rt.Fixnum:
-		if x >= 0 && int64(x) <= int64(^uint(0)>>1) {
-			return int(x), nil
+		if x.Int() >= 0 && x.Int() <= int64(^uint(0)>>1) {
+			return int(x.Int()), nil
 		}
 	case *rt.Bignum:
 		if x.I.Sign() > 0 {
@@ -109,8 +109,8 @@ func argBytevector(w who, v rt.Value) (*rt.Bytevector, error) {
 }
 
 func argByte(w who, v rt.Value) (byte, error) {
-	if x, ok := v.(rt.Fixnum); ok && x >= 0 && x <= 255 {
-		return byte(x), nil
+	if x, ok := v.(rt.Fixnum); ok && x.Int() >= 0 && x.Int() <= 255 {
+		return byte(x.Int()), nil
 	}
 	return 0, w.typeError("byte (exact integer 0-255)", v)
 }

@@ -65,10 +65,10 @@ func integerToChar(w who) fn {
 			}
 			return nil, w.typeError("exact integer", args[0])
 		}
-		if n < 0 || n > unicode.MaxRune || !utf8.ValidRune(rune(n)) {
+		if n.Int() < 0 || n.Int() > unicode.MaxRune || !utf8.ValidRune(rune(n.Int())) {
 			return nil, w.error("not a Unicode scalar value", args[0])
 		}
-		return rt.Char(n), nil
+		return rt.Char(n.Int()), nil
 	}
 }
 

@@ -1,6 +1,7 @@
 package stdlib
 
 import (
+	"math/big"
 	"sync"
 
 	rt "termite/runtime"
@@ -200,18 +201,24 @@ var (
 
 func boundedHash(w who, h uint64, args []rt.Value) (rt.Value, error) {
 	if len(args) < 2 {
-		return rt.MakeFixnum(int64(h >> 2)), nil
+		// Unbounded, a hash is still a fixnum: arithmetic on it stays
+		// cheap.
+		return rt.MakeFixnum(int64(h % uint64(rt.MaxFixnum()+1))), nil
 	}
-	bound, ok := args[1].(rt.Fixnum)
-	if !ok || bound <= 0 {
-		if b, big := args[1].(*rt.Bignum); big && b.I.Sign() > 0 {
-			// A bound beyond the fixnums bounds nothing that a fixnum
-			// hash can reach.
-			return rt.MakeFixnum(int64(h >> 2)), nil
+	switch b := args[1].(type) {
+	case rt.Fixnum:
+		if b.Int() > 0 {
+			return rt.MakeFixnum(int64(h % uint64(b.Int()))), nil
 		}
-		return nil, w.typeError("exact positive integer", args[1])
+	case *rt.Bignum:
+		if b.I.Sign() > 0 {
+			if b.I.IsUint64() {
+				h %= b.I.Uint64()
+			}
+			return rt.NormBig(new(big.Int).SetUint64(h)), nil
+		}
 	}
-	return rt.MakeFixnum(int64(h % uint64(bound))), nil
+	return nil, w.typeError("exact positive integer", args[1])
 }
 
 var (

@@ -82,12 +82,12 @@ func TestHashFunctions(t *testing.T) {
 	if h1 != h2 {
 		t.Errorf("hash of equal lists: %v and %v", h1, h2)
 	}
-	if n, ok := h1.(rt.Fixnum); !ok || n < 0 {
+	if n, ok := h1.(rt.Fixnum); !ok || n.Int() < 0 {
 		t.Errorf("hash gave %v, want a nonnegative fixnum", h1)
 	}
 	for _, name := range []string{"hash", "string-hash", "hash-by-identity"} {
 		v, err := call(t, name, str("abc"), fx(7))
-		if n, ok := v.(rt.Fixnum); err != nil || !ok || n < 0 || n >= 7 {
+		if n, ok := v.(rt.Fixnum); err != nil || !ok || n.Int() < 0 || n.Int() >= 7 {
 			t.Errorf("(%s \"abc\" 7) = %v, %v", name, v, err)
 		}
 	}

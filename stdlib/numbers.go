@@ -274,7 +274,7 @@ func isRational(v rt.Value) bool {
 func isExactNonnegativeInteger(v rt.Value) bool {
 	switch x := v.(type) {
 	case rt.Fixnum:
-		return x >= 0
+		return x.Int() >= 0
 	case *rt.Bignum:
 		return x.I.Sign() >= 0
 	}
@@ -305,7 +305,7 @@ func numIsInfinite(v rt.Value) bool {
 func numIsZero(v rt.Value) bool {
 	switch x := v.(type) {
 	case rt.Fixnum:
-		return x == 0
+		return x.Int() == 0
 	case rt.Flonum:
 		return x == 0
 	case rt.Compnum:
@@ -323,7 +323,7 @@ func realSign(v rt.Value) int {
 func numIsOdd(w who, v rt.Value) (bool, error) {
 	switch x := v.(type) {
 	case rt.Fixnum:
-		return x&1 == 1, nil
+		return x.Int()&1 == 1, nil
 	case *rt.Bignum:
 		return x.I.Bit(0) == 1, nil
 	case rt.Flonum:
@@ -430,7 +430,7 @@ func numFoldInt(w who, identity rt.Value, op func(who string, a, b rt.Value) (rt
 func numAbs(w who, v rt.Value) (rt.Value, error) {
 	switch x := v.(type) {
 	case rt.Fixnum:
-		if x >= 0 {
+		if x.Int() >= 0 {
 			return x, nil
 		}
 	case rt.Flonum:
@@ -456,9 +456,9 @@ func intDiv(name string, mode rt.DivMode, part int) *rt.Primitive {
 		return func(args []rt.Value) (rt.Value, error) {
 			x, xok := args[0].(rt.Fixnum)
 			y, yok := args[1].(rt.Fixnum)
-			if xok && yok && y != 0 && y != -1 && part < 2 {
+			if xok && yok && y.Int() != 0 && y.Int() != -1 && part < 2 {
 				// Only the part asked for is boxed.
-				q, r := rt.DivModInt(mode, int64(x), int64(y))
+				q, r := rt.DivModInt(mode, x.Int(), y.Int())
 				if part == 0 {
 					return rt.MakeFixnum(q), nil
 				}
@@ -492,7 +492,7 @@ func ratioPart(w who, v rt.Value, part func(*big.Rat) *big.Int) (rt.Value, error
 	var r big.Rat
 	switch x := e.(type) {
 	case rt.Fixnum:
-		r.SetInt64(int64(x))
+		r.SetInt64(x.Int())
 	case *rt.Bignum:
 		r.SetInt(&x.I)
 	case *rt.Ratnum:
@@ -532,7 +532,7 @@ func transcendental(name string, zeroArg, zeroResult int64, realFn func(float64)
 	return prim(name, 1, 1, func(w who) fn {
 		return func(args []rt.Value) (rt.Value, error) {
 			z := args[0]
-			if n, ok := z.(rt.Fixnum); ok && int64(n) == zeroArg {
+			if n, ok := z.(rt.Fixnum); ok && n.Int() == zeroArg {
 				return rt.MakeFixnum(zeroResult), nil
 			}
 			if f, ok := rt.RealToFloat(z); ok && realFn != nil {
@@ -620,7 +620,7 @@ func numLog(w who) fn {
 			return nil, w.typeError("number", z)
 		}
 		if len(args) == 1 {
-			if z == rt.Value(rt.Fixnum(1)) {
+			if z == rt.MakeFixnum(1) {
 				return rt.MakeFixnum(0), nil
 			}
 			return rt.NormComplex(logOf(z)), nil
@@ -633,9 +633,9 @@ func numLog(w who) fn {
 			// Dedicated functions make (log 8 2) exactly 3.0, where
 			// log(8)/log(2) need not be.
 			switch b {
-			case rt.Value(rt.Fixnum(2)):
+			case rt.MakeFixnum(2):
 				return rt.Flonum(math.Log2(f)), nil
-			case rt.Value(rt.Fixnum(10)):
+			case rt.MakeFixnum(10):
 				return rt.Flonum(math.Log10(f)), nil
 			}
 		}
@@ -693,7 +693,7 @@ func numAtan(w who) fn {
 	return func(args []rt.Value) (rt.Value, error) {
 		y := args[0]
 		if len(args) == 1 {
-			if y == rt.Value(rt.Fixnum(0)) {
+			if y == rt.MakeFixnum(0) {
 				return y, nil
 			}
 			if f, ok := rt.RealToFloat(y); ok {
@@ -713,7 +713,7 @@ func numAtan(w who) fn {
 		if !ok {
 			return nil, w.typeError("real number", x)
 		}
-		if y == rt.Value(rt.Fixnum(0)) && rt.IsExact(x) && fx > 0 {
+		if y == rt.MakeFixnum(0) && rt.IsExact(x) && fx > 0 {
 			return y, nil
 		}
 		return rt.Flonum(math.Atan2(fy, fx)), nil
@@ -730,7 +730,7 @@ func makeRectangular(w who) fn {
 		if !ok {
 			return nil, w.typeError("real number", args[1])
 		}
-		if args[1] == rt.Value(rt.Fixnum(0)) {
+		if args[1] == rt.MakeFixnum(0) {
 			return args[0], nil
 		}
 		// An inexact zero imaginary part stays, as the reader keeps it.
@@ -748,7 +748,7 @@ func makePolar(w who) fn {
 		if !ok {
 			return nil, w.typeError("real number", args[1])
 		}
-		if args[1] == rt.Value(rt.Fixnum(0)) {
+		if args[1] == rt.MakeFixnum(0) {
 			return args[0], nil
 		}
 		return rt.NormComplex(cmplx.Rect(m, a)), nil
@@ -794,10 +794,10 @@ func inexactInRadix(w who, z rt.Value, radix int) (rt.Value, error) {
 			i, _ := new(big.Float).SetFloat64(f).Int(nil)
 			return rt.NewString("#i" + i.Text(radix)), nil
 		default:
-			return nil, w.error("no exact form of the inexact number in the radix", z, rt.Fixnum(radix))
+			return nil, w.error("no exact form of the inexact number in the radix", z, rt.MakeFixnum(int64(radix)))
 		}
 	case rt.Compnum:
-		return nil, w.error("no exact form of the inexact number in the radix", z, rt.Fixnum(radix))
+		return nil, w.error("no exact form of the inexact number in the radix", z, rt.MakeFixnum(int64(radix)))
 	}
 	return rt.NewString(rt.NumberToString(z, radix)), nil
 }
@@ -808,8 +808,8 @@ func argRadix(w who, args []rt.Value) (int, error) {
 		return 10, nil
 	}
 	switch r := args[1]; r {
-	case rt.Value(rt.Fixnum(2)), rt.Value(rt.Fixnum(8)), rt.Value(rt.Fixnum(10)), rt.Value(rt.Fixnum(16)):
-		return int(r.(rt.Fixnum)), nil
+	case rt.MakeFixnum(2), rt.MakeFixnum(8), rt.MakeFixnum(10), rt.MakeFixnum(16):
+		return int(r.(rt.Fixnum).Int()), nil
 	}
 	return 0, w.typeError("radix 2, 8, 10 or 16", args[1])
 }

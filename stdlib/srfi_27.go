@@ -56,7 +56,7 @@ func (r *randomSource) below(n uint64) uint64 {
 // integer returns a uniform exact integer in [0, n).
 func (r *randomSource) integer(n rt.Value) rt.Value {
 	if f, ok := n.(rt.Fixnum); ok {
-		return rt.Fixnum(r.below(uint64(f)))
+		return rt.MakeFixnum(int64(r.below(uint64(f.Int()))))
 	}
 	limit := &n.(*rt.Bignum).I
 	bits := limit.BitLen()
@@ -85,7 +85,7 @@ func (r *randomSource) real() float64 {
 func exactUint64(v rt.Value) (uint64, bool) {
 	switch n := v.(type) {
 	case rt.Fixnum:
-		return uint64(n), n >= 0
+		return uint64(n.Int()), n.Int() >= 0
 	case *rt.Bignum:
 		return n.I.Uint64(), n.I.Sign() >= 0 && n.I.BitLen() <= 64
 	}
@@ -112,7 +112,7 @@ func srfi27Primitives(def *randomSource) []*rt.Primitive {
 	rangeArg := func(w who, v rt.Value) (rt.Value, error) {
 		switch n := v.(type) {
 		case rt.Fixnum:
-			if n > 0 {
+			if n.Int() > 0 {
 				return n, nil
 			}
 		case *rt.Bignum:
@@ -126,8 +126,8 @@ func srfi27Primitives(def *randomSource) []*rt.Primitive {
 	seedArg := func(w who, v rt.Value) (uint64, error) {
 		switch n := v.(type) {
 		case rt.Fixnum:
-			if n >= 0 {
-				return uint64(n), nil
+			if n.Int() >= 0 {
+				return uint64(n.Int()), nil
 			}
 		case *rt.Bignum:
 			if n.I.Sign() > 0 {

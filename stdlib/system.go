@@ -34,13 +34,14 @@ func systemPrimitives(in *eval.Interp) []*rt.Primitive {
 					if !v {
 						code = 1
 					}
-				case rt.Fixnum:
+				case rt.Fixnum, *rt.Bignum:
 					// A status is a byte: the system would keep 256's
 					// low byte, 0, and report success.
-					if v < 0 || v > 255 {
+					i, ok := rt.Int64Of(v)
+					if !ok || i < 0 || i > 255 {
 						return nil, rt.NewError("exit: status not from 0 to 255", v)
 					}
-					code = int(v)
+					code = int(i)
 				default:
 					return nil, rt.TypeError("exit", "integer or boolean", a[0])
 				}
