@@ -98,7 +98,7 @@ func (w Wire) CheckLinked(c *Code) error {
 		default:
 			if op.a == opdPrimitive {
 				p, isPrim := g.Value.(*rt.Primitive)
-				ok = isPrim && p.Name == op.name
+				ok = isPrim && p.Name == op.prim
 			}
 		}
 		if !ok {
@@ -309,6 +309,9 @@ func (ck *CodeChecker) check(c *Code) *codeInfo {
 		}
 		if err := ck.checkOperand(c, op.b, in.B); err != nil {
 			return bad("instruction %d: %v", pc, err)
+		}
+		if op.c == opdNone && in.C != 0 {
+			return bad("instruction %d: operand C of %s", pc, op.name)
 		}
 		switch in.Op {
 		case opClosure:

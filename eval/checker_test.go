@@ -142,6 +142,7 @@ func TestCheckerRefuses(t *testing.T) {
 			"operand depths"},
 		{"self tail call of the wrong arity", code(eval.Instr{Op: opConst}, eval.Instr{Op: opSelfTail, A: 1}),
 			"self tail call with 1 arguments for 0 parameters"},
+		{"operand C where there is none", code(eval.Instr{Op: opConst, C: 7}, eval.Instr{Op: opReturn}), "operand C of const"},
 		{"no instructions", code(), "no instructions"},
 		{"huge frame", &eval.Code{Name: "t", MaxStack: 1 << 30, Instrs: []eval.Instr{{Op: opConst}, {Op: opReturn}}}, "too big"},
 		{"locals beyond MaxStack", &eval.Code{Name: "t", NLocals: 5, MaxStack: 3, Instrs: []eval.Instr{{Op: opReturn}}}, "no room"},

@@ -69,6 +69,18 @@ const (
 	opRecvNext // (%recv-next deadline): Globals[A] on the value on top, in place
 
 	opSelfTailCall // a lambda's tail call of itself: the A arguments on top become its parameters, and it starts over
+
+	// The inlined primitives with a fixnum constant, C, for second
+	// argument: (+ x 1), (< n 2). They take one value from the stack, as
+	// the pair of a constant and an inlined primitive would take two: in
+	// loops and recursions this is one instruction less to dispatch.
+	opAddImm
+	opSubImm
+	opNumEqImm
+	opLtImm
+	opGtImm
+	opLeImm
+	opGeImm
 )
 
 // operand is what an operand of an instruction stands for: what the
@@ -87,19 +99,22 @@ const (
 	opdCount             // values taken from the operand stack, over the instruction's own pop
 	opdPatchFree         // an index into Free of the closure in the slot of the other operand
 	opdFused             // 0, or the target of the jump-false after the instruction plus one (see compiler.fusable)
+	opdImm               // a fixnum, the instruction's constant
 )
 
 // opInfo is what the compiler, the code checker and the listing know of an
-// instruction: its name, its operands A and B, and its effect on the
+// instruction: its name, its operands A, B and C, and its effect on the
 // operand stack. It takes pop values (plus the value of its opdCount
 // operand) and leaves push. An instruction that does not fall through
 // (next false) leaves, as push counts, the value of the expression it
 // ends: the compiler counts the depth on past it as if it did, and the
 // checker ignores what such an instruction leaves. bLabel comes before B
-// in a listing.
+// in a listing. prim names the primitive that an instruction whose A is
+// opdPrimitive inlines.
 type opInfo struct {
 	name      string
-	a, b      operand
+	prim      string
+	a, b, c   operand
 	pop, push int8
 	next      bool
 	bLabel    string
@@ -108,7 +123,14 @@ type opInfo struct {
 // inlined is the entry of an instruction that inlines the primitive named
 // name, of arity arguments: its fast path, else as opPrim.
 func inlined(name string, arity int8) opInfo {
-	return opInfo{name: name, a: opdPrimitive, b: opdFused, pop: arity, push: 1, next: true}
+	return opInfo{name: name, prim: name, a: opdPrimitive, b: opdFused, pop: arity, push: 1, next: true}
+}
+
+// inlinedImm is the entry of the instruction that inlines the binary
+// primitive named name with C for second argument; b is opdFused for a
+// test.
+func inlinedImm(name string, b operand) opInfo {
+	return opInfo{name: name + "/imm", prim: name, a: opdPrimitive, b: b, c: opdImm, pop: 1, push: 1, next: true}
 }
 
 // opTable describes every instruction, by opcode.
@@ -160,6 +182,13 @@ var opTable = [...]opInfo{
 	opLetCCTail:    {name: "let/cc-tail", a: opdGlobal, b: opdTarget, push: 1, next: true, bLabel: "else "},
 	opRecvNext:     {name: "recv-next", a: opdGlobal, pop: 1, push: 1, next: true},
 	opSelfTailCall: {name: "self-tail-call", a: opdCount, push: 1},
+	opAddImm:       inlinedImm("+", opdNone),
+	opSubImm:       inlinedImm("-", opdNone),
+	opNumEqImm:     inlinedImm("=", opdFused),
+	opLtImm:        inlinedImm("<", opdFused),
+	opGtImm:        inlinedImm(">", opdFused),
+	opLeImm:        inlinedImm("<=", opdFused),
+	opGeImm:        inlinedImm(">=", opdFused),
 }
 
 func (op Opcode) String() string {
@@ -183,22 +212,31 @@ func (in Instr) effect() (pop, push int) {
 	return pop, int(inf.push)
 }
 
-// inlineOps maps the names of the primitives that have an instruction of
-// their own to it.
-var inlineOps = func() map[string]Opcode {
-	m := make(map[string]Opcode)
+// HasImmediate reports whether instructions of op carry the operand C.
+func (op Opcode) HasImmediate() bool {
+	return int(op) < len(opTable) && opTable[op].c != opdNone
+}
+
+// inlineOps and immOps map the names of the primitives that have an
+// instruction of their own to it, and to the one with a constant.
+var inlineOps, immOps = func() (m, imm map[string]Opcode) {
+	m, imm = make(map[string]Opcode), make(map[string]Opcode)
 	for op, inf := range opTable {
-		if inf.a == opdPrimitive {
-			m[inf.name] = Opcode(op)
+		switch {
+		case inf.a != opdPrimitive:
+		case inf.c == opdImm:
+			imm[inf.prim] = Opcode(op)
+		default:
+			m[inf.prim] = Opcode(op)
 		}
 	}
-	return m
+	return m, imm
 }()
 
 // Instr is one instruction.
 type Instr struct {
-	Op   Opcode
-	A, B int32
+	Op      Opcode
+	A, B, C int32
 }
 
 // PosEntry is an element of Code.Pos: the instructions from PC on come
@@ -256,6 +294,7 @@ func (c *Code) disassemble(b *strings.Builder, indent string) {
 			inf := &opTable[in.Op]
 			c.listOperand(b, inf.a, "", in.A)
 			c.listOperand(b, inf.b, inf.bLabel, in.B)
+			c.listOperand(b, inf.c, "", in.C)
 		}
 		b.WriteByte('\n')
 	}

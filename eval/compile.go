@@ -59,7 +59,7 @@ func (in *Interp) compileLambda(fn *lambdaExpr, internal bool) *Code {
 // (a call of no arguments may deepen it: the result takes the place of no
 // argument).
 func (c *compiler) emit(op Opcode, a, b int32) int {
-	in := Instr{op, a, b}
+	in := Instr{Op: op, A: a, B: b}
 	c.code.Instrs = append(c.code.Instrs, in)
 	pop, push := in.effect()
 	c.depth += push - pop
@@ -245,7 +245,8 @@ func (c *compiler) fusable() bool {
 		return false
 	}
 	switch c.code.Instrs[n-1].Op {
-	case opLt, opGt, opLe, opGe, opNumEq, opNullP, opPairP, opNot, opZeroP, opEqP:
+	case opLt, opGt, opLe, opGe, opNumEq, opNullP, opPairP, opNot, opZeroP, opEqP,
+		opLtImm, opGtImm, opLeImm, opGeImm, opNumEqImm:
 		return true
 	}
 	return false
@@ -269,6 +270,10 @@ func (c *compiler) call(n *callExpr, tail bool) {
 	if ref, ok := n.fn.(*globalRef); ok && ref.g.inline {
 		g := c.in.bound(ref.g, c.code.Internal || ref.core)
 		if p, ok := g.Value.(*rt.Primitive); ok && len(n.args) >= p.Min && (p.Max < 0 || len(n.args) <= p.Max) {
+			if c.immediate(p.Name, n, g) {
+				c.ret(tail)
+				return
+			}
 			for _, a := range n.args {
 				c.compile(a, false)
 			}
@@ -313,6 +318,45 @@ func (c *compiler) call(n *callExpr, tail bool) {
 	} else {
 		c.emit(opCall, int32(len(n.args)), 0)
 	}
+}
+
+// immediate compiles the call n of the inlined primitive name, bound in
+// g, as an instruction with a constant, and reports whether it could: the
+// primitive must have such an instruction, and its second argument (or
+// the first, for +) must be a fixnum that fits the operand.
+func (c *compiler) immediate(name string, n *callExpr, g *Global) bool {
+	op, ok := immOps[name]
+	if !ok || len(n.args) != 2 {
+		return false
+	}
+	x, k := n.args[0], n.args[1]
+	imm, ok := immediateOf(k)
+	if !ok && op == opAddImm {
+		x, k = k, x
+		imm, ok = immediateOf(k)
+	}
+	if !ok {
+		return false
+	}
+	c.compile(x, false)
+	c.markPos(n.pos)
+	at := c.emit(op, c.globalIndex(g), 0) // B: see fusable
+	c.code.Instrs[at].C = imm
+	return true
+}
+
+// immediateOf returns the value of n when it is a constant fixnum that
+// fits an instruction's operand.
+func immediateOf(n expr) (int32, bool) {
+	k, ok := n.(*constExpr)
+	if !ok {
+		return 0, false
+	}
+	f, ok := k.v.(rt.Fixnum)
+	if !ok || f.Int() != int64(int32(f.Int())) {
+		return 0, false
+	}
+	return int32(f.Int()), true
 }
 
 // letCC compiles a letCCExpr: the body in place, then the plain call.

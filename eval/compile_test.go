@@ -36,9 +36,13 @@ func TestCompile(t *testing.T) {
 		want      []string // lines that must appear in the listing, in order
 	}{
 		{"inline primitive and tail call", `(define (f n) (if (< n 2) n (f (- n 1))))`,
-			[]string{"local 0", "const 2", "<", "jump-false", "return", "global f", "-", "tail-call 1"}},
+			[]string{"local 0", "</imm 2", "jump-false", "return", "global f", "local 0", "-/imm 1", "tail-call 1"}},
+		{"a constant first argument of + is its immediate", `(define (h x) (+ 7 x))`,
+			[]string{"local 0", "+/imm 7", "return"}},
+		{"constants that are not small fixnums stay constants", `(define (h x) (list (< x 1.5) (- x 4294967296) (- 3 x)))`,
+			[]string{"local 0", "const 1.5", "<", "local 0", "const 4294967296", "-", "const 3", "local 0", "-"}},
 		{"non-tail call", `(define (g x) (+ 1 (g x)))`,
-			[]string{"global g", "local 0", "call 1", "+", "return"}},
+			[]string{"global g", "local 0", "call 1", "+/imm 1", "return"}},
 		{"flat closure", `(define (adder n) (lambda (x) (+ x n)))`,
 			[]string{"local 0", "closure 0 free=1", "local 0", "free 0", "+"}},
 		{"assigned variable is boxed", `(define (c n) (set! n (+ n 1)) n)`,
@@ -132,12 +136,12 @@ func TestCodeHashEnvironments(t *testing.T) {
 // have) ends the search instead of looping.
 func TestConsumer(t *testing.T) {
 	code := &Code{Instrs: []Instr{
-		{opJump, 2, 0},
-		{opPop, 0, 0},
-		{opJump, 1, 0},
-		{opJump, 4, 0},
-		{opJump, 3, 0},
-		{opReturn, 0, 0},
+		{Op: opJump, A: 2},
+		{Op: opPop, A: 0},
+		{Op: opJump, A: 1},
+		{Op: opJump, A: 4},
+		{Op: opJump, A: 3},
+		{Op: opReturn, A: 0},
 	}}
 	tests := []struct {
 		pc   int

@@ -150,6 +150,15 @@ func TestEval(t *testing.T) {
 		{"fused tests, fast and slow paths", `(define (t a b c) (list (if (< a b) 'lt 'ge) (if (zero? a) 'z 'nz) (if (null? c) 'n 'nn)))
 			(list (t 1 2 '()) (t 2 1 '(x)) (t 0 1 '()) (t 1.5 2 1) (t 2.5 2.0 1) (t 0.0 1 1))`,
 			`((lt nz n) (ge nz nn) (lt z n) (lt nz nn) (ge nz nn) (lt z nn))`},
+		{"tests and sums with a constant, fast and slow paths", `(define (t a) (list (if (< a 2) 'lt 'ge) (if (>= a 2) 'ge 'lt) (= a 2) (<= a -3) (> a 2)
+			  (+ a 1) (- a 1) (+ -5 a) (- a -2147483648)))
+			(list (t 1) (t 2) (t -3) (t 1.5) (t 2.0) (t 5/2) (t 549755813887) (t -549755813888))`,
+			`((lt lt #f #f #f 2 0 -4 2147483649) (ge ge #t #f #f 3 1 -3 2147483650) (lt lt #f #t #f -2 -4 -8 2147483645) ` +
+				`(lt lt #f #f #f 2.5 0.5 -3.5 2147483649.5) (ge ge #t #f #f 3.0 1.0 -3.0 2147483650.0) (ge ge #f #f #t 7/2 3/2 -5/2 4294967301/2) ` +
+				`(ge ge #f #f #t 549755813888 549755813886 549755813882 551903297535) (lt lt #f #t #f -549755813887 -549755813889 -549755813893 -547608330240))`},
+		{"a test with a constant after redefinition", `(define (t a) (list (if (< a 2) 'yes 'no) (+ a 1)))
+			(set! < (lambda (a b) #f)) (set! + (lambda (a b) (list a b))) (t 1)`, `(no (1 1))`},
+		{"a test with a constant on a non-number", `(define (t a) (< a 2)) (t "x")`, `error: test.scm:1:15: <: expected real number "x"`},
 		{"fused test after redefinition", `(define (t a b) (if (< a b) 'yes 'no)) (set! < (lambda (a b) #f)) (t 1 2)`, `no`},
 		{"integer division, fast and slow paths", `(define (d a b) (list (quotient a b) (remainder a b) (modulo a b)))
 			(list (d 17 5) (d -17 5) (d 17 -5) (d -17 -5) (d 0 3) (d 17.0 5) (d (expt 10 20) 7)

@@ -105,7 +105,7 @@ func bootCode(n int) *Code {
 func makeBootCode(n int) *Code {
 	return &Code{
 		Name:     "boot",
-		Instrs:   []Instr{{opCall, int32(n), 0}, {opHalt, 0, 0}},
+		Instrs:   []Instr{{Op: opCall, A: int32(n)}, {Op: opHalt}},
 		MaxStack: n + 1,
 		Internal: true,
 	}
@@ -506,6 +506,60 @@ func (m *machine) run() (st status) {
 				}
 			}
 		slow2:
+			save()
+			m.inlineSlow(g, 2)
+			if load() {
+				return m.status
+			}
+		case opAddImm, opSubImm:
+			g := code.Globals[in.A]
+			if a, ok := stack[sp-1].(rt.Fixnum); ok && g.inline {
+				// No overflow: fixnums and C are far inside int64.
+				k := int64(in.C)
+				if in.Op == opSubImm {
+					k = -k
+				}
+				stack[sp-1] = rt.MakeFixnum(a.Int() + k)
+				continue
+			}
+			stack[sp] = rt.MakeFixnum(int64(in.C)) // within stackMargin
+			sp++
+			save()
+			m.inlineSlow(g, 2)
+			if load() {
+				return m.status
+			}
+		case opNumEqImm, opLtImm, opGtImm, opLeImm, opGeImm:
+			g := code.Globals[in.A]
+			if a, ok := stack[sp-1].(rt.Fixnum); ok && g.inline {
+				x, k := a.Int(), int64(in.C)
+				var t bool
+				switch in.Op {
+				case opLtImm:
+					t = x < k
+				case opGtImm:
+					t = x > k
+				case opLeImm:
+					t = x <= k
+				case opGeImm:
+					t = x >= k
+				default:
+					t = x == k
+				}
+				if in.B != 0 { // fused with a jump-false, as above
+					sp--
+					if t {
+						pc++
+					} else {
+						pc = int(in.B) - 1
+					}
+					continue
+				}
+				stack[sp-1] = rt.MakeBool(t)
+				continue
+			}
+			stack[sp] = rt.MakeFixnum(int64(in.C))
+			sp++
 			save()
 			m.inlineSlow(g, 2)
 			if load() {

@@ -278,22 +278,34 @@ func (d *decoder) fillCode(i int) error {
 	if err != nil {
 		return err
 	}
-	if n%3 != 0 {
-		return fmt.Errorf("instructions: %d numbers, not a multiple of 3", n)
-	}
-	c.Instrs = make([]eval.Instr, n/3)
-	for j := range c.Instrs {
+	// Most instructions take three numbers, and none fewer.
+	c.Instrs = make([]eval.Instr, 0, n/3)
+	for left := n; left > 0; {
+		if left < 3 {
+			return fmt.Errorf("instructions: %d numbers left over", left)
+		}
 		op, err := r.small("opcode", math.MaxUint8)
 		if err != nil {
 			return err
 		}
-		c.Instrs[j].Op = eval.Opcode(op)
-		if c.Instrs[j].A, err = d.int32("operand"); err != nil {
+		in := eval.Instr{Op: eval.Opcode(op)}
+		if in.A, err = d.int32("operand"); err != nil {
 			return err
 		}
-		if c.Instrs[j].B, err = d.int32("operand"); err != nil {
+		if in.B, err = d.int32("operand"); err != nil {
 			return err
 		}
+		left -= 3
+		if in.Op.HasImmediate() {
+			if left == 0 {
+				return fmt.Errorf("instructions: %s without its operand C", in.Op)
+			}
+			if in.C, err = d.int32("operand"); err != nil {
+				return err
+			}
+			left--
+		}
+		c.Instrs = append(c.Instrs, in)
 	}
 	if n, err = r.array("constants"); err != nil {
 		return err

@@ -124,11 +124,20 @@ func (e *encoder) writeCode(n *entry) {
 	w.uint(uint64(c.NLocals))
 	w.uint(uint64(c.MaxStack))
 	w.bool(c.Internal)
-	w.array(3 * len(c.Instrs))
+	nums := 3 * len(c.Instrs)
+	for _, in := range c.Instrs {
+		if in.Op.HasImmediate() {
+			nums++
+		}
+	}
+	w.array(nums)
 	for _, in := range c.Instrs {
 		w.uint(uint64(in.Op))
 		w.int(int64(in.A))
 		w.int(int64(in.B))
+		if in.Op.HasImmediate() {
+			w.int(int64(in.C))
+		}
 	}
 	w.array(len(c.Consts))
 	e.slots(c.Consts)

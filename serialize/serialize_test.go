@@ -639,14 +639,14 @@ func TestDecodeRefuses(t *testing.T) {
 	}
 }
 
-// instructionSet is the machine's instruction set as of format version 4:
+// instructionSet is the machine's instruction set as of format version 5:
 // code travels as opcode numbers, so a change to it is a change of format.
 var instructionSet = []string{"const", "local", "local-box", "free", "free-box", "global",
 	"set-local", "set-local-box", "set-free-box", "set-global", "def-global", "make-box",
 	"box-local", "pop", "jump", "jump-false", "closure", "fix-closure", "call", "tail-call",
 	"return", "prim", "+", "-", "*", "quotient", "remainder", "modulo", "=", "<", ">", "<=", ">=", "car", "cdr", "cons",
 	"null?", "pair?", "eq?", "not", "zero?", "vector-ref", "halt", "let/cc", "let/cc-tail", "recv-next",
-	"self-tail-call"}
+	"self-tail-call", "+/imm", "-/imm", "=/imm", "</imm", ">/imm", "<=/imm", ">=/imm"}
 
 // TestInstructionSetPinned fails when eval's instruction set changes:
 // then bump serialize.Version (and FORMAT.md) and update instructionSet.
