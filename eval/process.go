@@ -127,20 +127,30 @@ func (p *process) nextMatching(shapes rt.Value) (rt.Value, bool) {
 }
 
 // accept removes the message last returned by nextMessage.
+// keptMailbox is the capacity up to which an empty mailbox keeps its
+// array.
+const keptMailbox = 64
+
 func (p *process) accept() {
 	if p.last < 0 {
 		return
 	}
-	if p.last == 0 {
+	switch {
+	case len(p.mailbox) == 1:
+		// The mailbox empties: its array serves the next message, unless
+		// a burst made it large.
+		p.mailbox[0] = nil
+		p.mailbox = p.mailbox[:0]
+		if cap(p.mailbox) > keptMailbox {
+			p.mailbox = nil
+		}
+	case p.last == 0:
 		p.mailbox[0] = nil
 		p.mailbox = p.mailbox[1:]
-	} else {
+	default:
 		copy(p.mailbox[p.last:], p.mailbox[p.last+1:])
 		p.mailbox[len(p.mailbox)-1] = nil
 		p.mailbox = p.mailbox[:len(p.mailbox)-1]
-	}
-	if len(p.mailbox) == 0 {
-		p.mailbox = nil
 	}
 	p.last = -1
 	p.cursor = 0

@@ -14,14 +14,17 @@ import (
 // Each process runs until it blocks, ends, or spends reductionQuantum
 // calls; then the next runnable one runs (round robin).
 type scheduler struct {
-	in      *Interp
-	runq    []*process
-	timers  timerHeap
-	current *process
-	main    *process
-	epoch   time.Time
-	nextID  uint64
-	nextTag uint64
+	in   *Interp
+	runq []*process // runq[runqHead:] are the runnable processes, in turn
+	// runqHead is where the run queue starts: taking a process moves it
+	// on, rather than the slice, so that the array is used again.
+	runqHead int
+	timers   timerHeap
+	current  *process
+	main     *process
+	epoch    time.Time
+	nextID   uint64
+	nextTag  uint64
 
 	ioDone    chan *ioResult // parked primitives that finished
 	ioPending int            // parked primitives still running
@@ -161,6 +164,24 @@ func (s *scheduler) linkedDeath(p *process, reason rt.Value, from *Death) {
 	}
 }
 
+// next takes the process at the head of the run queue, which is not
+// empty.
+func (s *scheduler) next() *process {
+	p := s.runq[s.runqHead]
+	s.runq[s.runqHead] = nil
+	s.runqHead++
+	switch {
+	case s.runqHead == len(s.runq):
+		s.runq, s.runqHead = s.runq[:0], 0
+	case s.runqHead >= 64 && 2*s.runqHead >= len(s.runq):
+		// A queue that never empties: move it down, lest it grow.
+		n := copy(s.runq, s.runq[s.runqHead:])
+		clear(s.runq[n:])
+		s.runq, s.runqHead = s.runq[:n], 0
+	}
+	return p
+}
+
 func (s *scheduler) ready(p *process) {
 	if !p.queued && !p.dead {
 		p.queued = true
@@ -266,9 +287,7 @@ func (s *scheduler) runMain() (rt.Value, error) {
 			}
 			continue
 		}
-		p := s.runq[0]
-		s.runq[0] = nil
-		s.runq = s.runq[1:]
+		p := s.next()
 		p.queued = false
 		if p.dead {
 			continue
