@@ -69,7 +69,7 @@ func (ck *CodeChecker) CheckClosure(c *Closure) error {
 // message must never redefine; and an instruction that calls a primitive
 // directly while its global holds one (see Global.inline) must name a
 // primitive that takes its arguments, the primitive its opcode inlines,
-// and the in-place call/cc and %recv-next must name those.
+// and the in-place call/cc, %recv-next and %recv-scan must name those.
 func (w Wire) CheckLinked(c *Code) error {
 	for pc, in := range c.Instrs {
 		op := &opTable[in.Op]
@@ -85,10 +85,13 @@ func (w Wire) CheckLinked(c *Code) error {
 		}
 		ok := true
 		switch in.Op {
-		case opLetCC, opLetCCTail, opRecvNext:
+		case opLetCC, opLetCCTail, opRecvNext, opRecvScan:
 			want := ctlCallCC
-			if in.Op == opRecvNext {
+			switch in.Op {
+			case opRecvNext:
 				want = ctlRecvNext
+			case opRecvScan:
+				want = ctlRecvScan
 			}
 			cp, isCtl := g.Value.(*controlPrim)
 			ok = isCtl && cp.op == want
@@ -372,11 +375,12 @@ func (ck *CodeChecker) check(c *Code) *codeInfo {
 		if targets == [2]int{-1, -1} {
 			continue // what it leaves is the caller's business
 		}
+		during := depth + int(op.scratch) // the most it fills while it runs
 		depth += push - pop
-		if depth > maxDepth {
+		if max(depth, during) > maxDepth {
 			return bad("instruction %d: operand stack deeper than a frame may be", pc)
 		}
-		needed = max(needed, depth)
+		needed = max(needed, depth, during)
 		for _, t := range targets {
 			if t >= 0 && !reach(t, depth) {
 				return bad("instruction %d: reached with operand depths %d and %d", t, inf.depth[t], depth)

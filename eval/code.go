@@ -81,6 +81,14 @@ const (
 	opGtImm
 	opLeImm
 	opGeImm
+
+	// (%recv-scan keep? deadline), the loop of ??, while Globals[A] holds
+	// %recv-scan: on top are keep?, deadline and the scan's state (an
+	// epoch, an index and the answer of keep?, three #f to begin with).
+	// It calls keep? on each message in turn, with itself as the return
+	// point, and leaves the first message keep? accepts, taken out of
+	// the mailbox, or %recv-timeout (see recv_scan.go).
+	opRecvScan
 )
 
 // operand is what an operand of an instruction stands for: what the
@@ -118,6 +126,9 @@ type opInfo struct {
 	pop, push int8
 	next      bool
 	bLabel    string
+	// scratch is how many slots above its operands the instruction fills
+	// while it runs, over the depth it starts from.
+	scratch int8
 }
 
 // inlined is the entry of an instruction that inlines the primitive named
@@ -189,6 +200,9 @@ var opTable = [...]opInfo{
 	opGtImm:        inlinedImm(">", opdFused),
 	opLeImm:        inlinedImm("<=", opdFused),
 	opGeImm:        inlinedImm(">=", opdFused),
+	// Calling keep? on a message, it replaces the answer by keep? and
+	// the message: one slot more.
+	opRecvScan: {name: "recv-scan", a: opdGlobal, pop: recvScanOperands, push: 1, next: true, scratch: 1},
 }
 
 func (op Opcode) String() string {

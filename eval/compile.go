@@ -62,6 +62,7 @@ func (c *compiler) emit(op Opcode, a, b int32) int {
 	in := Instr{Op: op, A: a, B: b}
 	c.code.Instrs = append(c.code.Instrs, in)
 	pop, push := in.effect()
+	c.code.MaxStack = max(c.code.MaxStack, c.depth+int(opTable[op].scratch))
 	c.depth += push - pop
 	if c.depth > c.code.MaxStack {
 		c.code.MaxStack = c.depth
@@ -288,12 +289,27 @@ func (c *compiler) call(n *callExpr, tail bool) {
 			return
 		}
 	}
-	if ref, ok := n.fn.(*globalRef); ok && ref.g.inline && len(n.args) == 1 {
+	if ref, ok := n.fn.(*globalRef); ok && ref.g.inline {
 		g := c.in.bound(ref.g, c.code.Internal || ref.core)
-		if p, ok := g.Value.(*controlPrim); ok && p.op == ctlRecvNext {
+		p, _ := g.Value.(*controlPrim)
+		switch {
+		case p == nil:
+		case p.op == ctlRecvNext && len(n.args) == 1:
 			c.compile(n.args[0], false)
 			c.markPos(n.pos)
 			c.emit(opRecvNext, c.globalIndex(g), 0)
+			c.ret(tail)
+			return
+		case p.op == ctlRecvScan && len(n.args) == 2:
+			c.compile(n.args[0], false)
+			c.compile(n.args[1], false)
+			// The call's position covers the instruction before it too,
+			// where a backtrace through the predicate points.
+			c.markPos(n.pos)
+			for range recvScanOperands - 2 { // the scan's state: see opRecvScan
+				c.emit(opConst, c.constIndex(rt.False), 0)
+			}
+			c.emit(opRecvScan, c.globalIndex(g), 0)
 			c.ret(tail)
 			return
 		}

@@ -25,6 +25,7 @@ const (
 	ctlEval
 	ctlRecvNext
 	ctlRecvMatching
+	ctlRecvScan
 	ctlTake
 	ctlSleep
 )
@@ -46,6 +47,7 @@ var controlPrims = []*controlPrim{
 	{"eval", 1, 2, ctlEval},
 	{"%recv-next", 1, 1, ctlRecvNext},
 	{"%recv-next-matching", 2, 2, ctlRecvMatching},
+	{"%recv-scan", 2, 2, ctlRecvScan},
 	{"?", 0, 2, ctlTake},
 	{"sleep", 1, 1, ctlSleep},
 }
@@ -173,6 +175,14 @@ func (m *machine) control(f *controlPrim, base, n int) (int, bool) {
 	case ctlRecvMatching:
 		m.recvMatching(base, n, arg(0), arg(1))
 		return 0, false
+	case ctlRecvScan:
+		proc, err := m.in.recvScanProc()
+		if err != nil {
+			m.raise(n+1, rt.RaisedObject(err))
+			return 0, false
+		}
+		m.stack[base] = proc
+		return n, true
 	case ctlTake:
 		// (? [TIMEOUT [DEFAULT]]): the oldest message, in Go since it is
 		// the receive most programs use.

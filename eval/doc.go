@@ -39,7 +39,10 @@
 // The scheduler (scheduler.go) runs the processes of an interpreter on the
 // goroutine that calls Apply, each for a quantum of calls; blocking
 // receives, sleep and console reads park a process without a goroutine of
-// its own (reads complete on a helper goroutine).
+// its own (reads complete on a helper goroutine). Selective receives pass
+// over messages in the machine: recv by the shapes of its patterns
+// (recv_shapes.go), ?? by an instruction that calls its predicate on each
+// message in turn (recv_scan.go).
 //
 // An Interp is not safe for concurrent use, except Interrupt.
 package eval

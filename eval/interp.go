@@ -96,6 +96,8 @@ type Interp struct {
 	windAndThrow *Global // %wind-and-throw: continuation calls that cross dynamic-wind
 	runForms     *Global // %run-forms: the top-level driver
 
+	scanProc rt.Value // what a call of %recv-scan as a value calls (see recvScanProc)
+
 	// frozen holds, for each global that the system library refers to,
 	// a private cell with the value it had then, so that a program that
 	// redefines car does not change how map or the driver work.
@@ -162,9 +164,9 @@ func New(opts Options) *Interp {
 	in.runForms = in.system.define(rt.Intern("%run-forms"))
 	for _, c := range controlPrims {
 		in.Define(c.name, c)
-		// call/cc and %recv-next have instructions of their own, used
-		// while their globals hold them.
-		in.system.define(rt.Intern(c.name)).inline = c.op == ctlCallCC || c.op == ctlRecvNext
+		// call/cc, %recv-next and %recv-scan have instructions of their
+		// own, used while their globals hold them.
+		in.system.define(rt.Intern(c.name)).inline = c.op == ctlCallCC || c.op == ctlRecvNext || c.op == ctlRecvScan
 	}
 	for _, p := range builtins(in) {
 		in.DefinePrimitive(p)
@@ -196,22 +198,45 @@ func (in *Interp) driver() (rt.Value, error) {
 	if v := in.fixed(in.runForms); v != nil {
 		return v, nil
 	}
-	form, err := reader.New([]byte(driverSource), "<driver>").Read()
-	if err != nil {
-		return nil, err
-	}
-	thunk, errObj := in.compileTop(form, &source{file: "<driver>", env: in.system})
-	if errObj != nil {
-		return nil, &SchemeError{Obj: errObj}
-	}
-	m := newMachine(in)
-	m.setup(thunk, nil)
-	v, err := m.runAlone()
+	v, err := in.systemValueOf(driverSource, "<driver>")
 	if err != nil {
 		return nil, err
 	}
 	in.runForms.Value = v
 	return v, nil
+}
+
+// scanProcSource is where a call of %recv-scan as a value goes: the
+// instruction that scans runs in a frame of its own code.
+const scanProcSource = `(lambda (keep? deadline) (%recv-scan keep? deadline))`
+
+// recvScanProc returns the procedure of scanProcSource, compiling it on
+// first use.
+func (in *Interp) recvScanProc() (rt.Value, error) {
+	if in.scanProc == nil {
+		v, err := in.systemValueOf(scanProcSource, "<recv-scan>")
+		if err != nil {
+			return nil, err
+		}
+		in.scanProc = v
+	}
+	return in.scanProc, nil
+}
+
+// systemValueOf returns the value of src, an expression of the system
+// library's that cannot block, named file.
+func (in *Interp) systemValueOf(src, file string) (rt.Value, error) {
+	form, err := reader.New([]byte(src), file).Read()
+	if err != nil {
+		return nil, err
+	}
+	thunk, errObj := in.compileTop(form, &source{file: file, env: in.system})
+	if errObj != nil {
+		return nil, &SchemeError{Obj: errObj}
+	}
+	m := newMachine(in)
+	m.setup(thunk, nil)
+	return m.runAlone()
 }
 
 // Attach keeps v with the interpreter under key, for a package that needs

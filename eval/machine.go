@@ -329,6 +329,25 @@ func (m *machine) run() (st status) {
 			if c, ok := target.(*Closure); ok && int(in.B) < len(c.Free) {
 				c.Free[in.B] = stack[sp]
 			}
+		case opRecvScan:
+			// Either way, the call of keep? on a message, which returns
+			// here, is then a call instruction's (see recv_scan.go).
+			if j, ok := m.proc.goOn(stack[sp-recvScanOperands : sp]); ok {
+				setAsk(stack[sp-recvScanOperands:sp+1], j, m.proc.mailbox[j])
+				sp++
+				pc--
+			} else {
+				save()
+				call := m.recvScan(code.Globals[in.A])
+				if load() {
+					return m.status
+				}
+				if !call {
+					continue
+				}
+			}
+			in = Instr{Op: opCall, A: 1}
+			fallthrough
 		case opCall, opTailCall:
 			n := int(in.A)
 			if c, ok := stack[sp-n-1].(*Closure); ok && !c.Code.Rest && c.Code.NParams == n {

@@ -72,7 +72,7 @@ func (in *Interp) ProcessInfo(pid *rt.Pid) (*ProcessInfo, error) {
 	switch {
 	case p == s.current:
 		info.Status = "running"
-	case p.wait == waitRecv, p.wait == waitTake:
+	case p.wait.forMessage():
 		info.Status = "waiting"
 	case p.wait == waitSleep:
 		info.Status = "sleeping"

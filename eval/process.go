@@ -16,6 +16,12 @@ type process struct {
 	cursor     int // index of the next message %recv-next looks at
 	last       int // index of the message %recv-next returned last, or -1
 	mailWarned int // the mailbox length last reported (see send)
+	// epoch stands for the mailbox as no removal has changed it since it
+	// was made: a recv-scan instruction holds it with the index of the
+	// message it asks its predicate about, which that index names for as
+	// long as epoch is the same object (see recv_scan.go). Nil until a
+	// scan needs one; every removal forgets it.
+	epoch *rt.Pair
 
 	wait     waitKind
 	deadline float64 // seconds on the scheduler's clock; < 0: none
@@ -68,9 +74,15 @@ const (
 	notWaiting waitKind = iota
 	waitRecv            // in %recv-next
 	waitTake            // in ?
+	waitScan            // in a recv-scan instruction, which runs again when woken
 	waitSleep
 	waitIO // a primitive's work runs on another goroutine
 )
+
+// forMessage reports whether a process waiting so waits for a message.
+func (k waitKind) forMessage() bool {
+	return k == waitRecv || k == waitTake || k == waitScan
+}
 
 // relations are the processes, here or on other nodes, that a process is
 // linked to, that monitor it, and that it monitors elsewhere. They are
@@ -126,15 +138,21 @@ func (p *process) nextMatching(shapes rt.Value) (rt.Value, bool) {
 	return p.nextMessage()
 }
 
-// accept removes the message last returned by nextMessage.
 // keptMailbox is the capacity up to which an empty mailbox keeps its
 // array.
 const keptMailbox = 64
 
+// accept removes the message last returned by nextMessage.
 func (p *process) accept() {
-	if p.last < 0 {
-		return
+	if p.last >= 0 {
+		p.remove(p.last)
 	}
+}
+
+// remove takes message i out of the mailbox. The indexes of the messages
+// after it change, so the scan of %recv-next starts over, and the epoch
+// that recv-scan instructions hold is gone.
+func (p *process) remove(i int) {
 	switch {
 	case len(p.mailbox) == 1:
 		// The mailbox empties: its array serves the next message, unless
@@ -144,16 +162,28 @@ func (p *process) accept() {
 		if cap(p.mailbox) > keptMailbox {
 			p.mailbox = nil
 		}
-	case p.last == 0:
+	case i == 0:
 		p.mailbox[0] = nil
 		p.mailbox = p.mailbox[1:]
 	default:
-		copy(p.mailbox[p.last:], p.mailbox[p.last+1:])
+		copy(p.mailbox[i:], p.mailbox[i+1:])
 		p.mailbox[len(p.mailbox)-1] = nil
 		p.mailbox = p.mailbox[:len(p.mailbox)-1]
 	}
 	p.last = -1
 	p.cursor = 0
+	p.epoch = nil
+}
+
+// currentEpoch returns the epoch of the mailbox as it is (see epoch),
+// making one if need be: a fresh object, eq? to nothing else, which a
+// continuation may carry to another node and back without ever being
+// taken there for the epoch of another mailbox.
+func (p *process) currentEpoch() *rt.Pair {
+	if p.epoch == nil {
+		p.epoch = &rt.Pair{Car: rt.False, Cdr: rt.False}
+	}
+	return p.epoch
 }
 
 // addLink records a link to q (one side of it).

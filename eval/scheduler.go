@@ -199,7 +199,7 @@ func (s *scheduler) send(p *process, msg rt.Value) {
 		p.mailWarned = n
 		fmt.Fprintf(s.in.opts.Stderr, "termite: process %s has %d messages waiting in its mailbox\n", rt.WriteString(p.pid), n)
 	}
-	if p.wait == waitRecv || p.wait == waitTake {
+	if p.wait.forMessage() {
 		s.ready(p)
 	}
 }
@@ -448,6 +448,12 @@ func (s *scheduler) resume(p *process) bool {
 			m.deliverRaise(symTimeout)
 			return true
 		}
+	case waitScan:
+		// The instruction looks again at what came, and at the clock.
+		p.wait = notWaiting
+		p.timerGen++
+		m.rescan()
+		return true
 	case waitSleep:
 		if expired {
 			return finish(rt.Unspecified)

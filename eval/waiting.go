@@ -6,12 +6,14 @@ import rt "termite/runtime"
 // scheduler touch each other's state: the machine blocks (block, park),
 // and the scheduler, when what the process waits for comes, hands the
 // machine a value (deliver) or an object to raise (deliverRaise) in place
-// of the waiting call, then runs it again.
+// of the waiting call, or has it run its waiting instruction again
+// (rescan), then runs it again.
 
 // block stops the machine in a receive, a sleep or a read whose value
 // goes to stack[base], with n more values above it (the arguments of a
-// control primitive whose procedure slot is base, or nothing for the
-// recv-next instruction); kind says for what, until deadline (< 0: none).
+// control primitive whose procedure slot is base, nothing for the
+// recv-next instruction, the operands above the first for recv-scan);
+// kind says for what, until deadline (< 0: none).
 func (m *machine) block(kind waitKind, base, n int, deadline float64) {
 	m.sp = base + 1 + n
 	m.status = blocked
@@ -31,6 +33,13 @@ func (m *machine) deliver(v rt.Value) {
 	base := int(m.waitBase)
 	m.stack[base] = v
 	m.sp = base + 1
+}
+
+// rescan makes the machine, blocked in a recv-scan instruction, run that
+// instruction again: its operands, the state of the scan, are still on
+// the stack.
+func (m *machine) rescan() {
+	m.pc--
 }
 
 // deliverRaise raises obj in place of the call the machine waits in.

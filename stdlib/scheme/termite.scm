@@ -1,6 +1,6 @@
 ;;; Termite's process API (spawn, ??, !?, catch, ...) over the scheduler's
 ;;; primitives: %recv-start, %recv-mark, %recv-next, %recv-accept,
-;;; %deadline and %recv-timeout.
+;;; %recv-scan, %deadline and %recv-timeout.
 
 ;; (spawn BODY...) runs BODY in a new process; with a single expression
 ;; whose value is a procedure, the process calls it (Gambit's (spawn THUNK)).
@@ -25,13 +25,11 @@
       (raise 'timeout)))
 
 (define (?? keep? . rest)
-  (let ((deadline (%deadline (if (pair? rest) (car rest) #f))))
-    (%recv-start)
-    (let scan ()
-      (let ((msg (%recv-next deadline)))
-        (cond ((eq? msg %recv-timeout) (%timed-out rest))
-              ((keep? msg) (%recv-accept) msg)
-              (else (scan)))))))
+  ;; %recv-scan is the whole loop, in the machine (eval/recv_scan.go).
+  (let ((msg (%recv-scan keep? (%deadline (if (pair? rest) (car rest) #f)))))
+    (if (eq? msg %recv-timeout)
+        (%timed-out rest)
+        msg)))
 
 ;; (!? PID MSG [TIMEOUT [DEFAULT]]) sends (SELF TAG MSG) and waits for
 ;; (TAG REPLY). The messages already there when the tag is made cannot

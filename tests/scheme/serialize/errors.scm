@@ -15,6 +15,6 @@
 (try (lambda () (deserialize (bytevector))))
 (try (lambda () (deserialize (bytevector 1 2 3))))
 (try (lambda () (deserialize (bytevector #x83 9 #x80 #xf6))))
-(try (lambda () (deserialize (bytevector #x83 5 #x80 #xd8 #x1d 7))))
+(try (lambda () (deserialize (bytevector #x83 6 #x80 #xd8 #x1d 7))))
 (try (lambda () (deserialize "not a bytevector")))
-(u8vector->object (bytevector #x83 5 #x81 #x82 #x18 99 0 #xf6))  ; ERROR: deserialize: entry 0: kind 99 out of range
+(u8vector->object (bytevector #x83 6 #x81 #x82 #x18 99 0 #xf6))  ; ERROR: deserialize: entry 0: kind 99 out of range
