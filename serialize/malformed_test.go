@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"termite/eval"
 	rt "termite/runtime"
 	"termite/serialize"
 )
@@ -29,20 +30,9 @@ func TestDecodeRefusesMalformed(t *testing.T) {
 	rep := func(b byte, n int) []byte { return bytes.Repeat([]byte{b}, n) }
 	ff8 := rep(0xff, 8)
 
-	// A closure whose code this interpreter has: its code entry's name is
-	// passed over, never read, so a message with another name decodes.
-	own := encode(t, in, run(t, in, `(define (own-code x) (+ x 1)) own-code`))
-	name := []byte("\x68own-code") // the code's name as a text item
-	if bytes.Count(own, name) != 1 {
-		t.Fatalf("the code's name is not once in %x", own)
-	}
-	inOwnCode := func(field []byte) []byte { return bytes.Replace(own, name, field, 1) }
-	if _, err := ctx.Decode(inOwnCode([]byte("\x65other")), nil); err != nil {
-		t.Fatalf("a known code's name is read after all: %v", err)
-	}
-
+	inOwnCode := knownCode(t, in)
 	goods := [][]byte{
-		own,
+		inOwnCode([]byte("\x68own-code")),
 		encode(t, in, run(t, in, `(list 1 -2 3.5 "s" #\c 'sym (expt 3 100) -5/7 (vector 1 2) (bytevector 1 2))`)),
 		encode(t, in, run(t, in, `(define k #f) (define (deep n) (if (= n 0) (call/cc (lambda (c) (set! k c) 0)) (+ 1 (deep (- n 1))))) (deep 3) k`)),
 	}
@@ -50,71 +40,72 @@ func TestDecodeRefusesMalformed(t *testing.T) {
 		name string
 		data []byte
 		lim  serialize.Limits
+		want string // in the error; "" for any
 	}
 	tests := []test{
 		// Bytes after the one item a message is.
-		{"a byte after the message", cat(goods[1], []byte{0x00}), serialize.Limits{}},
-		{"a break after the message", cat(goods[1], []byte{0xff}), serialize.Limits{}},
-		{"two messages", cat(goods[1], goods[1]), serialize.Limits{}},
+		{"a byte after the message", cat(goods[1], []byte{0x00}), serialize.Limits{}, "extra data after the message"},
+		{"a break after the message", cat(goods[1], []byte{0xff}), serialize.Limits{}, "extra data after the message"},
+		{"two messages", cat(goods[1], goods[1]), serialize.Limits{}, "extra data after the message"},
 		// Heads that are not well-formed.
-		{"additional information 28", msg(0x1c), serialize.Limits{}},
-		{"additional information 30", msg(0x3e), serialize.Limits{}},
-		{"integer of indefinite length", msg(0x1f), serialize.Limits{}},
-		{"tag of indefinite length", msg(0xdf, 0x00), serialize.Limits{}},
-		{"break outside an indefinite item", msg(0xff), serialize.Limits{}},
-		{"simple value below 32 in two bytes", msg(0xf8, 0x10), serialize.Limits{}},
-		{"head cut short", msg(0x1b, 0x00, 0x00), serialize.Limits{}},
+		{"additional information 28", msg(0x1c), serialize.Limits{}, "root: unsupported CBOR item (indefinite length or reserved) at byte 3"},
+		{"additional information 30", msg(0x3e), serialize.Limits{}, "root: unsupported CBOR item (indefinite length or reserved) at byte 3"},
+		{"integer of indefinite length", msg(0x1f), serialize.Limits{}, "root: unsupported CBOR item (indefinite length or reserved) at byte 3"},
+		{"tag of indefinite length", msg(0xdf, 0x00), serialize.Limits{}, "root: unsupported CBOR item (indefinite length or reserved) at byte 3"},
+		{"break outside an indefinite item", msg(0xff), serialize.Limits{}, "root: unsupported CBOR item (indefinite length or reserved) at byte 3"},
+		{"simple value below 32 in two bytes", msg(0xf8, 0x10), serialize.Limits{}, "root: unexpected CBOR item (major type 7) at byte 3"},
+		{"head cut short", msg(0x1b, 0x00, 0x00), serialize.Limits{}, "root: truncated data"},
 		// Indefinite lengths.
-		{"indefinite array", msg(0x9f, 0xff), serialize.Limits{}},
-		{"indefinite text", msg(0x7f, 0x61, 'a', 0xff), serialize.Limits{}},
-		{"indefinite map", msg(0xbf, 0xff), serialize.Limits{}},
-		{"indefinite table", []byte{0x83, v1, 0x9f, 0xff, 0xf6}, serialize.Limits{}},
-		{"indefinite entry", []byte{0x83, v1, 0x81, 0x9f, 0x01, 0x01, 0xf6, 0xff, 0xd8, 0x1d, 0x00}, serialize.Limits{}},
+		{"indefinite array", msg(0x9f, 0xff), serialize.Limits{}, "root: unsupported CBOR item (indefinite length or reserved) at byte 3"},
+		{"indefinite text", msg(0x7f, 0x61, 'a', 0xff), serialize.Limits{}, "root: unsupported CBOR item (indefinite length or reserved) at byte 3"},
+		{"indefinite map", msg(0xbf, 0xff), serialize.Limits{}, "root: unsupported CBOR item (indefinite length or reserved) at byte 3"},
+		{"indefinite table", []byte{0x83, v1, 0x9f, 0xff, 0xf6}, serialize.Limits{}, "unsupported CBOR item (indefinite length or reserved) at byte 2"},
+		{"indefinite entry", []byte{0x83, v1, 0x81, 0x9f, 0x01, 0x01, 0xf6, 0xff, 0xd8, 0x1d, 0x00}, serialize.Limits{}, "entry 0: unsupported CBOR item (indefinite length or reserved) at byte 3"},
 		// Lengths beyond the data, and beyond int.
-		{"text longer than the message", msg(0x7a, 0x7f, 0xff, 0xff, 0xff, 'a'), serialize.Limits{}},
-		{"text length over int", msg(cat([]byte{0x7b}, ff8, []byte("a"))...), serialize.Limits{}},
-		{"bytevector length over int", cat([]byte{0x83, v1, 0x81, 0x82, 0x04, 0x5b}, ff8, []byte{0xd8, 0x1d, 0x00}), serialize.Limits{}},
-		{"table longer than the message", []byte{0x83, v1, 0x9a, 0x7f, 0xff, 0xff, 0xff, 0xf6}, serialize.Limits{}},
-		{"table length over int", cat([]byte{0x83, v1, 0x9b}, ff8, []byte{0xf6}), serialize.Limits{}},
-		{"list longer than the message", []byte{0x83, v1, 0x81, 0x9a, 0x7f, 0xff, 0xff, 0xff, 0x01, 0x01, 0xf6}, serialize.Limits{}},
-		{"list length over int", cat([]byte{0x83, v1, 0x81, 0x9b}, ff8, []byte{0x01, 0x01, 0xf6}), serialize.Limits{}},
-		{"vector longer than the message", []byte{0x83, v1, 0x81, 0x9a, 0x00, 0xff, 0xff, 0xff, 0x02, 0xd8, 0x1d, 0x00}, serialize.Limits{}},
+		{"text longer than the message", msg(0x7a, 0x7f, 0xff, 0xff, 0xff, 'a'), serialize.Limits{}, "root: truncated data"},
+		{"text length over int", msg(cat([]byte{0x7b}, ff8, []byte("a"))...), serialize.Limits{}, "root: truncated data"},
+		{"bytevector length over int", cat([]byte{0x83, v1, 0x81, 0x82, 0x04, 0x5b}, ff8, []byte{0xd8, 0x1d, 0x00}), serialize.Limits{}, "entry 0: truncated data"},
+		{"table longer than the message", []byte{0x83, v1, 0x9a, 0x7f, 0xff, 0xff, 0xff, 0xf6}, serialize.Limits{}, "array of 2147483647 elements at byte 2 is over the limit of 16777216"},
+		{"table length over int", cat([]byte{0x83, v1, 0x9b}, ff8, []byte{0xf6}), serialize.Limits{}, "array of 18446744073709551615 elements at byte 2 is over the limit of 16777216"},
+		{"list longer than the message", []byte{0x83, v1, 0x81, 0x9a, 0x7f, 0xff, 0xff, 0xff, 0x01, 0x01, 0xf6}, serialize.Limits{}, "entry 0: array of 2147483647 elements at byte 3 is over the limit of 16777216"},
+		{"list length over int", cat([]byte{0x83, v1, 0x81, 0x9b}, ff8, []byte{0x01, 0x01, 0xf6}), serialize.Limits{}, "entry 0: array of 18446744073709551615 elements at byte 3 is over the limit of 16777216"},
+		{"vector longer than the message", []byte{0x83, v1, 0x81, 0x9a, 0x00, 0xff, 0xff, 0xff, 0x02, 0xd8, 0x1d, 0x00}, serialize.Limits{}, "entry 0: truncated data"},
 		// Tags.
-		{"tag without content", msg(0xd8, 0x1d), serialize.Limits{}},
-		{"tag number of 64 bits", msg(cat([]byte{0xdb}, ff8, []byte{0x00})...), serialize.Limits{}},
-		{"unknown tag", msg(0xd8, 0x63, 0x00), serialize.Limits{}},
-		{"tags nested deep", msg(cat(bytes.Repeat([]byte{0xd8, 0x1d}, 40), []byte{0x00})...), serialize.Limits{}},
+		{"tag without content", msg(0xd8, 0x1d), serialize.Limits{}, "root: truncated data"},
+		{"tag number of 64 bits", msg(cat([]byte{0xdb}, ff8, []byte{0x00})...), serialize.Limits{}, "root: unknown tag 18446744073709551615 at byte 3"},
+		{"unknown tag", msg(0xd8, 0x63, 0x00), serialize.Limits{}, "root: unknown tag 99 at byte 3"},
+		{"tags nested deep", msg(cat(bytes.Repeat([]byte{0xd8, 0x1d}, 40), []byte{0x00})...), serialize.Limits{}, "root: expected reference at byte 5"},
 		// Nesting and array lengths.
-		{"arrays nested deep in a vector", cat([]byte{0x83, v1, 0x81, 0x82, 0x02}, rep(0x81, 40), []byte{0x00, 0xd8, 0x1d, 0x00}), serialize.Limits{}},
-		{"list over MaxArrayLen", encode(t, in, run(t, in, `(iota 100)`)), serialize.Limits{MaxArrayLen: 50}},
+		{"arrays nested deep in a vector", cat([]byte{0x83, v1, 0x81, 0x82, 0x02}, rep(0x81, 40), []byte{0x00, 0xd8, 0x1d, 0x00}), serialize.Limits{}, "entry 0: items nested over the limit of 16 deep at byte 18"},
+		{"list over MaxArrayLen", encode(t, in, run(t, in, `(iota 100)`)), serialize.Limits{MaxArrayLen: 50}, "entry 0: array of 102 elements at byte 3 is over the limit of 50"},
 	}
 	// The same faults in fields that the decoder passes over.
 	for _, f := range []struct {
 		name  string
 		field []byte
 		lim   serialize.Limits
+		want  string
 	}{
-		{"arrays nested deep", cat(rep(0x81, 40), []byte{0x00}), serialize.Limits{}},
-		{"tags nested deep", cat(bytes.Repeat([]byte{0xd8, 0x1d}, 40), []byte{0x00}), serialize.Limits{}},
-		{"array over MaxArrayLen", cat([]byte{0x98, 60}, rep(0x00, 60)), serialize.Limits{MaxArrayLen: 50}},
-		{"map of 17 pairs", cat([]byte{0xb1}, rep(0x00, 34)), serialize.Limits{}},
-		{"indefinite array", []byte{0x9f, 0x00, 0xff}, serialize.Limits{}},
-		{"indefinite bytes", []byte{0x5f, 0x41, 0x00, 0xff}, serialize.Limits{}},
-		{"additional information 29", []byte{0x1d}, serialize.Limits{}},
-		{"integer of indefinite length", []byte{0x3f}, serialize.Limits{}},
-		{"break", []byte{0xff}, serialize.Limits{}},
-		{"simple value below 32 in two bytes", []byte{0xf8, 0x10}, serialize.Limits{}},
-		{"text longer than the message", []byte{0x7a, 0x00, 0xff, 0xff, 0xff}, serialize.Limits{}},
-		{"array longer than the message", []byte{0x9a, 0x00, 0xff, 0xff, 0xff}, serialize.Limits{}},
-		{"array length over int", cat([]byte{0x9b}, ff8), serialize.Limits{}},
-		{"tag without content", []byte{0xd8, 0x1d}, serialize.Limits{}},
+		{"arrays nested deep", cat(rep(0x81, 40), []byte{0x00}), serialize.Limits{}, "entry 1: items nested over the limit of 16 deep at byte 62"},
+		{"tags nested deep", cat(bytes.Repeat([]byte{0xd8, 0x1d}, 40), []byte{0x00}), serialize.Limits{}, "entry 1: items nested over the limit of 16 deep at byte 75"},
+		{"array over MaxArrayLen", cat([]byte{0x98, 60}, rep(0x00, 60)), serialize.Limits{MaxArrayLen: 50}, "entry 1: array of 60 elements at byte 49 is over the limit of 50"},
+		{"map of 17 pairs", cat([]byte{0xb1}, rep(0x00, 34)), serialize.Limits{}, "entry 1: unexpected CBOR map at byte 49"},
+		{"indefinite array", []byte{0x9f, 0x00, 0xff}, serialize.Limits{}, "entry 1: unsupported CBOR item (indefinite length or reserved) at byte 49"},
+		{"indefinite bytes", []byte{0x5f, 0x41, 0x00, 0xff}, serialize.Limits{}, "entry 1: unsupported CBOR item (indefinite length or reserved) at byte 49"},
+		{"additional information 29", []byte{0x1d}, serialize.Limits{}, "entry 1: unsupported CBOR item (indefinite length or reserved) at byte 49"},
+		{"integer of indefinite length", []byte{0x3f}, serialize.Limits{}, "entry 1: unsupported CBOR item (indefinite length or reserved) at byte 49"},
+		{"break", []byte{0xff}, serialize.Limits{}, "entry 1: unsupported CBOR item (indefinite length or reserved) at byte 49"},
+		{"simple value below 32 in two bytes", []byte{0xf8, 0x10}, serialize.Limits{}, "entry 1: malformed simple value at byte 49"},
+		{"text longer than the message", []byte{0x7a, 0x00, 0xff, 0xff, 0xff}, serialize.Limits{}, "entry 1: truncated data"},
+		{"array longer than the message", []byte{0x9a, 0x00, 0xff, 0xff, 0xff}, serialize.Limits{}, "entry 1: truncated data"},
+		{"array length over int", cat([]byte{0x9b}, ff8), serialize.Limits{}, "entry 1: array of 18446744073709551615 elements at byte 49 is over the limit of 16777216"},
 	} {
-		tests = append(tests, test{"in known code: " + f.name, inOwnCode(f.field), f.lim})
+		tests = append(tests, test{"in known code: " + f.name, inOwnCode(f.field), f.lim, f.want})
 	}
 	// Every message cut short.
 	for i, good := range goods {
 		for n := 1; n < len(good); n++ {
-			tests = append(tests, test{fmt.Sprintf("cut: message %d at byte %d", i, n), good[:n], serialize.Limits{}})
+			tests = append(tests, test{fmt.Sprintf("cut: message %d at byte %d", i, n), good[:n], serialize.Limits{}, ""})
 		}
 	}
 
@@ -130,8 +121,9 @@ func TestDecodeRefusesMalformed(t *testing.T) {
 			if _, ok := err.(*rt.ErrorObject); !ok {
 				t.Errorf("error %T is not an error object", err)
 			}
-			if !strings.HasPrefix(err.Error(), "deserialize: ") || strings.Contains(err.Error(), "internal error") {
-				t.Errorf("error %q", err)
+			if !strings.HasPrefix(err.Error(), "deserialize: ") || !strings.Contains(err.Error(), tt.want) ||
+				strings.Contains(err.Error(), "internal error") {
+				t.Errorf("error %q, want one containing %q", err, tt.want)
 			}
 			// Whatever a length says, decoding costs about as much as
 			// the message: these are at most a few hundred bytes.
@@ -139,5 +131,49 @@ func TestDecodeRefusesMalformed(t *testing.T) {
 				t.Errorf("decoding %d bytes allocated %d bytes", len(tt.data), n)
 			}
 		})
+	}
+}
+
+// knownCode returns a function that makes a message of a closure whose
+// code in has, the code's name replaced by the bytes of field. The
+// decoder only passes over that name (it has the code), so the message
+// decodes whatever the name, as long as the decoder's checks pass.
+func knownCode(t *testing.T, in *eval.Interp) func(field []byte) []byte {
+	t.Helper()
+	own := encode(t, in, run(t, in, `(define (own-code x) (+ x 1)) own-code`))
+	name := []byte("\x68own-code") // the code's name as a text item
+	if bytes.Count(own, name) != 1 {
+		t.Fatalf("the code's name is not once in %x", own)
+	}
+	inOwnCode := func(field []byte) []byte { return bytes.Replace(own, name, field, 1) }
+	if _, err := serialize.ContextOf(in).Decode(inOwnCode([]byte("\x65other")), nil); err != nil {
+		t.Fatalf("a known code's name is read after all: %v", err)
+	}
+	return inOwnCode
+}
+
+// TestDecodeDepthLimit pins MaxDepth: items nested deeper are refused,
+// also where the decoder only passes over them, and a limit below what
+// the format itself nests (7 deep) counts as that.
+func TestDecodeDepthLimit(t *testing.T) {
+	in := newInterp(t)
+	ctx := serialize.ContextOf(in)
+	opts := &serialize.DecodeOptions{Limits: serialize.Limits{MaxDepth: 1}}
+	// A bignum in a rational on a continuation's stack is 7 deep.
+	k := encode(t, in, run(t, in, `(define k #f)
+		(define (deep n) (if (= n 0) (call/cc (lambda (c) (set! k c) 0)) (+ (/ (expt 3 200) (expt 2 100)) (deep (- n 1)))))
+		(deep 1)
+		k`))
+	if _, err := ctx.Decode(k, opts); err != nil {
+		t.Errorf("a continuation 7 deep: %v", err)
+	}
+	// A code entry's fields are 3 deep: 4 arrays make 7, 5 make 8.
+	inOwnCode := knownCode(t, in)
+	if _, err := ctx.Decode(inOwnCode([]byte{0x81, 0x81, 0x81, 0x81, 0x00}), opts); err != nil {
+		t.Errorf("arrays 7 deep: %v", err)
+	}
+	_, err := ctx.Decode(inOwnCode([]byte{0x81, 0x81, 0x81, 0x81, 0x81, 0x00}), opts)
+	if want := "items nested over the limit of 7 deep"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("arrays 8 deep: error %v, want one containing %q", err, want)
 	}
 }
