@@ -425,7 +425,9 @@ func (d *decoder) slotOf(i int, dst *rt.Value, datum bool) error {
 	// Tag 29 takes a byte of argument after its head.
 	if len(r.b)-at < 2 || r.b[at] != majorTag<<5|24 || r.b[at+1] != tagSharedRef {
 		v, err := d.value()
-		if err == nil && datum {
+		// Only a reference (a tag) can be one of the machine's objects:
+		// an immediate value never is, and a list's elements mostly are.
+		if err == nil && datum && r.b[at]>>5 == majorTag {
 			err = checkDatum(v)
 		}
 		*dst = v

@@ -585,6 +585,11 @@ func TestDecodeRefuses(t *testing.T) {
 			serialize.Limits{}, "0 free values, its code reads 1"},
 		{"multiple values in a list", hexMsg(version, []any{[]any{uint64(1), ref(1), nil}, []any{uint64(11), 1, 2}}, ref(0)),
 			serialize.Limits{}, "multiple values where data belongs"},
+		// Tag 29 in its 2-byte form: the list's reference to the box, made
+		// before it, is read as a value, not noted for later.
+		{"box in a list by a long reference", []byte{0x83, byte(version), 0x82,
+			0x82, 0x0a, 0x01, 0x83, 0x01, 0xd9, 0x00, 0x1d, 0x00, 0xf6, 0xd8, 0x1d, 0x01},
+			serialize.Limits{}, "entry 1: a variable's box where data belongs"},
 		{"box in a vector", hexMsg(version, []any{[]any{uint64(2), ref(1)}, []any{uint64(10), 1}}, ref(0)),
 			serialize.Limits{}, "box where data belongs"},
 		{"default object", hexMsg(version, []any{[]any{uint64(9)}}, ref(0)), serialize.Limits{}, "default object where data belongs"},
