@@ -232,17 +232,30 @@ type item struct {
 }
 
 func (r *reader) head() (item, error) {
-	if r.off >= len(r.b) {
+	b := r.b[r.off:]
+	if len(b) == 0 {
 		return item{}, errTruncated
 	}
-	c := r.b[r.off]
-	r.off++
+	c := b[0]
 	it := item{major: c >> 5, ai: c & 0x1f}
-	if it.ai < 24 { // the common case: the argument is in the first byte
+	// The argument is most often in the first byte, or in the one or two
+	// after it (integers below 65536: counts, references, instructions):
+	// those are read here, without the call to longHead.
+	switch {
+	case it.ai < 24:
 		it.arg = uint64(it.ai)
-		return it, nil
+		r.off++
+	case it.ai == 24 && len(b) >= 2:
+		it.arg = uint64(b[1])
+		r.off += 2
+	case it.ai == 25 && len(b) >= 3:
+		it.arg = uint64(b[1])<<8 | uint64(b[2])
+		r.off += 3
+	default:
+		r.off++
+		return r.longHead(it)
 	}
-	return r.longHead(it)
+	return it, nil
 }
 
 // longHead reads the argument bytes that follow the first byte of it.

@@ -55,6 +55,9 @@ func TestDecodeRefusesMalformed(t *testing.T) {
 		{"break outside an indefinite item", msg(0xff), serialize.Limits{}, "root: unsupported CBOR item (indefinite length or reserved) at byte 3"},
 		{"simple value below 32 in two bytes", msg(0xf8, 0x10), serialize.Limits{}, "root: unexpected CBOR item (major type 7) at byte 3"},
 		{"head cut short", msg(0x1b, 0x00, 0x00), serialize.Limits{}, "root: truncated data"},
+		{"one-byte argument missing", msg(0x18), serialize.Limits{}, "root: truncated data"},
+		{"two-byte argument cut short", msg(0x19, 0x01), serialize.Limits{}, "root: truncated data"},
+		{"two-byte reference cut short", msg(0xd9, 0x00), serialize.Limits{}, "root: truncated data"},
 		// Indefinite lengths.
 		{"indefinite array", msg(0x9f, 0xff), serialize.Limits{}, "root: unsupported CBOR item (indefinite length or reserved) at byte 3"},
 		{"indefinite text", msg(0x7f, 0x61, 'a', 0xff), serialize.Limits{}, "root: unsupported CBOR item (indefinite length or reserved) at byte 3"},
