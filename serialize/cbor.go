@@ -14,9 +14,10 @@ import (
 // are written and read here directly, into and from a byte slice, which
 // is several times faster than going through reflection (measured: a
 // list of 1000 fixnums as a []any through fxamacker/cbor takes 44 µs to
-// marshal and 36 µs to unmarshal, against a few µs here). fxamacker/cbor
-// still checks every incoming message first (see Decode): well-formedness
-// and the nesting and length limits, before this reader sees it.
+// marshal and 36 µs to unmarshal, against a few µs here). The reader is
+// also all that checks an incoming message: each head as it is read,
+// each length against the bytes left, and, in skip, whatever the decoder
+// passes over without reading it item by item.
 
 // CBOR major types.
 const (
@@ -212,7 +213,13 @@ func fromHalf(h uint16) float64 {
 type reader struct {
 	b   []byte
 	off int
+	// The limits on arrays (Limits.MaxArrayLen, Limits.MaxDepth).
+	maxArray, maxDepth int
 }
+
+// fieldDepth is how deep the fields of a table entry are nested: in the
+// message, the table and the entry.
+const fieldDepth = 3
 
 var errTruncated = errors.New("truncated data")
 
@@ -225,17 +232,30 @@ type item struct {
 }
 
 func (r *reader) head() (item, error) {
-	if r.off >= len(r.b) {
+	b := r.b[r.off:]
+	if len(b) == 0 {
 		return item{}, errTruncated
 	}
-	c := r.b[r.off]
-	r.off++
+	c := b[0]
 	it := item{major: c >> 5, ai: c & 0x1f}
-	if it.ai < 24 { // the common case: the argument is in the first byte
+	// The argument is most often in the first byte, or in the one or two
+	// after it (integers below 65536: counts, references, instructions):
+	// those are read here, without the call to longHead.
+	switch {
+	case it.ai < 24:
 		it.arg = uint64(it.ai)
-		return it, nil
+		r.off++
+	case it.ai == 24 && len(b) >= 2:
+		it.arg = uint64(b[1])
+		r.off += 2
+	case it.ai == 25 && len(b) >= 3:
+		it.arg = uint64(b[1])<<8 | uint64(b[2])
+		r.off += 3
+	default:
+		r.off++
+		return r.longHead(it)
 	}
-	return r.longHead(it)
+	return it, nil
 }
 
 // longHead reads the argument bytes that follow the first byte of it.
@@ -305,18 +325,31 @@ func (r *reader) int(what string) (int64, error) {
 	return 0, fmt.Errorf("expected %s at byte %d", what, at)
 }
 
-// array reads the head of an array, whose length must leave at least one
-// byte per element in the data: no allocation sized by a length can be
-// larger than the message.
+// array reads the head of an array (see arrayLen).
 func (r *reader) array(what string) (int, error) {
+	at := r.off
 	n, err := r.expect(majorArray, what)
 	if err != nil {
 		return 0, err
 	}
-	if n > uint64(len(r.b)-r.off) {
-		return 0, errTruncated
+	if err := r.arrayLen(n, at); err != nil {
+		return 0, err
 	}
 	return int(n), nil
+}
+
+// arrayLen checks the length n of the array whose head is at byte at: at
+// most MaxArrayLen, and leaving at least one byte per element in the
+// data, so that no allocation sized by a length can be larger than the
+// message.
+func (r *reader) arrayLen(n uint64, at int) error {
+	if n > uint64(r.maxArray) {
+		return fmt.Errorf("array of %d elements at byte %d is over the limit of %d", n, at, r.maxArray)
+	}
+	if n > uint64(len(r.b)-r.off) {
+		return errTruncated
+	}
+	return nil
 }
 
 // raw reads the contents of a byte or text string, without copying.
@@ -391,10 +424,26 @@ func (it item) float() (float64, bool) {
 	return 0, false
 }
 
-// skip passes over n whole items, nested ones included, without
-// recursion.
+// skip passes over n whole items of an entry's fields, nested ones
+// included, without recursion. The decoder reads some fields only through
+// skip (those of code it has already), and checks every item it reads
+// item by item, so skip checks all that a message must be even where the
+// decoder expects nothing in particular: each head whole and well-formed
+// (no reserved additional information, no indefinite length, no simple
+// value below 32 in two bytes), each string within the data, each array
+// as array does, arrays and tags nested at most MaxDepth deep, and no
+// maps, which the format does not use.
 func (r *reader) skip(n uint64) error {
-	for ; n > 0; n-- {
+	var buf [16]uint64
+	open := buf[:0] // the items left in each enclosing array or tag
+	for {
+		for n == 0 {
+			if len(open) == 0 {
+				return nil
+			}
+			n, open = open[len(open)-1], open[:len(open)-1]
+		}
+		n--
 		// Small integers and simple values, most of what is skipped, are
 		// one byte.
 		if r.off < len(r.b) {
@@ -403,6 +452,7 @@ func (r *reader) skip(n uint64) error {
 				continue
 			}
 		}
+		at := r.off
 		it, err := r.head()
 		if err != nil {
 			return err
@@ -413,19 +463,24 @@ func (r *reader) skip(n uint64) error {
 				return errTruncated
 			}
 			r.off += int(it.arg)
-		case majorArray, majorMap:
-			// Each element takes a byte at least: a length beyond the
-			// data is an error, and n cannot overflow.
-			if it.arg > uint64(len(r.b)-r.off) {
-				return errTruncated
+		case majorArray, majorTag:
+			if fieldDepth+len(open) >= r.maxDepth {
+				return fmt.Errorf("items nested over the limit of %d deep at byte %d", r.maxDepth, at)
 			}
-			if it.major == majorMap {
-				it.arg *= 2
+			open = append(open, n)
+			n = 1 // a tag's content
+			if it.major == majorArray {
+				if err := r.arrayLen(it.arg, at); err != nil {
+					return err
+				}
+				n = it.arg
 			}
-			n += it.arg
-		case majorTag:
-			n++
+		case majorMap:
+			return fmt.Errorf("unexpected CBOR map at byte %d", at)
+		case majorSimple:
+			if it.ai == 24 && it.arg < 32 {
+				return fmt.Errorf("malformed simple value at byte %d", at)
+			}
 		}
 	}
-	return nil
 }

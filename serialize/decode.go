@@ -7,8 +7,6 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/fxamacker/cbor/v2"
-
 	"termite/eval"
 	rt "termite/runtime"
 )
@@ -19,12 +17,18 @@ import (
 // message made of nothing but one-byte list elements).
 type Limits struct {
 	MaxBytes       int // length of the message
-	MaxDepth       int // nesting of CBOR arrays and tags; the format needs 8
+	MaxDepth       int // nesting of CBOR arrays and tags; at least formatDepth
 	MaxArrayLen    int // elements of one CBOR array (a list entry, a vector...)
 	MaxObjects     int // entries of the object table
 	MaxFrameSlots  int // stack slots of one frame (Code.MaxStack)
 	MaxBignumBytes int // bytes of one bignum, numerator or denominator
 }
+
+// formatDepth is the least MaxDepth: how deep the format nests items at
+// most (a bignum, in a rational, on a continuation's stack). Where the
+// decoder reads items one by one it expects each, never nesting deeper,
+// so what it refuses for depth is always in what skip passes over.
+const formatDepth = 7
 
 // DefaultLimits are the limits of a decode that sets none: enough for a
 // list of a few million elements or a continuation a million frames deep.
@@ -70,10 +74,11 @@ func (c *Context) Decode(data []byte, opts *DecodeOptions) (v rt.Value, err erro
 		d.opts = *opts
 	}
 	d.lim = d.opts.Limits.withDefaults()
+	d.r.maxArray, d.r.maxDepth = d.lim.MaxArrayLen, d.lim.MaxDepth
 	defer func() {
 		// Every input is checked before it is used: a panic here is a bug
-		// (of this package, of fxamacker/cbor or of a hook), and still
-		// must not take the node down.
+		// (of this package or of a hook), and still must not take the
+		// node down.
 		if r := recover(); r != nil {
 			v, err = nil, decodeError("internal error: %v", r)
 		}
@@ -85,9 +90,6 @@ func (c *Context) Decode(data []byte, opts *DecodeOptions) (v rt.Value, err erro
 	}
 	if len(data) > d.lim.MaxBytes {
 		return nil, decodeError("message of %d bytes is over the limit of %d", len(data), d.lim.MaxBytes)
-	}
-	if err := d.lim.decMode().Wellformed(data); err != nil {
-		return nil, decodeError("malformed data: %v", err)
 	}
 	c.op++
 	c.loadSystem()
@@ -126,31 +128,8 @@ func (l Limits) withDefaults() Limits {
 	def(&l.MaxObjects, DefaultLimits.MaxObjects)
 	def(&l.MaxFrameSlots, DefaultLimits.MaxFrameSlots)
 	def(&l.MaxBignumBytes, DefaultLimits.MaxBignumBytes)
+	l.MaxDepth = max(l.MaxDepth, formatDepth)
 	return l
-}
-
-// decModes caches the fxamacker decoding modes, one per set of limits.
-var decModes sync.Map // Limits -> cbor.DecMode
-
-// decMode returns the fxamacker mode that checks a message against l:
-// well-formed CBOR, no indefinite lengths (the format never uses them),
-// nesting and array lengths within bounds.
-func (l Limits) decMode() cbor.DecMode {
-	if dm, ok := decModes.Load(l); ok {
-		return dm.(cbor.DecMode)
-	}
-	clamp := func(v, lo, hi int) int { return max(lo, min(v, hi)) }
-	dm, err := cbor.DecOptions{
-		MaxNestedLevels:  clamp(l.MaxDepth, 4, 65535),
-		MaxArrayElements: clamp(l.MaxArrayLen, 16, math.MaxInt32),
-		MaxMapPairs:      16, // the format has no maps
-		IndefLength:      cbor.IndefLengthForbidden,
-	}.DecMode()
-	if err != nil {
-		panic(err) // the options are clamped into their documented ranges
-	}
-	decModes.Store(l, dm)
-	return dm
 }
 
 // decoders recycles decoders, as encoders does encoders.
@@ -444,7 +423,9 @@ func (d *decoder) slotOf(i int, dst *rt.Value, datum bool) error {
 	// Tag 29 takes a byte of argument after its head.
 	if len(r.b)-at < 2 || r.b[at] != majorTag<<5|24 || r.b[at+1] != tagSharedRef {
 		v, err := d.value()
-		if err == nil && datum {
+		// Only a reference (a tag) can be one of the machine's objects:
+		// an immediate value never is, and a list's elements mostly are.
+		if err == nil && datum && r.b[at]>>5 == majorTag {
 			err = checkDatum(v)
 		}
 		*dst = v

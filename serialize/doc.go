@@ -39,14 +39,14 @@
 //
 // # Untrusted input
 //
-// Decode assumes nothing of its input: fxamacker/cbor checks that the
-// message is well-formed CBOR within the nesting and length limits
-// (Limits) before anything is allocated, every reference and kind is
-// checked before use, and code and continuations pass eval.CodeChecker
-// before the machine may run them. Text must be UTF-8, data may not hold
-// the machine's own objects (a variable's box, values on their way, the
-// default object), and a message may not name the system environment or
-// a library's, nor bring code that assigns their variables: it may
-// define and set the program's globals only. A fault is an error object
-// that says what is wrong.
+// Decode assumes nothing of its input: every CBOR item is checked to be
+// well-formed and within the nesting and length limits (Limits) as it is
+// read, every length against the bytes left before anything is allocated
+// for it, every reference and kind before use, and code and
+// continuations pass eval.CodeChecker before the machine may run them.
+// Text must be UTF-8, data may not hold the machine's own objects (a
+// variable's box, values on their way, the default object), and a
+// message may not name the system environment or a library's, nor bring
+// code that assigns their variables: it may define and set the program's
+// globals only. A fault is an error object that says what is wrong.
 package serialize

@@ -586,11 +586,13 @@ func TestDecodeRefuses(t *testing.T) {
 				instrs, []any{1}, []any{}, []any{}},
 			[]any{uint64(26), env, name, false}}, ref(0))
 	}
-	nested := []byte{0x83, byte(version), 0x80}
+	// A vector whose item is 40 arrays deep: the decoder passes over the
+	// fields of a vector before it reads them.
+	nested := []byte{0x83, byte(version), 0x81, 0x82, 0x02}
 	for i := 0; i < 40; i++ {
 		nested = append(nested, 0x81)
 	}
-	nested = append(nested, 0xf6)
+	nested = append(nested, 0xf6, 0xd8, 0x1d, 0x00)
 	tests := []struct {
 		name string
 		data []byte
@@ -598,7 +600,7 @@ func TestDecodeRefuses(t *testing.T) {
 		want string
 	}{
 		{"empty", nil, serialize.Limits{}, "empty message"},
-		{"truncated", good[:len(good)-3], serialize.Limits{}, "malformed"},
+		{"truncated", good[:len(good)-3], serialize.Limits{}, "truncated data"},
 		{"not an array", []byte{0x01}, serialize.Limits{}, "not a message"},
 		{"version", hexMsg(version+1, []any{}, nil), serialize.Limits{},
 			fmt.Sprintf("format version %d; this termite reads version %d", version+1, version)},
@@ -627,6 +629,11 @@ func TestDecodeRefuses(t *testing.T) {
 			serialize.Limits{}, "0 free values, its code reads 1"},
 		{"multiple values in a list", hexMsg(version, []any{[]any{uint64(1), ref(1), nil}, []any{uint64(11), 1, 2}}, ref(0)),
 			serialize.Limits{}, "multiple values where data belongs"},
+		// Tag 29 in its 2-byte form: the list's reference to the box, made
+		// before it, is read as a value, not noted for later.
+		{"box in a list by a long reference", []byte{0x83, byte(version), 0x82,
+			0x82, 0x0a, 0x01, 0x83, 0x01, 0xd9, 0x00, 0x1d, 0x00, 0xf6, 0xd8, 0x1d, 0x01},
+			serialize.Limits{}, "entry 1: a variable's box where data belongs"},
 		{"box in a vector", hexMsg(version, []any{[]any{uint64(2), ref(1)}, []any{uint64(10), 1}}, ref(0)),
 			serialize.Limits{}, "box where data belongs"},
 		{"default object", hexMsg(version, []any{[]any{uint64(9)}}, ref(0)), serialize.Limits{}, "default object where data belongs"},
@@ -645,8 +652,8 @@ func TestDecodeRefuses(t *testing.T) {
 			uint64(20), int64(0), int64(0)}, "system", "cons"), serialize.Limits{}, "car cannot run cons"},
 		{"too big", good, serialize.Limits{MaxBytes: 10}, "over the limit"},
 		{"too many objects", good, serialize.Limits{MaxObjects: 2}, "over the limit"},
-		{"too deep", nested, serialize.Limits{}, "max nested level"},
-		{"too long", encode(t, in, run(t, in, `(iota 100)`)), serialize.Limits{MaxArrayLen: 50}, "max number of elements"},
+		{"too deep", nested, serialize.Limits{}, "entry 0: items nested over the limit of 16 deep at byte 18"},
+		{"too long", encode(t, in, run(t, in, `(iota 100)`)), serialize.Limits{MaxArrayLen: 50}, "array of 102 elements at byte 3 is over the limit of 50"},
 		{"huge bignum", encode(t, in, run(t, in, `(expt 2 100000)`)), serialize.Limits{MaxBignumBytes: 100}, "bignum of"},
 	}
 	for _, tt := range tests {
