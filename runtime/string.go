@@ -1,13 +1,362 @@
 package runtime
 
-// String is a mutable Scheme string, held as code points so that
-// string-ref and string-set! are O(1).
+import (
+	"bytes"
+	"cmp"
+	"encoding/binary"
+	"iter"
+	"slices"
+	"unicode/utf8"
+)
+
+// String is a mutable Scheme string. Nearly every string's characters are
+// all below U+0100, so a string is held narrow, one byte a character
+// (Latin-1: the byte is the code point), until a character above U+00FF
+// is stored in it or it is made with one; it is then wide, one rune a
+// character, for the rest of its life. Both forms keep string-ref and
+// string-set! O(1), and nothing outside this file sees which one a string
+// has: equality, ordering and hashing are by characters only.
 type String struct {
-	R []rune
+	b []byte  // the characters while the string is narrow
+	w *[]rune // nil while the string is narrow; its characters once wide
 }
 
-// NewString returns a Scheme string holding s.
-func NewString(s string) *String { return &String{[]rune(s)} }
+// narrowLimit is the first code point that a narrow string cannot hold.
+const narrowLimit = 0x100
 
-// String returns the Go form of s.
-func (s *String) String() string { return string(s.R) }
+// NewString returns a new string holding the UTF-8 text s; each byte of s
+// that is not part of valid UTF-8 becomes U+FFFD.
+func NewString(s string) *String {
+	b := []byte(s)
+	if n := asciiPrefix(b); n < len(b) {
+		return decodeUTF8(b, n)
+	}
+	return &String{b: b}
+}
+
+// NewStringUTF8 is NewString for text held in bytes, which the new string
+// does not share.
+func NewStringUTF8(b []byte) *String {
+	if n := asciiPrefix(b); n < len(b) {
+		return decodeUTF8(b, n)
+	}
+	return &String{b: bytes.Clone(b)}
+}
+
+// NewStringRunes returns a new string holding the characters r, which it
+// does not share.
+func NewStringRunes(r []rune) *String {
+	for _, c := range r {
+		if c >= narrowLimit {
+			w := slices.Clone(r)
+			return &String{w: &w}
+		}
+	}
+	b := make([]byte, len(r))
+	for i, c := range r {
+		b[i] = byte(c)
+	}
+	return &String{b: b}
+}
+
+// MakeString returns a new string of n characters, each fill.
+func MakeString(n int, fill rune) *String {
+	if fill >= narrowLimit && n > 0 {
+		w := make([]rune, n)
+		for i := range w {
+			w[i] = fill
+		}
+		return &String{w: &w}
+	}
+	return &String{b: bytes.Repeat([]byte{byte(fill)}, n)}
+}
+
+// asciiPrefix returns the length of the part of b before its first byte
+// that is not ASCII, looking at 8 bytes at a time.
+func asciiPrefix(b []byte) int {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for i < len(b) && b[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
+}
+
+// decodeUTF8 returns a new string holding the UTF-8 text b, whose first
+// ascii bytes are ASCII: narrow if every code point of b is below U+0100.
+func decodeUTF8(b []byte, ascii int) *String {
+	n := ascii + utf8.RuneCount(b[ascii:])
+	narrow := make([]byte, ascii, n)
+	copy(narrow, b)
+	var wide []rune
+	for i := ascii; i < len(b); {
+		c, size := utf8.DecodeRune(b[i:])
+		i += size
+		if wide == nil && c >= narrowLimit {
+			wide = make([]rune, len(narrow), n)
+			for j, x := range narrow {
+				wide[j] = rune(x)
+			}
+		}
+		if wide != nil {
+			wide = append(wide, c)
+		} else {
+			narrow = append(narrow, byte(c))
+		}
+	}
+	if wide != nil {
+		return &String{w: &wide}
+	}
+	return &String{b: narrow}
+}
+
+// Len returns the number of characters of s.
+func (s *String) Len() int {
+	if s.w != nil {
+		return len(*s.w)
+	}
+	return len(s.b)
+}
+
+// Ref returns character i of s, which must be in range.
+func (s *String) Ref(i int) rune {
+	if s.w != nil {
+		return (*s.w)[i]
+	}
+	return rune(s.b[i])
+}
+
+// Set makes character i of s, which must be in range, c; s becomes wide
+// if c does not fit a narrow string.
+func (s *String) Set(i int, c rune) {
+	if s.w == nil && c >= narrowLimit {
+		s.widen()
+	}
+	if s.w != nil {
+		(*s.w)[i] = c
+	} else {
+		s.b[i] = byte(c)
+	}
+}
+
+// Fill makes characters start to end of s, which must be in range, c.
+func (s *String) Fill(c rune, start, end int) {
+	if s.w == nil && c >= narrowLimit && start < end {
+		s.widen()
+	}
+	if s.w != nil {
+		w := (*s.w)[start:end]
+		for i := range w {
+			w[i] = c
+		}
+		return
+	}
+	b := s.b[start:end]
+	for i := range b {
+		b[i] = byte(c)
+	}
+}
+
+// CopyFrom copies characters start to end of src into s from at, as
+// string-copy! does; the ranges must be valid, and they may overlap when
+// src is s. s becomes wide if a character copied does not fit it.
+func (s *String) CopyFrom(at int, src *String, start, end int) {
+	if src.w == nil {
+		from := src.b[start:end]
+		if s.w == nil {
+			copy(s.b[at:], from)
+			return
+		}
+		to := (*s.w)[at:]
+		for i, c := range from {
+			to[i] = rune(c)
+		}
+		return
+	}
+	from := (*src.w)[start:end]
+	if s.w == nil && !allNarrow(from) {
+		s.widen()
+	}
+	if s.w != nil {
+		copy((*s.w)[at:], from)
+		return
+	}
+	to := s.b[at:]
+	for i, c := range from {
+		to[i] = byte(c)
+	}
+}
+
+// widen turns narrow s wide.
+func (s *String) widen() {
+	w := make([]rune, len(s.b))
+	for i, c := range s.b {
+		w[i] = rune(c)
+	}
+	s.w = &w
+	s.b = nil
+}
+
+// allNarrow reports whether every character of r fits a narrow string.
+func allNarrow(r []rune) bool {
+	for _, c := range r {
+		if c >= narrowLimit {
+			return false
+		}
+	}
+	return true
+}
+
+// Wide reports whether s holds a rune a character rather than a byte.
+func (s *String) Wide() bool { return s.w != nil }
+
+// Slice returns a new string holding characters start to end of s, which
+// must be in range; it is narrow when those characters allow it.
+func (s *String) Slice(start, end int) *String {
+	if s.w != nil {
+		return NewStringRunes((*s.w)[start:end])
+	}
+	return &String{b: bytes.Clone(s.b[start:end])}
+}
+
+// Runes returns a new slice holding the characters of s.
+func (s *String) Runes() []rune {
+	if s.w != nil {
+		return slices.Clone(*s.w)
+	}
+	r := make([]rune, len(s.b))
+	for i, c := range s.b {
+		r[i] = rune(c)
+	}
+	return r
+}
+
+// All yields the index and character of each character of s in turn.
+func (s *String) All() iter.Seq2[int, rune] {
+	return func(yield func(int, rune) bool) {
+		if s.w != nil {
+			for i, c := range *s.w {
+				if !yield(i, c) {
+					return
+				}
+			}
+			return
+		}
+		for i, c := range s.b {
+			if !yield(i, rune(c)) {
+				return
+			}
+		}
+	}
+}
+
+// String returns the Go form of s, in UTF-8; a surrogate, which a string
+// may hold but UTF-8 cannot, becomes U+FFFD.
+func (s *String) String() string {
+	if s.w != nil {
+		return string(*s.w)
+	}
+	if asciiPrefix(s.b) == len(s.b) {
+		return string(s.b)
+	}
+	return string(s.AppendUTF8(make([]byte, 0, 2*len(s.b))))
+}
+
+// AppendUTF8 appends s to dst in UTF-8, as String gives it, and returns
+// the extended slice. A narrow string's ASCII part is copied as it is.
+func (s *String) AppendUTF8(dst []byte) []byte {
+	if s.w != nil {
+		for _, c := range *s.w {
+			dst = utf8.AppendRune(dst, c)
+		}
+		return dst
+	}
+	n := asciiPrefix(s.b)
+	dst = append(dst, s.b[:n]...)
+	for _, c := range s.b[n:] {
+		if c < utf8.RuneSelf {
+			dst = append(dst, c)
+		} else {
+			dst = append(dst, 0xC0|c>>6, 0x80|c&0x3F)
+		}
+	}
+	return dst
+}
+
+// Equal reports whether s and t hold the same characters.
+func (s *String) Equal(t *String) bool {
+	if s.w == nil && t.w == nil {
+		return bytes.Equal(s.b, t.b)
+	}
+	return s.Len() == t.Len() && s.Compare(t) == 0
+}
+
+// Compare compares s and t character by character, by code point, as
+// string<? does: -1 if s comes first, 0 if they are equal, +1 if t does.
+func (s *String) Compare(t *String) int {
+	switch {
+	case s.w == nil && t.w == nil:
+		return bytes.Compare(s.b, t.b)
+	case s.w != nil && t.w != nil:
+		return slices.Compare(*s.w, *t.w)
+	}
+	n := min(s.Len(), t.Len())
+	for i := range n {
+		if a, b := s.Ref(i), t.Ref(i); a != b {
+			if a < b {
+				return -1
+			}
+			return +1
+		}
+	}
+	return cmp.Compare(s.Len(), t.Len())
+}
+
+// StringBuilder makes a string from the strings appended to it, narrow
+// unless one of them is wide. The zero value is an empty builder.
+type StringBuilder struct {
+	s String
+}
+
+// Grow makes room for n more characters.
+func (sb *StringBuilder) Grow(n int) {
+	if sb.s.w != nil {
+		*sb.s.w = slices.Grow(*sb.s.w, n)
+	} else {
+		sb.s.b = slices.Grow(sb.s.b, n)
+	}
+}
+
+// Append appends the characters of t.
+func (sb *StringBuilder) Append(t *String) {
+	if sb.s.w == nil && t.w != nil {
+		// Keep the capacity that Grow asked for.
+		w := make([]rune, len(sb.s.b), cap(sb.s.b))
+		for i, c := range sb.s.b {
+			w[i] = rune(c)
+		}
+		sb.s.w, sb.s.b = &w, nil
+	}
+	switch {
+	case sb.s.w == nil:
+		sb.s.b = append(sb.s.b, t.b...)
+	case t.w != nil:
+		*sb.s.w = append(*sb.s.w, *t.w...)
+	default:
+		for _, c := range t.b {
+			*sb.s.w = append(*sb.s.w, rune(c))
+		}
+	}
+}
+
+// Build returns the string made, which the builder no longer holds: it is
+// empty again.
+func (sb *StringBuilder) Build() *String {
+	s := sb.s
+	sb.s = String{}
+	return &s
+}

@@ -221,7 +221,7 @@ func TestStringMutation(t *testing.T) {
 	}
 	src := str("abc")
 	cp, _ := call(t, "string-copy", src)
-	cp.(*rt.String).R[0] = 'z'
+	cp.(*rt.String).Set(0, 'z')
 	if src.String() != "abc" {
 		t.Error("string-copy shares storage with its argument")
 	}
