@@ -17,7 +17,7 @@ func (d *decoder) readString(int, int) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	// U+FFFD for each bad byte; ASCII text is copied as it is.
+	// raw has checked that b is UTF-8; ASCII text is copied as it is.
 	return rt.NewStringUTF8(b), nil
 }
 
