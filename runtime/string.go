@@ -317,7 +317,8 @@ func (s *String) Compare(t *String) int {
 }
 
 // StringBuilder makes a string from the strings appended to it, narrow
-// unless one of them is wide. The zero value is an empty builder.
+// unless one of them holds a wide character. The zero value is an empty
+// builder.
 type StringBuilder struct {
 	s String
 }
@@ -333,23 +334,27 @@ func (sb *StringBuilder) Grow(n int) {
 
 // Append appends the characters of t.
 func (sb *StringBuilder) Append(t *String) {
-	if sb.s.w == nil && t.w != nil {
-		// Keep the capacity that Grow asked for.
-		w := make([]rune, len(sb.s.b), cap(sb.s.b))
-		for i, c := range sb.s.b {
-			w[i] = rune(c)
-		}
-		sb.s.w, sb.s.b = &w, nil
-	}
 	switch {
-	case sb.s.w == nil:
+	case t.w == nil && sb.s.w == nil:
 		sb.s.b = append(sb.s.b, t.b...)
-	case t.w != nil:
-		*sb.s.w = append(*sb.s.w, *t.w...)
-	default:
+	case t.w == nil:
 		for _, c := range t.b {
 			*sb.s.w = append(*sb.s.w, rune(c))
 		}
+	case sb.s.w == nil && allNarrow(*t.w):
+		for _, c := range *t.w {
+			sb.s.b = append(sb.s.b, byte(c))
+		}
+	default:
+		if sb.s.w == nil {
+			// Keep the capacity that Grow asked for.
+			w := make([]rune, len(sb.s.b), cap(sb.s.b))
+			for i, c := range sb.s.b {
+				w[i] = rune(c)
+			}
+			sb.s.w, sb.s.b = &w, nil
+		}
+		*sb.s.w = append(*sb.s.w, *t.w...)
 	}
 }
 
