@@ -190,3 +190,24 @@ func TestStringBuilder(t *testing.T) {
 	b.Append(wideOf("d"))
 	checkString(t, "wide build", b.Build(), "aλcd", true)
 }
+
+// TestASCIIPrefix puts one byte that is not ASCII at every place of
+// strings long enough to use each of asciiPrefix's loops.
+func TestASCIIPrefix(t *testing.T) {
+	for n := 0; n <= 150; n++ {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = 'a' + byte(i%26)
+		}
+		if got := asciiPrefix(b); got != n {
+			t.Errorf("ASCII of %d bytes: prefix %d", n, got)
+		}
+		for at := range n {
+			b[at] = 0x80
+			if got := asciiPrefix(b); got != at {
+				t.Errorf("%d bytes, not ASCII at %d: prefix %d", n, at, got)
+			}
+			b[at] = 0x7f
+		}
+	}
+}
