@@ -14,8 +14,12 @@ import (
 // (Latin-1: the byte is the code point), until a character above U+00FF
 // is stored in it or it is made with one; it is then wide, one rune a
 // character, for the rest of its life. Both forms keep string-ref and
-// string-set! O(1), and nothing outside this file sees which one a string
-// has: equality, ordering and hashing are by characters only.
+// string-set! O(1) (but for the one string-set! that widens a string).
+// Equality, ordering and hashing are by characters only: only Wide tells
+// the forms apart.
+//
+// w is a pointer so that a String is 32 bytes, not the 48 of two slices:
+// most strings are small and narrow, and never use it.
 type String struct {
 	b []byte  // the characters while the string is narrow
 	w *[]rune // nil while the string is narrow; its characters once wide
@@ -106,10 +110,7 @@ func decodeUTF8(b []byte, ascii int) *String {
 		c, size := utf8.DecodeRune(b[i:])
 		i += size
 		if wide == nil && c >= narrowLimit {
-			wide = make([]rune, len(narrow), n)
-			for j, x := range narrow {
-				wide[j] = rune(x)
-			}
+			wide = latin1Runes(narrow, n)
 		}
 		if wide != nil {
 			wide = append(wide, c)
@@ -202,12 +203,18 @@ func (s *String) CopyFrom(at int, src *String, start, end int) {
 
 // widen turns narrow s wide.
 func (s *String) widen() {
-	w := make([]rune, len(s.b))
-	for i, c := range s.b {
+	w := latin1Runes(s.b, len(s.b))
+	s.w, s.b = &w, nil
+}
+
+// latin1Runes returns the code points of the Latin-1 bytes b in a new
+// slice of capacity n (at least len(b)).
+func latin1Runes(b []byte, n int) []rune {
+	w := make([]rune, len(b), max(n, len(b)))
+	for i, c := range b {
 		w[i] = rune(c)
 	}
-	s.w = &w
-	s.b = nil
+	return w
 }
 
 // allNarrow reports whether every character of r fits a narrow string.
@@ -237,11 +244,7 @@ func (s *String) Runes() []rune {
 	if s.w != nil {
 		return slices.Clone(*s.w)
 	}
-	r := make([]rune, len(s.b))
-	for i, c := range s.b {
-		r[i] = rune(c)
-	}
-	return r
+	return latin1Runes(s.b, len(s.b))
 }
 
 // All yields the index and character of each character of s in turn.
@@ -357,10 +360,7 @@ func (sb *StringBuilder) Append(t *String) {
 	default:
 		if sb.s.w == nil {
 			// Keep the capacity that Grow asked for.
-			w := make([]rune, len(sb.s.b), cap(sb.s.b))
-			for i, c := range sb.s.b {
-				w[i] = rune(c)
-			}
+			w := latin1Runes(sb.s.b, cap(sb.s.b))
 			sb.s.w, sb.s.b = &w, nil
 		}
 		*sb.s.w = append(*sb.s.w, *t.w...)
