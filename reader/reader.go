@@ -418,7 +418,7 @@ func (r *Reader) read(depth int) (rt.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &rt.String{R: rs}, nil
+		return rt.NewStringRunes(rs), nil
 	case '|':
 		rs, err := r.readDelimited(start, '|', "symbol")
 		if err != nil {
@@ -706,7 +706,8 @@ func parseHexScalar(s string) (rune, bool) {
 }
 
 // readDelimited reads the body of a string or |symbol| after its opening
-// quote, with the R7RS escapes.
+// quote, with the R7RS escapes. The runes it returns are r's scratch
+// buffer, which the next call reuses.
 func (r *Reader) readDelimited(start rt.Pos, q byte, what string) ([]rune, error) {
 	rs := r.runes[:0]
 	i := r.off + 1
@@ -720,9 +721,7 @@ func (r *Reader) readDelimited(start rt.Pos, q byte, what string) ([]rune, error
 		case c == q:
 			r.off = i + 1
 			r.runes = rs
-			out := make([]rune, len(rs))
-			copy(out, rs)
-			return out, nil
+			return rs, nil
 		case c == '\\':
 			var err error
 			rs, i, err = r.escape(rs, i, what)

@@ -401,3 +401,28 @@ func TestOffsetAndFoldCase(t *testing.T) {
 		t.Errorf("SetFoldCase: read %s", rt.WriteString(v))
 	}
 }
+
+// TestStringLiterals checks that a string literal is narrow unless it
+// holds a character above U+00FF, and that literals and |symbols| read one
+// after another do not share the reader's scratch buffer.
+func TestStringLiterals(t *testing.T) {
+	vals, _, err := ReadAll([]byte(`"abc" "café\xff;" |sym| "λ\x41;" "xy"`), "t.scm")
+	if err != nil || len(vals) != 5 {
+		t.Fatalf("read %d datums, %v", len(vals), err)
+	}
+	for i, want := range []struct {
+		s    string
+		wide bool
+	}{{"abc", false}, {"caféÿ", false}, {}, {"λA", true}, {"xy", false}} {
+		if i == 2 {
+			if vals[i] != rt.Intern("sym") {
+				t.Errorf("datum 2 is %s", rt.WriteString(vals[i]))
+			}
+			continue
+		}
+		s, ok := vals[i].(*rt.String)
+		if !ok || s.String() != want.s || s.Wide() != want.wide {
+			t.Errorf("datum %d is %s (wide %v), want %q (wide %v)", i, rt.WriteString(vals[i]), ok && s.Wide(), want.s, want.wide)
+		}
+	}
+}

@@ -121,15 +121,7 @@ func equalLeaf(a, b Value) (eq, done bool) {
 		return false, false
 	case *String:
 		y, ok := b.(*String)
-		if !ok || len(x.R) != len(y.R) {
-			return false, true
-		}
-		for i, r := range x.R {
-			if y.R[i] != r {
-				return false, true
-			}
-		}
-		return true, true
+		return ok && x.Equal(y), true
 	case *Bytevector:
 		y, ok := b.(*Bytevector)
 		return ok && string(x.B) == string(y.B), true

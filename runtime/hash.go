@@ -95,6 +95,18 @@ func mixRunes(h uint64, r []rune) uint64 {
 	return h
 }
 
+// mixLatin1 is mixRunes of the code points b, one a byte.
+func mixLatin1(h uint64, b []byte) uint64 {
+	for len(b) >= 2 {
+		h = mix(h, uint64(b[0])|uint64(b[1])<<32)
+		b = b[2:]
+	}
+	if len(b) == 1 {
+		h = mix(h, uint64(b[0])|1<<63)
+	}
+	return h
+}
+
 // mixFloat hashes x as Eqv compares it: every NaN alike, -0.0 apart from
 // 0.0.
 func mixFloat(h, x uint64) uint64 {
@@ -147,8 +159,12 @@ func HashEqv(v Value) uint64 {
 }
 
 // HashString returns the hash of s's contents that Hash gives it.
+// It depends on the characters only, not on whether s is narrow or wide.
 func HashString(s *String) uint64 {
-	return mixRunes(hcString, s.R)
+	if s.w != nil {
+		return mixRunes(hcString, *s.w)
+	}
+	return mixLatin1(hcString, s.b)
 }
 
 // leafHash hashes v without looking inside pairs and vectors; content

@@ -259,13 +259,13 @@ func (p *Port) Flush() error {
 	return nil
 }
 
-// OutputString returns what was written to a string output port, and
-// false for any other port.
-func (p *Port) OutputString() (string, bool) {
+// OutputString returns a new string holding what was written to a string
+// output port, and false for any other port.
+func (p *Port) OutputString() (*String, bool) {
 	if p.out == nil || p.kind != stringPort {
-		return "", false
+		return nil, false
 	}
-	return p.out.buf.String(), true
+	return NewStringUTF8(p.out.buf.Bytes()), true
 }
 
 // OutputBytes returns a copy of what was written to a bytevector output

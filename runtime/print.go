@@ -62,7 +62,7 @@ func WriteString(v Value) string {
 func DisplayString(v Value) string {
 	switch x := v.(type) {
 	case *String:
-		return string(x.R)
+		return x.String()
 	case *Symbol:
 		return x.Name
 	}
@@ -348,11 +348,13 @@ func (p *datumPrinter) print(v Value, depth int) {
 		}
 	case *String:
 		if p.display {
-			for _, r := range x.R {
-				p.buf = utf8.AppendRune(p.buf, r)
-			}
+			p.buf = x.AppendUTF8(p.buf)
 		} else {
-			p.quoted(x.R, '"')
+			p.buf = append(p.buf, '"')
+			for _, r := range x.All() {
+				p.quotedRune(r, '"')
+			}
+			p.buf = append(p.buf, '"')
 		}
 	case Char:
 		if p.display {
@@ -398,7 +400,7 @@ func (p *datumPrinter) print(v Value, depth int) {
 			return
 		}
 		p.buf = append(p.buf, "#<error "...)
-		p.quoted([]rune(x.Message), '"')
+		p.quoted(x.Message, '"')
 		for _, irr := range x.Irritants {
 			p.buf = append(p.buf, ' ')
 			p.print(irr, depth+1)
@@ -535,33 +537,38 @@ func (p *datumPrinter) char(r rune) {
 	p.buf = utf8.AppendRune(p.buf, r)
 }
 
-// quoted writes runes between quote characters (" for strings, | for
+// quoted writes s between quote characters (" for strings, | for
 // symbols), escaping what would not read back.
-func (p *datumPrinter) quoted(rs []rune, q byte) {
+func (p *datumPrinter) quoted(s string, q byte) {
 	p.buf = append(p.buf, q)
-	for _, r := range rs {
-		switch {
-		case r == rune(q) || r == '\\':
-			p.buf = append(p.buf, '\\', byte(r))
-		case r == '\n':
-			p.buf = append(p.buf, '\\', 'n')
-		case r == '\t':
-			p.buf = append(p.buf, '\\', 't')
-		case r == '\r':
-			p.buf = append(p.buf, '\\', 'r')
-		case r == 7:
-			p.buf = append(p.buf, '\\', 'a')
-		case r >= 0x20 && r < 0x7f:
-			p.buf = append(p.buf, byte(r))
-		case isControlRune(r) || !utf8.ValidRune(r) || (q == '|' && !unicode.IsPrint(r)):
-			p.buf = append(p.buf, '\\', 'x')
-			p.buf = strconv.AppendInt(p.buf, int64(uint32(r)), 16)
-			p.buf = append(p.buf, ';')
-		default:
-			p.buf = utf8.AppendRune(p.buf, r)
-		}
+	for _, r := range s {
+		p.quotedRune(r, q)
 	}
 	p.buf = append(p.buf, q)
+}
+
+// quotedRune writes r as it appears between q quotes.
+func (p *datumPrinter) quotedRune(r rune, q byte) {
+	switch {
+	case r == rune(q) || r == '\\':
+		p.buf = append(p.buf, '\\', byte(r))
+	case r == '\n':
+		p.buf = append(p.buf, '\\', 'n')
+	case r == '\t':
+		p.buf = append(p.buf, '\\', 't')
+	case r == '\r':
+		p.buf = append(p.buf, '\\', 'r')
+	case r == 7:
+		p.buf = append(p.buf, '\\', 'a')
+	case r >= 0x20 && r < 0x7f:
+		p.buf = append(p.buf, byte(r))
+	case isControlRune(r) || !utf8.ValidRune(r) || (q == '|' && !unicode.IsPrint(r)):
+		p.buf = append(p.buf, '\\', 'x')
+		p.buf = strconv.AppendInt(p.buf, int64(uint32(r)), 16)
+		p.buf = append(p.buf, ';')
+	default:
+		p.buf = utf8.AppendRune(p.buf, r)
+	}
 }
 
 func isControlRune(r rune) bool {
@@ -573,7 +580,7 @@ func (p *datumPrinter) symbol(name string) {
 		p.buf = append(p.buf, name...)
 		return
 	}
-	p.quoted([]rune(name), '|')
+	p.quoted(name, '|')
 }
 
 // SymbolNeedsBars reports whether a symbol with this name must be written

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 	"unicode/utf8"
 )
 
@@ -86,39 +85,6 @@ func (w *writer) array(n int) { w.head(majorArray, uint64(n)) }
 func (w *writer) text(s string) {
 	w.head(majorText, uint64(len(s)))
 	w.b = append(w.b, s...)
-}
-
-// runes writes a text string of the code points rs, in UTF-8 (a string
-// that holds a surrogate writes U+FFFD in its place). Text is mostly
-// ASCII: it is written as such in one pass, and written again if it
-// turns out not to be.
-func (w *writer) runes(rs []rune) {
-	start := len(w.b)
-	w.head(majorText, uint64(len(rs)))
-	body := len(w.b)
-	w.b = slices.Grow(w.b, len(rs))[:body+len(rs)]
-	out := w.b[body:]
-	var all rune
-	for i, r := range rs {
-		all |= r
-		out[i] = byte(r)
-	}
-	if uint32(all) < utf8.RuneSelf {
-		return
-	}
-	w.b = w.b[:start]
-	n := 0
-	for _, r := range rs {
-		if l := utf8.RuneLen(r); l > 0 {
-			n += l
-		} else {
-			n += 3 // written as U+FFFD
-		}
-	}
-	w.head(majorText, uint64(n))
-	for _, r := range rs {
-		w.b = utf8.AppendRune(w.b, r)
-	}
 }
 
 func (w *writer) bytes(b []byte) {

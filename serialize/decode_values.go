@@ -1,7 +1,6 @@
 package serialize
 
 import (
-	"encoding/binary"
 	"fmt"
 	"slices"
 	"unicode/utf8"
@@ -18,38 +17,8 @@ func (d *decoder) readString(int, int) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &rt.String{R: decodeRunes(b)}, nil
-}
-
-// decodeRunes returns the code points of UTF-8 text b (U+FFFD for each
-// bad byte). Text is mostly ASCII, which has a loop of its own.
-func decodeRunes(b []byte) []rune {
-	if isASCII(b) {
-		runes := make([]rune, len(b))
-		for i, c := range b {
-			runes[i] = rune(c)
-		}
-		return runes
-	}
-	runes := make([]rune, 0, utf8.RuneCount(b))
-	for len(b) > 0 {
-		c, size := utf8.DecodeRune(b)
-		runes = append(runes, c)
-		b = b[size:]
-	}
-	return runes
-}
-
-// isASCII reports whether b is ASCII, looking at 8 bytes at a time.
-func isASCII(b []byte) bool {
-	var all uint64
-	for ; len(b) >= 8; b = b[8:] {
-		all |= binary.LittleEndian.Uint64(b)
-	}
-	for _, c := range b {
-		all |= uint64(c)
-	}
-	return all&0x8080808080808080 == 0
+	// raw has checked that b is UTF-8; ASCII text is copied as it is.
+	return rt.NewStringUTF8(b), nil
 }
 
 func (d *decoder) readBytevector(int, int) (any, error) {

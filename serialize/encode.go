@@ -214,7 +214,7 @@ func (e *encoder) classify(v rt.Value) (kind, any, error) {
 	case *rt.Vector:
 		return kVector, nil, nil
 	case *rt.String:
-		e.bulk += len(x.R) // as ASCII: more grows the buffer
+		e.bulk += x.Len() // as ASCII: more grows the buffer
 		return kString, nil, nil
 	case *rt.Bytevector:
 		e.bulk += len(x.B)

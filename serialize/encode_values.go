@@ -69,9 +69,30 @@ func (e *encoder) writeVector(n *entry) {
 	e.slots(x.Items)
 }
 
+// writeString writes the string as a text string, in UTF-8 (a string that
+// holds a surrogate writes U+FFFD in its place). Text is mostly ASCII,
+// whose length in bytes is its length in characters: the head says so
+// before the text is written, and is made longer after if it was not so.
 func (e *encoder) writeString(n *entry) {
 	e.header(kString, 1)
-	e.w.runes(n.obj.(*rt.String).R)
+	s := n.obj.(*rt.String)
+	w := &e.w
+	start := len(w.b)
+	w.head(majorText, uint64(s.Len()))
+	body := len(w.b)
+	w.b = s.AppendUTF8(w.b)
+	size := len(w.b) - body
+	if size == s.Len() {
+		return
+	}
+	h := writer{b: make([]byte, 0, 9)}
+	h.head(majorText, uint64(size))
+	// UTF-8 is never shorter than the characters, so neither is the head.
+	if grow := len(h.b) - (body - start); grow > 0 {
+		w.b = append(w.b, h.b[:grow]...)
+		copy(w.b[body+grow:], w.b[body:body+size])
+	}
+	copy(w.b[start:], h.b)
 }
 
 func (e *encoder) writeBytevector(n *entry) {

@@ -3,6 +3,8 @@ package stdlib
 import (
 	"unicode"
 	"unicode/utf8"
+
+	rt "termite/runtime"
 )
 
 // The full case mappings of Unicode (SpecialCasing.txt and the F entries of
@@ -253,37 +255,37 @@ func foldRune(r rune) rune {
 
 // foldString is the full case folding of s, as string-foldcase and the
 // -ci comparisons use it: "Straße" folds to "strasse".
-func foldString(s []rune) []rune {
-	out := make([]rune, 0, len(s))
-	for _, r := range s {
+func foldString(s *rt.String) *rt.String {
+	out := make([]rune, 0, s.Len())
+	for _, r := range s.All() {
 		if m, ok := foldSpecial[r]; ok {
 			out = append(out, []rune(m)...)
 		} else {
 			out = append(out, foldRune(r))
 		}
 	}
-	return out
+	return rt.NewStringRunes(out)
 }
 
 // upcaseString is the full uppercase mapping of s: "straße" becomes
 // "STRASSE".
-func upcaseString(s []rune) []rune {
-	out := make([]rune, 0, len(s))
-	for _, r := range s {
+func upcaseString(s *rt.String) *rt.String {
+	out := make([]rune, 0, s.Len())
+	for _, r := range s.All() {
 		if m, ok := upperSpecial[r]; ok {
 			out = append(out, []rune(m)...)
 		} else {
 			out = append(out, unicode.ToUpper(r))
 		}
 	}
-	return out
+	return rt.NewStringRunes(out)
 }
 
 // downcaseString is the full lowercase mapping of s, with capital sigma
 // becoming final sigma at the end of a word as R7RS asks.
-func downcaseString(s []rune) []rune {
-	out := make([]rune, 0, len(s))
-	for i, r := range s {
+func downcaseString(s *rt.String) *rt.String {
+	out := make([]rune, 0, s.Len())
+	for i, r := range s.All() {
 		switch r {
 		case capitalIWithDot:
 			out = append(out, 'i', '\u0307')
@@ -297,26 +299,26 @@ func downcaseString(s []rune) []rune {
 			out = append(out, unicode.ToLower(r))
 		}
 	}
-	return out
+	return rt.NewStringRunes(out)
 }
 
 // isFinalSigma applies the Final_Sigma condition of the Unicode standard
-// (section 3.13) to s[i]: a cased letter comes before it and none after
-// it, skipping case-ignorable characters both ways.
-func isFinalSigma(s []rune, i int) bool {
+// (section 3.13) to character i of s: a cased letter comes before it and
+// none after it, skipping case-ignorable characters both ways.
+func isFinalSigma(s *rt.String, i int) bool {
 	before := false
 	for j := i - 1; j >= 0; j-- {
-		if !isCaseIgnorable(s[j]) {
-			before = isCased(s[j])
+		if c := s.Ref(j); !isCaseIgnorable(c) {
+			before = isCased(c)
 			break
 		}
 	}
 	if !before {
 		return false
 	}
-	for j := i + 1; j < len(s); j++ {
-		if !isCaseIgnorable(s[j]) {
-			return !isCased(s[j])
+	for j := i + 1; j < s.Len(); j++ {
+		if c := s.Ref(j); !isCaseIgnorable(c) {
+			return !isCased(c)
 		}
 	}
 	return true

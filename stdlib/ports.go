@@ -96,7 +96,7 @@ func init() {
 				if !ok {
 					return nil, w.error("expected string output port", p)
 				}
-				return rt.NewString(s), nil
+				return s, nil
 			}
 		}),
 		prim("open-input-bytevector", 1, 1, func(w who) fn {
@@ -184,11 +184,14 @@ func init() {
 				if err != nil {
 					return nil, err
 				}
-				start, end, err := argRange(w, args, 2, len(s.R))
+				start, end, err := argRange(w, args, 2, s.Len())
 				if err != nil {
 					return nil, err
 				}
-				_, err = p.WriteString(string(s.R[start:end]))
+				if start > 0 || end < s.Len() {
+					s = s.Slice(start, end)
+				}
+				_, err = p.WriteString(s.String())
 				return ioResult(w, p, err)
 			}
 		}),

@@ -167,7 +167,7 @@ func TestSymbols(t *testing.T) {
 		fails("string->symbol", "expected string", sym("a")),
 	})
 	s, _ := call(t, "symbol->string", sym("abc"))
-	s.(*rt.String).R[0] = 'z'
+	s.(*rt.String).Set(0, 'z')
 	if rt.Intern("abc").Name != "abc" {
 		t.Error("mutating the result of symbol->string renamed the symbol")
 	}

@@ -8,10 +8,16 @@ import rt "termite/runtime"
 // in what this holds. The references to one element (string-ref and the
 // like) are not among them: they are hot, and a type switch written out
 // is faster than these indirect calls.
+//
+// A string holds its characters narrow or wide inside the runtime, so
+// stringType's elems is a copy of them as runes: strings use only the
+// procedures here that read a string whole or make a new one (string,
+// list->string, string->list and the vector conversions). Those that
+// change a string in place, or copy and join strings, are in strings.go.
 type seqType[E any] struct {
 	name  string                             // the type in error messages: "expected string"
 	elems func(v rt.Value) ([]E, bool)       // the elements of v, false when v is another type
-	make  func(elems []E) rt.Value           // a new object holding elems, which it keeps
+	make  func(elems []E) rt.Value           // a new object holding elems, which it may keep
 	box   func(e E) rt.Value                 // an element as a Scheme value
 	unbox func(w who, v rt.Value) (E, error) // v as an element, or why it cannot be one
 	size  int                                // the bytes of an element, to refuse absurd sizes
@@ -25,15 +31,14 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return s.R, true
+			return s.Runes(), true
 		},
-		make: func(r []rune) rt.Value { return &rt.String{R: r} },
+		make: func(r []rune) rt.Value { return rt.NewStringRunes(r) },
 		box:  func(r rune) rt.Value { return rt.Char(r) },
 		unbox: func(w who, v rt.Value) (rune, error) {
 			c, err := argChar(w, v)
 			return rune(c), err
 		},
-		size: 4,
 	}
 	vectorType = &seqType[rt.Value]{
 		name: "vector",

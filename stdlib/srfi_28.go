@@ -33,17 +33,16 @@ func format(w who) fn {
 			rest = rest[1:]
 			return v, nil
 		}
-		r := fs.R
-		for i := 0; i < len(r); i++ {
-			if r[i] != '~' {
-				b.WriteRune(r[i])
+		for i := 0; i < fs.Len(); i++ {
+			if c := fs.Ref(i); c != '~' {
+				b.WriteRune(c)
 				continue
 			}
 			i++
-			if i == len(r) {
+			if i == fs.Len() {
 				return nil, w.error("incomplete directive at end of format string", fs)
 			}
-			switch d := r[i]; d {
+			switch d := fs.Ref(i); d {
 			case 'a':
 				v, err := next(d)
 				if err != nil {

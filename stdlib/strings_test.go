@@ -221,8 +221,86 @@ func TestStringMutation(t *testing.T) {
 	}
 	src := str("abc")
 	cp, _ := call(t, "string-copy", src)
-	cp.(*rt.String).R[0] = 'z'
+	cp.(*rt.String).Set(0, 'z')
 	if src.String() != "abc" {
 		t.Error("string-copy shares storage with its argument")
+	}
+}
+
+// TestStringWidth checks which strings the procedures make narrow (a byte
+// a character) and which wide, and that the two forms are alike to every
+// procedure that compares or hashes strings.
+func TestStringWidth(t *testing.T) {
+	wide := func(what string, v rt.Value, want string, isWide bool) {
+		t.Helper()
+		s, ok := v.(*rt.String)
+		if !ok || s.String() != want || s.Wide() != isWide {
+			t.Errorf("%s: %s (wide %v), want %q (wide %v)", what, rt.WriteString(v), ok && s.Wide(), want, isWide)
+		}
+	}
+	get := func(name string, args ...rt.Value) rt.Value {
+		t.Helper()
+		v, err := call(t, name, args...)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return v
+	}
+
+	s := str("abc")
+	get("string-set!", s, fx(1), ch('é'))
+	wide("string-set! of a Latin-1 character", s, "aéc", false)
+	get("string-set!", s, fx(1), ch('λ'))
+	wide("string-set! of a wide character", s, "aλc", true)
+
+	f := str("abcd")
+	get("string-fill!", f, ch('λ'), fx(2), fx(2))
+	wide("string-fill! of nothing", f, "abcd", false)
+	get("string-fill!", f, ch('λ'), fx(2))
+	wide("string-fill! of a wide character", f, "abλλ", true)
+
+	d := str("12345")
+	get("string-copy!", d, fx(0), str("λab"), fx(1))
+	wide("string-copy! of narrow characters from a wide string", d, "ab345", false)
+	get("string-copy!", d, fx(3), str("λab"), fx(0), fx(2))
+	wide("string-copy! of a wide character", d, "ab3λa", true)
+
+	w := str("λabcé")
+	wide("substring of narrow characters of a wide string", get("substring", w, fx(1), fx(5)), "abcé", false)
+	wide("string-copy of a wide string", get("string-copy", w), "λabcé", true)
+	wide("string-append of narrow strings", get("string-append", str("ab"), str("é")), "abé", false)
+	wide("string-append with a wide string", get("string-append", str("ab"), w), "abλabcé", true)
+	wide("make-string", get("make-string", fx(2), ch('ÿ')), "ÿÿ", false)
+	wide("make-string wide", get("make-string", fx(2), ch('Ā')), "ĀĀ", true)
+	wide("list->string", get("list->string", lst(ch('a'), ch('é'))), "aé", false)
+	wide("list->string wide", get("list->string", lst(ch('a'), ch('λ'))), "aλ", true)
+	wide("string-upcase leaving Latin-1", get("string-upcase", str("ÿ")), "Ÿ", true)
+	wide("string-downcase into Latin-1", get("string-downcase", str("Ÿ")), "ÿ", false)
+	wide("utf8->string", get("utf8->string", bvec(0x63, 0xc3, 0xa9)), "cé", false)
+	wide("number->string", get("number->string", fx(42)), "42", false)
+
+	// A wide string whose characters are all narrow again is the same
+	// string as the narrow one to everything that compares or hashes.
+	n, back := str("abc"), str("abc")
+	get("string-set!", back, fx(0), ch('λ'))
+	get("string-set!", back, fx(0), ch('a'))
+	wide("a wide string set back", back, "abc", true)
+	for _, name := range []string{"string=?", "string<=?", "string>=?", "string-ci=?", "equal?"} {
+		if get(name, n, back) != rt.True || get(name, back, n) != rt.True {
+			t.Errorf("(%s narrow wide) is false", name)
+		}
+	}
+	if get("string<?", n, back) != rt.False || get("string<?", str("abé"), str("aλ")) != rt.True {
+		t.Error("string<? across forms")
+	}
+	for _, name := range []string{"string-hash", "hash"} {
+		if !rt.Eqv(get(name, n), get(name, back)) {
+			t.Errorf("%s differs between narrow and wide", name)
+		}
+	}
+	table := get("make-hash-table")
+	get("hash-table-set!", table, n, fx(1))
+	if v := get("hash-table-ref/default", table, back, rt.False); !rt.Eqv(v, fx(1)) {
+		t.Errorf("a hash table keyed by the narrow string finds %s for the wide one", rt.WriteString(v))
 	}
 }

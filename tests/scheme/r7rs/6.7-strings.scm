@@ -111,3 +111,28 @@ b") 3)
 (check 'string->vector (string->vector "ABC") #(#\A #\B #\C))
 (check 'string->number-and-back (number->string (string->number "42")) "42")
 (check-error 'string-ref-out-of-range (string-ref "abc" 3))
+;; Strings are held a byte a character until a character above U+00FF
+;; goes in; nothing but memory may tell the two forms apart.
+(check 'narrow-and-wide-equal
+       (let ((s (string-copy "abc")))
+         (string-set! s 0 #\λ)
+         (string-set! s 0 #\a)
+         (list (equal? s "abc") (string=? "abc" s) (string<? "abb" s) (string<? "aé" "aλ")))
+       '(#t #t #t #t))
+(check 'string-append-mixed (string-append "é" "λ" "ÿ") "éλÿ")
+(check 'substring-of-wide (substring "λcafé" 1 5) "café")
+(check 'string-port-mixed
+       (let ((p (open-output-string)))
+         (write-string "café " p)
+         (write-char #\λ p)
+         (write-string "ÿz" p 0 1)
+         (get-output-string p))
+       "café λÿ")
+(check 'string-port-read-back
+       (let ((p (open-input-string "é\x3bb;")))
+         (let* ((a (read-char p)) (b (read-char p)))
+           (list a b (read-char p))))
+       (list #\é #\λ (eof-object)))
+(check 'format-mixed (format "~a|~s|~a" "é" "λ\x85;" #\ÿ) "é|\"λ\\x85;\"|ÿ")
+(write "é\x85;\xff;λ") (newline)
+(display (string-append "é\xff;" (string #\λ))) (newline)
