@@ -63,8 +63,7 @@ func (m *machine) recvScan(g *Global) bool {
 		last = i
 	}
 	ops[scanEpoch] = p.currentEpoch()
-	keep := ops[scanKeep]
-	prim, _ := keep.(*rt.Primitive)
+	prim := predicatePrimitive(ops[scanKeep])
 	if prim != nil && (prim.Min > 1 || prim.Max == 0) {
 		prim = nil // the call raises the arity error
 	}
@@ -120,6 +119,37 @@ func (m *machine) recvScan(g *Global) bool {
 	return false
 }
 
+// predicatePrimitive returns the primitive that keep? is, or that it
+// only applies to its argument, as (lambda (m) (pair? m)) does: the scan
+// then calls it from Go, which is what the closure would do. Nothing
+// runs between two messages of such a scan, so the primitive's variable
+// cannot change under it.
+func predicatePrimitive(keep rt.Value) *rt.Primitive {
+	switch k := keep.(type) {
+	case *rt.Primitive:
+		return k
+	case *Closure:
+		c := k.Code
+		if c.NParams != 1 || c.Rest || len(c.Instrs) != 3 ||
+			c.Instrs[0] != (Instr{Op: opLocal}) || c.Instrs[2].Op != opReturn {
+			return nil
+		}
+		in := c.Instrs[1]
+		if int(in.Op) >= len(opTable) {
+			return nil
+		}
+		op := &opTable[in.Op]
+		if op.a != opdPrimitive || op.pop != 1 || op.c != opdNone {
+			return nil
+		}
+		g := c.Globals[in.A]
+		if p, ok := g.Value.(*rt.Primitive); ok && g.inline {
+			return p
+		}
+	}
+	return nil
+}
+
 // asked returns the index of the message that the operands ops of a
 // recv-scan hold the answer about, if the mailbox has not changed under
 // them (see epoch): nothing left it since the index was taken, so that
@@ -135,12 +165,12 @@ func (p *process) asked(ops []rt.Value) (int, bool) {
 
 // goOn returns the index of the message that a recv-scan, with
 // operands ops, asks keep? about next when the scan just goes on: keep?
-// refused the last message, it is not a primitive (which recvScan calls
-// itself), the next message is there, and no linked death waits.
+// refused the last message, it is not a primitive nor a closure around
+// one (which recvScan calls itself), the next message is there, and no
+// linked death waits.
 func (p *process) goOn(ops []rt.Value) (int, bool) {
 	i, ok := p.asked(ops)
-	_, prim := ops[scanKeep].(*rt.Primitive)
-	if !ok || prim || rt.IsTrue(ops[scanAnswer]) || i+1 >= len(p.mailbox) || p.exitPending != nil {
+	if !ok || predicatePrimitive(ops[scanKeep]) != nil || rt.IsTrue(ops[scanAnswer]) || i+1 >= len(p.mailbox) || p.exitPending != nil {
 		return 0, false
 	}
 	return i + 1, true

@@ -122,3 +122,17 @@
 (recv ('scanning 'ok))
 (kill scanner)
 (recv (('down ,ref ,scanner reason) (show 'killed-while-scanning reason)))
+
+;; A predicate that only applies a primitive to the message is run as
+;; that primitive: the same answers and errors, and a new value of the
+;; primitive's variable is seen.
+(send-all 1 '(a) 2)
+(show (?? (lambda (m) (pair? m))) (drain))
+(send-all 1 2)
+(show (catch error-object-message (?? (lambda (m) (car m)))) (drain))
+(define (number-only? m) (number? m))
+(send-all 'x 3)
+(show (?? number-only?) (drain))
+(set! number? symbol?)
+(send-all 3 'y)
+(show (?? number-only?) (drain))
