@@ -52,7 +52,7 @@ func (s *syncBuffer) String() string {
 }
 
 // waitFor polls until the log contains want.
-func (s *syncBuffer) waitFor(t *testing.T, want string) {
+func (s *syncBuffer) waitFor(t testing.TB, want string) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(s.String(), want) {
@@ -65,7 +65,7 @@ func (s *syncBuffer) waitFor(t *testing.T, want string) {
 
 // newInterp returns an interpreter with the library and the node
 // procedures, logging to log.
-func newInterp(t *testing.T, opts Options, log *syncBuffer) (*eval.Interp, *Node) {
+func newInterp(t testing.TB, opts Options, log *syncBuffer) (*eval.Interp, *Node) {
 	t.Helper()
 	in := eval.New(eval.Options{Stdin: strings.NewReader(""), Stdout: log, Stderr: log})
 	if err := stdlib.Install(in); err != nil {
@@ -80,7 +80,7 @@ func newInterp(t *testing.T, opts Options, log *syncBuffer) (*eval.Interp, *Node
 }
 
 // serveNode starts a node on 127.0.0.1 that serves until the test ends.
-func serveNode(t *testing.T, opts Options) (*Node, *syncBuffer) {
+func serveNode(t testing.TB, opts Options) (*Node, *syncBuffer) {
 	t.Helper()
 	log := &syncBuffer{}
 	in, n := newInterp(t, opts, log)

@@ -53,7 +53,8 @@ type outbox struct {
 }
 
 // add queues f behind the large frame of its sender, if one is in
-// progress; else it is ready at once, or starts a stream if large.
+// progress, or behind a barrier that waits; else it is ready at once, or
+// starts a stream if large.
 func (o *outbox) add(f outFrame) {
 	if f.seq == 0 {
 		o.lastSeq++
@@ -65,15 +66,17 @@ func (o *outbox) add(f outFrame) {
 			return
 		}
 	}
-	if f.barrier && o.before(f.seq) {
-		o.held = append(o.held, f)
-		return
-	}
+	// Behind its sender's large frame first, barrier or not: held, it
+	// would pass the frames of its sender already waiting there.
 	for _, s := range o.streams {
 		if s.sender == f.sender {
 			s.after = append(s.after, f)
 			return
 		}
+	}
+	if f.barrier && o.before(f.seq) {
+		o.held = append(o.held, f)
+		return
 	}
 	if len(f.b) <= frameHeadSize+fragmentSize {
 		o.ready = append(o.ready, f.b)

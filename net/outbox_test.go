@@ -49,6 +49,22 @@ func TestOutboxBarrier(t *testing.T) {
 	}
 }
 
+// TestOutboxBarrierAfterItsSendersFrames checks that a barrier does not
+// overtake the frames its own sender queued before it behind a large
+// frame: they come in the order queued.
+func TestOutboxBarrierAfterItsSendersFrames(t *testing.T) {
+	big := makeFrame(frameValue, 0, false, bytes.Repeat([]byte("x"), 2*fragmentSize+10))
+	var box outbox
+	box.add(outFrame{b: big})
+	box.add(outFrame{b: makeFrame(frameValue, 0, false, []byte("after big"))})
+	box.add(outFrame{b: makeFrame(frameValue, 0, false, []byte("barrier")), barrier: true})
+	box.add(outFrame{b: makeFrame(frameValue, 0, false, []byte("after barrier"))})
+	want := []string{"fragment", "fragment", "big", "after big", "barrier", "after barrier"}
+	if got := drain(t, &box, big); !slices.Equal(got, want) {
+		t.Fatalf("frames in the order %q, want %q", got, want)
+	}
+}
+
 // drain writes what box holds, then reads it back as the peer would: the
 // payloads in order, "big" for big, and "fragment" for each fragment
 // before the last.
