@@ -238,9 +238,16 @@ func TestInterrupt(t *testing.T) {
 	if v, err := in.RunSource([]byte("(+ 1 2)"), "i.scm"); err != nil || rt.WriteString(v) != "3" {
 		t.Fatalf("got %v %v", v, err)
 	}
+	interruptRun(t, in, "(let loop () (loop))")
+}
+
+// interruptRun runs src, which never ends, and interrupts it until the
+// run returns Interrupted.
+func interruptRun(t *testing.T, in *eval.Interp, src string) {
+	t.Helper()
 	done := make(chan error)
 	go func() {
-		_, err := in.RunSource([]byte("(let loop () (loop))"), "i.scm")
+		_, err := in.RunSource([]byte(src), "i.scm")
 		done <- err
 	}()
 	for {

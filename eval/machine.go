@@ -470,11 +470,7 @@ func (m *machine) run() (st status) {
 						// Fused with the jump-false after it (see
 						// compiler.fuseTest): branch without the boolean.
 						sp -= 2
-						if t {
-							pc++
-						} else {
-							pc = int(in.B) - 1
-						}
+						pc = fusedNext(t, pc, in.B)
 						continue
 					}
 					sp--
@@ -567,11 +563,7 @@ func (m *machine) run() (st status) {
 				}
 				if in.B != 0 { // fused with a jump-false, as above
 					sp--
-					if t {
-						pc++
-					} else {
-						pc = int(in.B) - 1
-					}
+					pc = fusedNext(t, pc, in.B)
 					continue
 				}
 				stack[sp-1] = rt.MakeBool(t)
@@ -605,11 +597,7 @@ func (m *machine) run() (st status) {
 				}
 				if in.B != 0 { // fused with a jump-false, as above
 					sp--
-					if t {
-						pc++
-					} else {
-						pc = int(in.B) - 1
-					}
+					pc = fusedNext(t, pc, in.B)
 					continue
 				}
 				stack[sp-1] = rt.MakeBool(t)
@@ -1099,4 +1087,14 @@ func (m *machine) walkFrames(f func(TraceEntry) bool) {
 			}
 		}
 	}
+}
+
+// fusedNext is where a test fused with the jump-false after it goes on:
+// past the jump when t holds, else to the jump's target, which the
+// test's B holds plus one.
+func fusedNext(t bool, pc int, b int32) int {
+	if t {
+		return pc + 1
+	}
+	return int(b) - 1
 }

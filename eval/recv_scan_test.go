@@ -58,22 +58,7 @@ func TestRecvScanStack(t *testing.T) {
 // interrupt is noticed.
 func TestInterruptScan(t *testing.T) {
 	in := newInterp(t)
-	done := make(chan error)
-	go func() {
-		_, err := in.RunSource([]byte(`(! (self) 'go) (?? (lambda (m) (! (self) m) #f))`), "i.scm")
-		done <- err
-	}()
-	for {
-		select {
-		case err := <-done:
-			if _, ok := err.(eval.Interrupted); !ok {
-				t.Fatalf("got %v, want Interrupted", err)
-			}
-			return
-		default:
-			in.Interrupt()
-		}
-	}
+	interruptRun(t, in, `(! (self) 'go) (?? (lambda (m) (! (self) m) #f))`)
 }
 
 // benchSkip runs a receive of a message past 1000 others that it passes

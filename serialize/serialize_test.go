@@ -456,17 +456,24 @@ func TestCodeByHash(t *testing.T) {
 	decode(t, c, short)
 }
 
+// defineKeep defines %keep in in, which hands its argument to the test,
+// as a node would send it: through the pointer returned.
+func defineKeep(in *eval.Interp) *rt.Value {
+	kept := new(rt.Value)
+	in.Define("%keep", &rt.Primitive{Name: "%keep", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
+		*kept = args[0]
+		return rt.Unspecified, nil
+	}})
+	return kept
+}
+
 // TestContinuationAcrossInterpreters resumes, in an interpreter that never
 // saw the program, a continuation captured inside a loop: the loop
 // finishes, then the rest of the program runs.
 func TestContinuationAcrossInterpreters(t *testing.T) {
 	// %keep hands the continuation to this test, as a node would send it.
 	a, _ := newInterpOut(t)
-	var kept rt.Value
-	a.Define("%keep", &rt.Primitive{Name: "%keep", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-		kept = args[0]
-		return rt.Unspecified, nil
-	}})
+	kept := defineKeep(a)
 	run(t, a, `
 		(define (show . xs) (for-each display xs) (newline))
 		(define first-time #t)
@@ -479,10 +486,10 @@ func TestContinuationAcrossInterpreters(t *testing.T) {
 		(loop 0)
 		(define (done) (show "done"))
 		(done)`)
-	if kept == nil {
+	if *kept == nil {
 		t.Fatal("no continuation kept")
 	}
-	data := encode(t, a, kept)
+	data := encode(t, a, *kept)
 	b, out := newInterpOut(t)
 	k := decode(t, b, data)
 	if _, err := b.Apply(k, rt.Unspecified); err != nil {
@@ -501,11 +508,7 @@ func TestContinuationAcrossInterpreters(t *testing.T) {
 // another's.
 func TestScanContinuationAcrossInterpreters(t *testing.T) {
 	a, aOut := newInterpOut(t)
-	var kept rt.Value
-	a.Define("%keep", &rt.Primitive{Name: "%keep", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-		kept = args[0]
-		return rt.Unspecified, nil
-	}})
+	kept := defineKeep(a)
 	run(t, a, `
 		(define (show . xs) (for-each display xs) (newline))
 		(define first-time #t)
@@ -522,7 +525,7 @@ func TestScanContinuationAcrossInterpreters(t *testing.T) {
 		t.Fatalf("the program printed %q, want %q", got, want)
 	}
 	b, out := newInterpOut(t)
-	b.Define("%k", decode(t, b, encode(t, a, kept)))
+	b.Define("%k", decode(t, b, encode(t, a, *kept)))
 	run(t, b, `(for-each (lambda (m) (! (self) m)) '(x y 7 z)) (%k #f)`)
 	runtimeFlush(b)
 	if got, want := out.String(), "got 7\nleft xyz\n"; got != want {
