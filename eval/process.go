@@ -25,8 +25,12 @@ type process struct {
 
 	wait     waitKind
 	deadline float64 // seconds on the scheduler's clock; < 0: none
-	timerGen uint64  // invalidates timer entries of earlier waits
-	queued   bool    // in the run queue
+	// timerAt is the time of the timer entry that may still wake the
+	// process, < 0 for none: a wait until the same deadline uses it
+	// again, rather than adding an entry each time the process wakes
+	// to find nothing and waits again.
+	timerAt float64
+	queued  bool // in the run queue
 
 	rel *relations // links and monitors: most processes have none
 	// exitPending is the object a linked process died of, raised at this

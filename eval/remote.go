@@ -351,7 +351,7 @@ func (in *Interp) Immigrate(e *Emigrant, k rt.Value) error {
 	delete(s.away, e.Pid)
 	m := newMachine(in)
 	m.setup(k, []rt.Value{rt.Unspecified})
-	p := &process{m: m, pid: e.Pid, last: -1, deadline: -1}
+	p := &process{m: m, pid: e.Pid, last: -1, deadline: -1, timerAt: -1}
 	m.proc = p
 	s.live[p] = struct{}{}
 	e.Pid.Proc, e.Pid.At = p, ""

@@ -64,7 +64,7 @@ func (s *scheduler) now() float64 {
 
 func (s *scheduler) newProcess(m *machine) *process {
 	s.nextID++
-	p := &process{m: m, last: -1, deadline: -1}
+	p := &process{m: m, last: -1, deadline: -1, timerAt: -1}
 	p.pidVal = rt.Pid{ID: s.nextID, Proc: p}
 	p.pid = &p.pidVal
 	m.proc = p
@@ -215,9 +215,9 @@ const mailboxWarning = 100000
 func (s *scheduler) wait(p *process, kind waitKind, deadline float64) {
 	p.wait = kind
 	p.deadline = deadline
-	p.timerGen++
-	if deadline >= 0 {
-		heap.Push(&s.timers, timer{deadline, p, p.timerGen})
+	if deadline >= 0 && deadline != p.timerAt {
+		heap.Push(&s.timers, timer{deadline, p})
+		p.timerAt = deadline
 	}
 }
 
@@ -361,8 +361,8 @@ func (s *scheduler) idle() bool {
 	var timeout <-chan time.Time
 	for len(s.timers) > 0 {
 		t := s.timers[0]
-		if t.gen != t.p.timerGen || t.p.dead {
-			heap.Pop(&s.timers)
+		if !t.wakes() {
+			s.popTimer()
 			continue
 		}
 		d := time.Duration((t.at - s.now()) * float64(time.Second))
@@ -398,8 +398,7 @@ func (s *scheduler) fireTimers() {
 	}
 	now := s.now()
 	for len(s.timers) > 0 && s.timers[0].at <= now {
-		t := heap.Pop(&s.timers).(timer)
-		if t.gen == t.p.timerGen && t.p.wait != notWaiting {
+		if t := s.popTimer(); t.wakes() {
 			s.ready(t.p)
 		}
 	}
@@ -416,12 +415,10 @@ func (s *scheduler) resume(p *process) bool {
 	finish := func(v rt.Value) bool {
 		m.deliver(v)
 		p.wait = notWaiting
-		p.timerGen++
 		return true
 	}
 	if obj := p.takePending(); obj != nil {
 		p.wait = notWaiting
-		p.timerGen++
 		m.deliverRaise(obj)
 		return true
 	}
@@ -444,14 +441,12 @@ func (s *scheduler) resume(p *process) bool {
 				return finish(dflt)
 			}
 			p.wait = notWaiting
-			p.timerGen++
 			m.deliverRaise(symTimeout)
 			return true
 		}
 	case waitScan:
 		// The instruction looks again at what came, and at the clock.
 		p.wait = notWaiting
-		p.timerGen++
 		m.rescan()
 		return true
 	case waitSleep:
@@ -521,9 +516,23 @@ func (s *scheduler) logDeath(pid *rt.Pid, e *SchemeError) {
 
 // timer is a process's deadline; gen tells a current one from a stale one.
 type timer struct {
-	at  float64
-	p   *process
-	gen uint64
+	at float64
+	p  *process
+}
+
+// wakes reports whether t is for a wait of its process that goes on: a
+// process that woke and waits again until another time has another entry.
+func (t timer) wakes() bool {
+	return !t.p.dead && t.p.wait != notWaiting && t.p.deadline == t.at
+}
+
+// popTimer takes the first timer entry, which its process no longer has.
+func (s *scheduler) popTimer() timer {
+	t := heap.Pop(&s.timers).(timer)
+	if t.p.timerAt == t.at {
+		t.p.timerAt = -1
+	}
+	return t
 }
 
 type timerHeap []timer
