@@ -212,6 +212,7 @@ func (m *machine) run() (st status) {
 	}()
 	m.status = running
 
+	var t bool // the value of an inlined test (see test below)
 	for {
 		in := instrs[pc]
 		pc++
@@ -453,29 +454,9 @@ func (m *machine) run() (st status) {
 			g := code.Globals[in.A]
 			if a, ok := stack[sp-2].(rt.Fixnum); ok && g.inline {
 				if b, ok := stack[sp-1].(rt.Fixnum); ok {
-					var t bool
-					switch in.Op {
-					case opLt:
-						t = a.Int() < b.Int()
-					case opGt:
-						t = a.Int() > b.Int()
-					case opLe:
-						t = a.Int() <= b.Int()
-					case opGe:
-						t = a.Int() >= b.Int()
-					default:
-						t = a == b
-					}
-					if in.B != 0 {
-						// Fused with the jump-false after it (see
-						// compiler.fuseTest): branch without the boolean.
-						sp -= 2
-						pc = fusedNext(t, pc, in.B)
-						continue
-					}
-					sp--
-					stack[sp-1] = rt.MakeBool(t)
-					continue
+					t = compareFix(in.Op, a.Int(), b.Int())
+					sp -= 2
+					goto test
 				}
 			}
 			save()
@@ -547,27 +528,9 @@ func (m *machine) run() (st status) {
 		case opNumEqImm, opLtImm, opGtImm, opLeImm, opGeImm:
 			g := code.Globals[in.A]
 			if a, ok := stack[sp-1].(rt.Fixnum); ok && g.inline {
-				x, k := a.Int(), int64(in.C)
-				var t bool
-				switch in.Op {
-				case opLtImm:
-					t = x < k
-				case opGtImm:
-					t = x > k
-				case opLeImm:
-					t = x <= k
-				case opGeImm:
-					t = x >= k
-				default:
-					t = x == k
-				}
-				if in.B != 0 { // fused with a jump-false, as above
-					sp--
-					pc = fusedNext(t, pc, in.B)
-					continue
-				}
-				stack[sp-1] = rt.MakeBool(t)
-				continue
+				t = compareFix(in.Op, a.Int(), int64(in.C))
+				sp--
+				goto test
 			}
 			stack[sp] = rt.MakeFixnum(int64(in.C))
 			sp++
@@ -580,7 +543,6 @@ func (m *machine) run() (st status) {
 			g := code.Globals[in.A]
 			x := stack[sp-1]
 			if g.inline {
-				var t bool
 				switch in.Op {
 				case opNullP:
 					t = x == rt.Null
@@ -595,13 +557,8 @@ func (m *machine) run() (st status) {
 					}
 					t = i.Int() == 0
 				}
-				if in.B != 0 { // fused with a jump-false, as above
-					sp--
-					pc = fusedNext(t, pc, in.B)
-					continue
-				}
-				stack[sp-1] = rt.MakeBool(t)
-				continue
+				sp--
+				goto test
 			}
 		slow1:
 			save()
@@ -640,18 +597,9 @@ func (m *machine) run() (st status) {
 				stack[sp-1] = &rt.Pair{Car: a, Cdr: b}
 				continue
 			case op == opEqP:
-				if in.B != 0 { // fused with a jump-false, as above
-					sp -= 2
-					if rt.Eq(a, b) {
-						pc++
-					} else {
-						pc = int(in.B) - 1
-					}
-					continue
-				}
-				sp--
-				stack[sp-1] = rt.MakeBool(rt.Eq(a, b))
-				continue
+				t = rt.Eq(a, b)
+				sp -= 2
+				goto test
 			case op == opVectorRef:
 				if v, ok := a.(*rt.Vector); ok {
 					if i, ok := b.(rt.Fixnum); ok && uint64(i.Int()) < uint64(len(v.Items)) {
@@ -713,6 +661,17 @@ func (m *machine) run() (st status) {
 		default:
 			panic(fmt.Sprintf("machine: bad opcode %d", in.Op))
 		}
+		continue
+	test:
+		// An inlined test's fast path took its operands and left t: fused
+		// with the jump-false after it (see compiler.fusable), it
+		// branches without the boolean.
+		if in.B != 0 {
+			pc = fusedNext(t, pc, in.B)
+			continue
+		}
+		stack[sp] = rt.MakeBool(t)
+		sp++
 	}
 }
 
@@ -1087,6 +1046,22 @@ func (m *machine) walkFrames(f func(TraceEntry) bool) {
 			}
 		}
 	}
+}
+
+// compareFix is the comparison op (<, >, <=, >= or =, of two operands or
+// of one and a constant) of x and y.
+func compareFix(op Opcode, x, y int64) bool {
+	switch op {
+	case opLt, opLtImm:
+		return x < y
+	case opGt, opGtImm:
+		return x > y
+	case opLe, opLeImm:
+		return x <= y
+	case opGe, opGeImm:
+		return x >= y
+	}
+	return x == y
 }
 
 // fusedNext is where a test fused with the jump-false after it goes on:
