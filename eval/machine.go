@@ -214,7 +214,9 @@ func (m *machine) run() (st status) {
 
 	var t bool // the value of an inlined test (see test below)
 	for {
-		in := instrs[pc]
+		// A pointer, not a copy: the operands stay in memory, where a
+		// copy's would be spilled around every slow path's call.
+		in := &instrs[pc]
 		pc++
 		switch in.Op {
 		case opConst:
@@ -347,7 +349,7 @@ func (m *machine) run() (st status) {
 					continue
 				}
 			}
-			in = Instr{Op: opCall, A: 1}
+			in = &recvScanCall
 			fallthrough
 		case opCall, opTailCall:
 			n := int(in.A)
@@ -468,19 +470,21 @@ func (m *machine) run() (st status) {
 			g := code.Globals[in.A]
 			if a, ok := stack[sp-2].(rt.Fixnum); ok && g.inline {
 				if b, ok := stack[sp-1].(rt.Fixnum); ok {
-					var r rt.Value
+					// Results past the fixnums take the slow path, which
+					// makes a bignum: the fast path makes no call.
+					var r int64
 					switch in.Op {
 					case opAdd:
 						// No overflow: fixnums are far inside int64.
-						r = rt.MakeFixnum(a.Int() + b.Int())
+						r = a.Int() + b.Int()
 					case opSub:
-						r = rt.MakeFixnum(a.Int() - b.Int())
+						r = a.Int() - b.Int()
 					case opMul:
 						x, y := a.Int(), b.Int()
 						if x < -(1<<31) || x > 1<<31 || y < -(1<<31) || y > 1<<31 {
 							goto slow2
 						}
-						r = rt.MakeFixnum(x * y)
+						r = x * y
 					case opQuotient, opRemainder, opModulo:
 						if y := b.Int(); y == 0 || y == -1 { // an error, or left to the slow path
 							goto slow2
@@ -490,14 +494,16 @@ func (m *machine) run() (st status) {
 							mode = rt.FloorDiv
 						}
 						q, rem := rt.DivModInt(mode, a.Int(), b.Int())
-						if in.Op == opQuotient {
-							r = rt.MakeFixnum(q)
-						} else {
-							r = rt.MakeFixnum(rem)
+						if r = rem; in.Op == opQuotient {
+							r = q
 						}
 					}
+					f, ok := rt.FixnumOf(r)
+					if !ok {
+						goto slow2
+					}
 					sp--
-					stack[sp-1] = r
+					stack[sp-1] = f
 					continue
 				}
 			}
@@ -515,8 +521,10 @@ func (m *machine) run() (st status) {
 				if in.Op == opSubImm {
 					k = -k
 				}
-				stack[sp-1] = rt.MakeFixnum(a.Int() + k)
-				continue
+				if r, ok := rt.FixnumOf(a.Int() + k); ok {
+					stack[sp-1] = r
+					continue
+				}
 			}
 			stack[sp] = rt.MakeFixnum(int64(in.C)) // within stackMargin
 			sp++
@@ -1049,20 +1057,31 @@ func (m *machine) walkFrames(f func(TraceEntry) bool) {
 }
 
 // compareFix is the comparison op (<, >, <=, >= or =, of two operands or
-// of one and a constant) of x and y.
+// of one and a constant) of the fixnums x and y. It looks the answer up
+// rather than switching on op: a switch is a second indirect jump, after
+// the dispatch, and one the processor mispredicts as often as the
+// comparisons alternate.
 func compareFix(op Opcode, x, y int64) bool {
-	switch op {
-	case opLt, opLtImm:
-		return x < y
-	case opGt, opGtImm:
-		return x > y
-	case opLe, opLeImm:
-		return x <= y
-	case opGe, opGeImm:
-		return x >= y
-	}
-	return x == y
+	d := x - y // no overflow: fixnums and constants are far inside int64
+	sign := d>>63 | int64(uint64(-d)>>63)
+	return cmpTruth[op]>>(1+sign)&1 != 0
 }
+
+// cmpTruth holds, for each comparison instruction, which outcomes of
+// comparing x with y make it true: bit 0 x < y, bit 1 x = y, bit 2 x > y.
+var cmpTruth = func() (t [256]uint8) {
+	for op, bits := range map[Opcode]uint8{
+		opLt: 0b001, opLe: 0b011, opNumEq: 0b010, opGe: 0b110, opGt: 0b100,
+	} {
+		t[op] = bits
+	}
+	for op := range opTable {
+		if imm := Opcode(op); imm.HasImmediate() {
+			t[imm] = t[inlineOps[opTable[imm].prim]]
+		}
+	}
+	return t
+}()
 
 // fusedNext is where a test fused with the jump-false after it goes on:
 // past the jump when t holds, else to the jump's target, which the

@@ -33,6 +33,9 @@ const (
 	recvScanOperands
 )
 
+// recvScanCall is what recv-scan turns into to call keep? on a message.
+var recvScanCall = Instr{Op: opCall, A: 1}
+
 // recvScan runs the recv-scan instruction just before m.pc, whose global
 // (the instruction's operand) is g, on the operands on top of the stack.
 // It returns true when it leaves, for the machine to make, the call of
