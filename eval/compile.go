@@ -474,6 +474,7 @@ func (c *compiler) hash() [32]byte {
 		writeInt(int64(in.Op))
 		writeInt(int64(in.A))
 		writeInt(int64(in.B))
+		writeInt(int64(in.C))
 	}
 	for _, k := range code.Consts {
 		if cl, ok := k.(*Closure); ok {

@@ -104,6 +104,10 @@ func TestCodeHash(t *testing.T) {
 	if a.Hash == c.Hash {
 		t.Error("different code gives the same hash")
 	}
+	// The constant of an instruction that carries one is code too.
+	if compileOne(t, `(define (f x) (+ x 1))`, "+").Hash == compileOne(t, `(define (f x) (+ x 2))`, "+").Hash {
+		t.Error("(+ x 1) and (+ x 2) have the same hash")
+	}
 }
 
 // TestCodeHashEnvironments checks that the same text compiled in two
