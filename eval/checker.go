@@ -307,14 +307,16 @@ func (ck *CodeChecker) check(c *Code) *codeInfo {
 			return bad("instruction %d: bad opcode %d", pc, in.Op)
 		}
 		op := &opTable[in.Op]
-		if err := ck.checkOperand(c, op.a, in.A); err != nil {
-			return bad("instruction %d: %v", pc, err)
-		}
-		if err := ck.checkOperand(c, op.b, in.B); err != nil {
-			return bad("instruction %d: %v", pc, err)
-		}
-		if op.c == opdNone && in.C != 0 {
-			return bad("instruction %d: operand C of %s", pc, op.name)
+		for i, o := range [3]struct {
+			kind operand
+			v    int32
+		}{{op.a, in.A}, {op.b, in.B}, {op.c, in.C}} {
+			if o.kind == opdNone && o.v != 0 {
+				return bad("instruction %d: operand %c of %s", pc, "ABC"[i], op.name)
+			}
+			if err := ck.checkOperand(c, o.kind, o.v); err != nil {
+				return bad("instruction %d: %v", pc, err)
+			}
 		}
 		switch in.Op {
 		case opClosure:
@@ -351,12 +353,6 @@ func (ck *CodeChecker) check(c *Code) *codeInfo {
 		// code loops through calls only.
 		if (op.a == opdTarget && int(in.A) <= pc) || (op.b == opdTarget && int(in.B) <= pc) {
 			return bad("instruction %d: jump backwards", pc)
-		}
-		// B != 0 fuses a test with the jump-false after it (see
-		// compiler.fusable): the fast path goes where that jump goes, at
-		// the depth it leaves, so the jump's successors cover it.
-		if op.b == opdFused && in.B != 0 && (pc+1 >= len(c.Instrs) || c.Instrs[pc+1].Op != opJumpFalse || c.Instrs[pc+1].A != in.B-1) {
-			return bad("instruction %d: fused with no jump-false to %d", pc, in.B-1)
 		}
 		pop, push := in.effect()
 		if depth < pop {

@@ -85,19 +85,22 @@ func code(instrs ...eval.Instr) *eval.Code {
 
 // The opcodes the tests below use, found by their names.
 var (
-	opConst     = opcode("const")
-	opLocal     = opcode("local")
-	opFree      = opcode("free")
-	opGlobal    = opcode("global")
-	opPop       = opcode("pop")
-	opJump      = opcode("jump")
-	opJumpFalse = opcode("jump-false")
-	opCall      = opcode("call")
-	opReturn    = opcode("return")
-	opCar       = opcode("car")
-	opHalt      = opcode("halt")
-	opLetCC     = opcode("let/cc")
-	opSelfTail  = opcode("self-tail-call")
+	opConst      = opcode("const")
+	opLocal      = opcode("local")
+	opFree       = opcode("free")
+	opGlobal     = opcode("global")
+	opPop        = opcode("pop")
+	opJump       = opcode("jump")
+	opJumpFalse  = opcode("jump-false")
+	opCall       = opcode("call")
+	opReturn     = opcode("return")
+	opCar        = opcode("car")
+	opCarLocal   = opcode("car/local")
+	opLtLocals   = opcode("</locals")
+	opCallGlobal = opcode("call-global")
+	opHalt       = opcode("halt")
+	opLetCC      = opcode("let/cc")
+	opSelfTail   = opcode("self-tail-call")
 )
 
 func opcode(name string) eval.Opcode {
@@ -128,7 +131,10 @@ func TestCheckerRefuses(t *testing.T) {
 		{"off the end", code(eval.Instr{Op: opConst}), "runs off the end"},
 		{"halt", code(eval.Instr{Op: opConst}, eval.Instr{Op: opHalt}), "bad opcode"},
 		{"unknown opcode", code(eval.Instr{Op: 200}), "bad opcode"},
-		{"fused without jump", code(eval.Instr{Op: opConst}, eval.Instr{Op: opCar, B: 2}, eval.Instr{Op: opReturn}), "fused"},
+		{"operand B of car", code(eval.Instr{Op: opConst}, eval.Instr{Op: opCar, B: 2}, eval.Instr{Op: opReturn}), "operand B of car"},
+		{"slot of an operand out of range", code(eval.Instr{Op: opCarLocal, B: 1}, eval.Instr{Op: opReturn}), "local 1 out of range"},
+		{"second slot out of range", code(eval.Instr{Op: opLtLocals, C: 3}, eval.Instr{Op: opReturn}), "local 3 out of range"},
+		{"called global out of range", code(eval.Instr{Op: opCallGlobal, B: 1}, eval.Instr{Op: opReturn}), "global 1 out of range"},
 		{"call underflow", code(eval.Instr{Op: opConst}, eval.Instr{Op: opCall, A: 1}, eval.Instr{Op: opReturn}), "underflow"},
 		{"inconsistent merge", code(
 			eval.Instr{Op: opConst}, eval.Instr{Op: opJumpFalse, A: 3}, eval.Instr{Op: opConst},

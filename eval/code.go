@@ -89,7 +89,76 @@ const (
 	// point, and leaves the first message keep? accepts, taken out of
 	// the mailbox, or %recv-timeout (see recv_scan.go).
 	opRecvScan
+
+	// Calls of a global variable's value: opCall and opTailCall with the
+	// procedure read from Globals[B] after the arguments are on top, not
+	// pushed before them (R7RS leaves the order of evaluation open). The
+	// instruction slides the arguments up to put it below them.
+	opCallGlobal
+	opTailCallGlobal
+
+	// Inlined primitives whose operands come from frame slots, B (and C),
+	// instead of instructions that push them: (car l), (< i n),
+	// (- n 1) with l, i, n locals. Each pushes its operands, then runs as
+	// the instruction it is a variant of, which follows it in the machine.
+	opCarLocal
+	opCdrLocal
+	opNullPLocal
+	opPairPLocal
+	opNotLocal
+	opZeroPLocal
+	opAddLocals
+	opSubLocals
+	opNumEqLocals
+	opLtLocals
+	opGtLocals
+	opLeLocals
+	opGeLocals
+	opEqPLocals
+	opAddLocalImm
+	opSubLocalImm
+	opNumEqLocalImm
+	opLtLocalImm
+	opGtLocalImm
+	opLeLocalImm
+	opGeLocalImm
+
+	numOpcodes // not an instruction: how many there are
 )
+
+// variantOf maps each instruction that has a variant taking its operands
+// from frame slots to the variant.
+var variantOf = func() (m [numOpcodes]Opcode) {
+	for v, op := range localVariants {
+		m[op] = v
+	}
+	return m
+}()
+
+// baseOf maps each instruction that takes operands from frame slots to
+// the one that takes them from the stack, and any other to itself. (It has
+// an entry for every byte, so that the machine's look-ups need no bounds
+// check.)
+var baseOf = func() (m [256]Opcode) {
+	for op := range m {
+		m[op] = Opcode(op)
+	}
+	for v, op := range localVariants {
+		m[v] = op
+	}
+	return m
+}()
+
+// localVariants maps each instruction that takes operands from frame
+// slots to the one that takes them from the stack.
+var localVariants = map[Opcode]Opcode{
+	opCarLocal: opCar, opCdrLocal: opCdr, opNullPLocal: opNullP, opPairPLocal: opPairP,
+	opNotLocal: opNot, opZeroPLocal: opZeroP,
+	opAddLocals: opAdd, opSubLocals: opSub, opNumEqLocals: opNumEq, opLtLocals: opLt,
+	opGtLocals: opGt, opLeLocals: opLe, opGeLocals: opGe, opEqPLocals: opEqP,
+	opAddLocalImm: opAddImm, opSubLocalImm: opSubImm, opNumEqLocalImm: opNumEqImm,
+	opLtLocalImm: opLtImm, opGtLocalImm: opGtImm, opLeLocalImm: opLeImm, opGeLocalImm: opGeImm,
+}
 
 // operand is what an operand of an instruction stands for: what the
 // code checker bounds it by, and how a listing shows it.
@@ -106,7 +175,6 @@ const (
 	opdTarget            // an instruction to go to
 	opdCount             // values taken from the operand stack, over the instruction's own pop
 	opdPatchFree         // an index into Free of the closure in the slot of the other operand
-	opdFused             // 0, or the target of the jump-false after the instruction plus one (see compiler.fusable)
 	opdImm               // a fixnum, the instruction's constant
 )
 
@@ -126,84 +194,115 @@ type opInfo struct {
 	pop, push int8
 	next      bool
 	bLabel    string
+	local     Opcode
 	// scratch is how many slots above its operands the instruction fills
 	// while it runs, over the depth it starts from.
 	scratch int8
 }
 
 // inlined is the entry of an instruction that inlines the primitive named
-// name, of arity arguments: its fast path, else as opPrim.
+// name, of arity arguments: its fast path, else as opPrim. An inlined
+// test followed by a jump-false branches at once, without the boolean.
 func inlined(name string, arity int8) opInfo {
-	return opInfo{name: name, prim: name, a: opdPrimitive, b: opdFused, pop: arity, push: 1, next: true}
+	return opInfo{name: name, prim: name, a: opdPrimitive, pop: arity, push: 1, next: true}
 }
 
 // inlinedImm is the entry of the instruction that inlines the binary
-// primitive named name with C for second argument; b is opdFused for a
-// test.
-func inlinedImm(name string, b operand) opInfo {
-	return opInfo{name: name + "/imm", prim: name, a: opdPrimitive, b: b, c: opdImm, pop: 1, push: 1, next: true}
+// primitive named name with C for second argument.
+func inlinedImm(name string) opInfo {
+	return opInfo{name: name + "/imm", prim: name, a: opdPrimitive, c: opdImm, pop: 1, push: 1, next: true}
+}
+
+// fromLocals is the entry of the variant of the instruction op, whose
+// entry is inf, that takes its stack operands from frame slots B (and C)
+// instead; for an instruction with a constant, C stays the constant.
+func fromLocals(op Opcode, inf opInfo) opInfo {
+	n := inf.pop
+	inf.local, inf.pop, inf.scratch = op, 0, n
+	inf.b = opdLocal
+	if n == 2 {
+		inf.c = opdLocal
+	}
+	if inf.c == opdImm {
+		inf.scratch++ // the slow path pushes the constant too
+	}
+	if n == 1 {
+		inf.name += "/local"
+	} else {
+		inf.name += "/locals"
+	}
+	return inf
 }
 
 // opTable describes every instruction, by opcode.
-var opTable = [...]opInfo{
-	opConst:        {name: "const", a: opdConst, push: 1, next: true},
-	opLocal:        {name: "local", a: opdLocal, push: 1, next: true},
-	opLocalBox:     {name: "local-box", a: opdLocal, push: 1, next: true},
-	opFree:         {name: "free", a: opdFree, push: 1, next: true},
-	opFreeBox:      {name: "free-box", a: opdFree, push: 1, next: true},
-	opGlobal:       {name: "global", a: opdGlobal, push: 1, next: true},
-	opSetLocal:     {name: "set-local", a: opdLocal, pop: 1, next: true},
-	opSetLocalBox:  {name: "set-local-box", a: opdLocal, pop: 1, next: true},
-	opSetFreeBox:   {name: "set-free-box", a: opdFree, pop: 1, next: true},
-	opSetGlobal:    {name: "set-global", a: opdGlobal, pop: 1, next: true},
-	opDefGlobal:    {name: "def-global", a: opdGlobal, pop: 1, next: true},
-	opMakeBox:      {name: "make-box", pop: 1, push: 1, next: true},
-	opBoxLocal:     {name: "box-local", a: opdLocal, next: true},
-	opPop:          {name: "pop", pop: 1, next: true},
-	opJump:         {name: "jump", a: opdTarget},
-	opJumpFalse:    {name: "jump-false", a: opdTarget, pop: 1, next: true},
-	opClosure:      {name: "closure", a: opdChild, b: opdCount, push: 1, next: true, bLabel: "free="},
-	opFixClosure:   {name: "fix-closure", a: opdLocal, b: opdPatchFree, pop: 1, next: true},
-	opCall:         {name: "call", a: opdCount, pop: 1, push: 1, next: true},
-	opTailCall:     {name: "tail-call", a: opdCount, pop: 1, push: 1},
-	opReturn:       {name: "return", pop: 1, push: 1},
-	opPrim:         {name: "prim", a: opdGlobal, b: opdCount, push: 1, next: true},
-	opAdd:          inlined("+", 2),
-	opSub:          inlined("-", 2),
-	opMul:          inlined("*", 2),
-	opQuotient:     inlined("quotient", 2),
-	opRemainder:    inlined("remainder", 2),
-	opModulo:       inlined("modulo", 2),
-	opNumEq:        inlined("=", 2),
-	opLt:           inlined("<", 2),
-	opGt:           inlined(">", 2),
-	opLe:           inlined("<=", 2),
-	opGe:           inlined(">=", 2),
-	opCar:          inlined("car", 1),
-	opCdr:          inlined("cdr", 1),
-	opCons:         inlined("cons", 2),
-	opNullP:        inlined("null?", 1),
-	opPairP:        inlined("pair?", 1),
-	opEqP:          inlined("eq?", 2),
-	opNot:          inlined("not", 1),
-	opZeroP:        inlined("zero?", 1),
-	opVectorRef:    inlined("vector-ref", 2),
-	opHalt:         {name: "halt", pop: 1},
-	opLetCC:        {name: "let/cc", a: opdGlobal, b: opdTarget, push: 1, next: true, bLabel: "else "},
-	opLetCCTail:    {name: "let/cc-tail", a: opdGlobal, b: opdTarget, push: 1, next: true, bLabel: "else "},
-	opRecvNext:     {name: "recv-next", a: opdGlobal, pop: 1, push: 1, next: true},
-	opSelfTailCall: {name: "self-tail-call", a: opdCount, push: 1},
-	opAddImm:       inlinedImm("+", opdNone),
-	opSubImm:       inlinedImm("-", opdNone),
-	opNumEqImm:     inlinedImm("=", opdFused),
-	opLtImm:        inlinedImm("<", opdFused),
-	opGtImm:        inlinedImm(">", opdFused),
-	opLeImm:        inlinedImm("<=", opdFused),
-	opGeImm:        inlinedImm(">=", opdFused),
-	// Calling keep? on a message, it replaces the answer by keep? and
-	// the message: one slot more.
-	opRecvScan: {name: "recv-scan", a: opdGlobal, pop: recvScanOperands, push: 1, next: true, scratch: 1},
-}
+var opTable = func() [numOpcodes]opInfo {
+	t := [numOpcodes]opInfo{
+		opConst:        {name: "const", a: opdConst, push: 1, next: true},
+		opLocal:        {name: "local", a: opdLocal, push: 1, next: true},
+		opLocalBox:     {name: "local-box", a: opdLocal, push: 1, next: true},
+		opFree:         {name: "free", a: opdFree, push: 1, next: true},
+		opFreeBox:      {name: "free-box", a: opdFree, push: 1, next: true},
+		opGlobal:       {name: "global", a: opdGlobal, push: 1, next: true},
+		opSetLocal:     {name: "set-local", a: opdLocal, pop: 1, next: true},
+		opSetLocalBox:  {name: "set-local-box", a: opdLocal, pop: 1, next: true},
+		opSetFreeBox:   {name: "set-free-box", a: opdFree, pop: 1, next: true},
+		opSetGlobal:    {name: "set-global", a: opdGlobal, pop: 1, next: true},
+		opDefGlobal:    {name: "def-global", a: opdGlobal, pop: 1, next: true},
+		opMakeBox:      {name: "make-box", pop: 1, push: 1, next: true},
+		opBoxLocal:     {name: "box-local", a: opdLocal, next: true},
+		opPop:          {name: "pop", pop: 1, next: true},
+		opJump:         {name: "jump", a: opdTarget},
+		opJumpFalse:    {name: "jump-false", a: opdTarget, pop: 1, next: true},
+		opClosure:      {name: "closure", a: opdChild, b: opdCount, push: 1, next: true, bLabel: "free="},
+		opFixClosure:   {name: "fix-closure", a: opdLocal, b: opdPatchFree, pop: 1, next: true},
+		opCall:         {name: "call", a: opdCount, pop: 1, push: 1, next: true},
+		opTailCall:     {name: "tail-call", a: opdCount, pop: 1, push: 1},
+		opReturn:       {name: "return", pop: 1, push: 1},
+		opPrim:         {name: "prim", a: opdGlobal, b: opdCount, push: 1, next: true},
+		opAdd:          inlined("+", 2),
+		opSub:          inlined("-", 2),
+		opMul:          inlined("*", 2),
+		opQuotient:     inlined("quotient", 2),
+		opRemainder:    inlined("remainder", 2),
+		opModulo:       inlined("modulo", 2),
+		opNumEq:        inlined("=", 2),
+		opLt:           inlined("<", 2),
+		opGt:           inlined(">", 2),
+		opLe:           inlined("<=", 2),
+		opGe:           inlined(">=", 2),
+		opCar:          inlined("car", 1),
+		opCdr:          inlined("cdr", 1),
+		opCons:         inlined("cons", 2),
+		opNullP:        inlined("null?", 1),
+		opPairP:        inlined("pair?", 1),
+		opEqP:          inlined("eq?", 2),
+		opNot:          inlined("not", 1),
+		opZeroP:        inlined("zero?", 1),
+		opVectorRef:    inlined("vector-ref", 2),
+		opHalt:         {name: "halt", pop: 1},
+		opLetCC:        {name: "let/cc", a: opdGlobal, b: opdTarget, push: 1, next: true, bLabel: "else "},
+		opLetCCTail:    {name: "let/cc-tail", a: opdGlobal, b: opdTarget, push: 1, next: true, bLabel: "else "},
+		opRecvNext:     {name: "recv-next", a: opdGlobal, pop: 1, push: 1, next: true},
+		opSelfTailCall: {name: "self-tail-call", a: opdCount, push: 1},
+		opAddImm:       inlinedImm("+"),
+		opSubImm:       inlinedImm("-"),
+		opNumEqImm:     inlinedImm("="),
+		opLtImm:        inlinedImm("<"),
+		opGtImm:        inlinedImm(">"),
+		opLeImm:        inlinedImm("<="),
+		opGeImm:        inlinedImm(">="),
+		// Calling keep? on a message, it replaces the answer by keep? and
+		// the message: one slot more.
+		opRecvScan: {name: "recv-scan", a: opdGlobal, pop: recvScanOperands, push: 1, next: true, scratch: 1},
+		// The procedure takes a slot over the arguments while they slide up.
+		opCallGlobal:     {name: "call-global", a: opdCount, b: opdGlobal, push: 1, next: true, scratch: 1},
+		opTailCallGlobal: {name: "tail-call-global", a: opdCount, b: opdGlobal, push: 1, scratch: 1},
+	}
+	for v, op := range localVariants {
+		t[v] = fromLocals(op, t[op])
+	}
+	return t
+}()
 
 func (op Opcode) String() string {
 	if int(op) < len(opTable) && opTable[op].name != "" {
@@ -226,8 +325,9 @@ func (in Instr) effect() (pop, push int) {
 	return pop, int(inf.push)
 }
 
-// HasImmediate reports whether instructions of op carry the operand C.
-func (op Opcode) HasImmediate() bool {
+// HasC reports whether instructions of op have the operand C: a constant,
+// or the frame slot of a second operand.
+func (op Opcode) HasC() bool {
 	return int(op) < len(opTable) && opTable[op].c != opdNone
 }
 
@@ -237,7 +337,7 @@ var inlineOps, immOps = func() (m, imm map[string]Opcode) {
 	m, imm = make(map[string]Opcode), make(map[string]Opcode)
 	for op, inf := range opTable {
 		switch {
-		case inf.a != opdPrimitive:
+		case inf.a != opdPrimitive, inf.local != 0:
 		case inf.c == opdImm:
 			imm[inf.prim] = Opcode(op)
 		default:
@@ -325,7 +425,7 @@ func (c *Code) disassemble(b *strings.Builder, indent string) {
 // listOperand writes operand v, of kind k, in a listing.
 func (c *Code) listOperand(b *strings.Builder, k operand, label string, v int32) {
 	switch k {
-	case opdNone, opdPrimitive, opdFused:
+	case opdNone, opdPrimitive:
 	case opdConst:
 		fmt.Fprintf(b, " %s%s", label, rt.WriteString(c.Consts[v]))
 	case opdGlobal:

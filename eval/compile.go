@@ -59,7 +59,12 @@ func (in *Interp) compileLambda(fn *lambdaExpr, internal bool) *Code {
 // (a call of no arguments may deepen it: the result takes the place of no
 // argument).
 func (c *compiler) emit(op Opcode, a, b int32) int {
-	in := Instr{Op: op, A: a, B: b}
+	return c.emit3(op, a, b, 0)
+}
+
+// emit3 is emit for an instruction with an operand C.
+func (c *compiler) emit3(op Opcode, a, b, k int32) int {
+	in := Instr{Op: op, A: a, B: b, C: k}
 	c.code.Instrs = append(c.code.Instrs, in)
 	pop, push := in.effect()
 	c.code.MaxStack = max(c.code.MaxStack, c.depth+int(opTable[op].scratch))
@@ -178,7 +183,6 @@ func (c *compiler) compile(n expr, tail bool) {
 		c.constant(rt.Unspecified, tail)
 	case *ifExpr:
 		c.compile(n.test, false)
-		fused := c.fusable()
 		jf := c.emit(opJumpFalse, 0, 0)
 		c.compile(n.then, tail)
 		var jend int
@@ -187,9 +191,6 @@ func (c *compiler) compile(n expr, tail bool) {
 			c.depth-- // the else branch leaves its own value
 		}
 		c.code.Instrs[jf].A = int32(len(c.code.Instrs))
-		if fused {
-			c.code.Instrs[jf-1].B = c.code.Instrs[jf].A + 1
-		}
 		c.compile(n.els, tail)
 		if !tail {
 			c.code.Instrs[jend].A = int32(len(c.code.Instrs))
@@ -222,35 +223,18 @@ func (c *compiler) effect(n expr) {
 		c.compile(n.val, false)
 		c.store(n.b)
 	case *setGlobal:
-		c.compile(n.val, false)
-		c.markPos(n.pos)
 		op := opSetGlobal
 		if n.define {
 			op = opDefGlobal
+			n.g.defined = true // before its value, which may call it
 		}
+		c.compile(n.val, false)
+		c.markPos(n.pos)
 		c.emit(op, c.globalIndex(n.g), 0)
 	default:
 		c.compile(n, false)
 		c.emit(opPop, 0, 0)
 	}
-}
-
-// fusable reports whether the instruction just emitted is a test that can
-// branch by itself: an inlined comparison or predicate followed by
-// jump-false. Its B operand then holds the jump's target plus one; its
-// fast path branches at once and skips the jump-false, which stays for the
-// slow path (a primitive redefined, an operand not a fixnum).
-func (c *compiler) fusable() bool {
-	n := len(c.code.Instrs)
-	if n == 0 {
-		return false
-	}
-	switch c.code.Instrs[n-1].Op {
-	case opLt, opGt, opLe, opGe, opNumEq, opNullP, opPairP, opNot, opZeroP, opEqP,
-		opLtImm, opGtImm, opLeImm, opGeImm, opNumEqImm:
-		return true
-	}
-	return false
 }
 
 func (c *compiler) closure(n *lambdaExpr) {
@@ -275,15 +259,14 @@ func (c *compiler) call(n *callExpr, tail bool) {
 				c.ret(tail)
 				return
 			}
-			for _, a := range n.args {
-				c.compile(a, false)
-			}
-			c.markPos(n.pos)
-			gi := c.globalIndex(g)
 			if op, ok := inlineOps[p.Name]; ok && int(opTable[op].pop) == len(n.args) {
-				c.emit(op, gi, 0) // B: see fusable
+				c.inlined(op, n, g)
 			} else {
-				c.emit(opPrim, gi, int32(len(n.args)))
+				for _, a := range n.args {
+					c.compile(a, false)
+				}
+				c.markPos(n.pos)
+				c.emit(opPrim, c.globalIndex(g), int32(len(n.args)))
 			}
 			c.ret(tail)
 			return
@@ -324,6 +307,23 @@ func (c *compiler) call(n *callExpr, tail bool) {
 		c.emit(opSelfTailCall, int32(len(n.args)), 0)
 		return
 	}
+	if ref, ok := n.fn.(*globalRef); ok && (ref.g.Value != nil || ref.g.defined) {
+		// The procedure is read after the arguments, by the call. Not
+		// for a name that has never been defined, most likely a typo: its
+		// error must come before any the arguments raise, as in
+		// (lamda (x) x).
+		for _, a := range n.args {
+			c.compile(a, false)
+		}
+		c.markPos(n.pos)
+		g := c.globalIndex(c.in.bound(ref.g, c.code.Internal || ref.core))
+		if tail {
+			c.emit(opTailCallGlobal, int32(len(n.args)), g)
+		} else {
+			c.emit(opCallGlobal, int32(len(n.args)), g)
+		}
+		return
+	}
 	c.compile(n.fn, false)
 	for _, a := range n.args {
 		c.compile(a, false)
@@ -334,6 +334,40 @@ func (c *compiler) call(n *callExpr, tail bool) {
 	} else {
 		c.emit(opCall, int32(len(n.args)), 0)
 	}
+}
+
+// inlined compiles the call n of the primitive bound in g as op, its
+// inlined instruction, or as op's variant that reads the operands from
+// frame slots when they are all (unboxed) locals of this lambda.
+func (c *compiler) inlined(op Opcode, n *callExpr, g *Global) {
+	var slots [2]int32
+	fromSlots := variantOf[op] != 0
+	for i, a := range n.args {
+		if s, ok := c.slotOf(a); ok && fromSlots {
+			slots[i] = s
+		} else {
+			fromSlots = false
+		}
+	}
+	if fromSlots {
+		c.markPos(n.pos)
+		c.emit3(variantOf[op], c.globalIndex(g), slots[0], slots[1])
+		return
+	}
+	for _, a := range n.args {
+		c.compile(a, false)
+	}
+	c.markPos(n.pos)
+	c.emit(op, c.globalIndex(g), 0)
+}
+
+// slotOf returns the frame slot of e when e is a local variable of this
+// lambda that has no box.
+func (c *compiler) slotOf(e expr) (int32, bool) {
+	if ref, ok := e.(*localRef); ok && ref.b.owner == c.fn && !ref.b.boxed {
+		return int32(ref.b.slot), true
+	}
+	return 0, false
 }
 
 // immediate compiles the call n of the inlined primitive name, bound in
@@ -354,10 +388,14 @@ func (c *compiler) immediate(name string, n *callExpr, g *Global) bool {
 	if !ok {
 		return false
 	}
+	if slot, ok := c.slotOf(x); ok && variantOf[op] != 0 {
+		c.markPos(n.pos)
+		c.emit3(variantOf[op], c.globalIndex(g), slot, imm)
+		return true
+	}
 	c.compile(x, false)
 	c.markPos(n.pos)
-	at := c.emit(op, c.globalIndex(g), 0) // B: see fusable
-	c.code.Instrs[at].C = imm
+	c.emit3(op, c.globalIndex(g), 0, imm)
 	return true
 }
 

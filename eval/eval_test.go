@@ -185,6 +185,29 @@ func TestEval(t *testing.T) {
 	})
 }
 
+// TestInlinesIntact: the standard library assigns none of the variables
+// whose primitives have instructions, so the machine starts without looking at
+// them; a program that assigns one makes it look from then on.
+func TestInlinesIntact(t *testing.T) {
+	in := newInterp(t)
+	if !eval.InlinesIntact(in) {
+		t.Fatal("the standard library assigned a variable whose primitive is inlined")
+	}
+	if _, err := in.RunSource([]byte(`(define (f x) (car x)) (f '(1))`), "i.scm"); err != nil {
+		t.Fatal(err)
+	}
+	if !eval.InlinesIntact(in) {
+		t.Error("a program that assigns no such variable made the machine look at them")
+	}
+	v, err := in.RunSource([]byte(`(define (g x) (list (f x) (car x))) (define car cdr) (g '(1 2))`), "i.scm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rt.WriteString(v); got != "((2) (2))" || eval.InlinesIntact(in) {
+		t.Errorf("after (define car cdr): %s, intact %v; want ((2) (2)), false", got, eval.InlinesIntact(in))
+	}
+}
+
 func TestUnboundSuggestion(t *testing.T) {
 	in := newInterp(t)
 	_, err := in.RunSource([]byte("(define (fact n) n) (fcat 3)"), "s.scm")

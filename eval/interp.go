@@ -98,6 +98,11 @@ type Interp struct {
 
 	scanProc rt.Value // what a call of %recv-scan as a value calls (see recvScanProc)
 
+	// redefined is set once a variable whose primitive has an instruction
+	// of its own (inlineOps) is assigned. Until then the machine skips the
+	// look at each one's Global.inline.
+	redefined bool
+
 	// frozen holds, for each global that the system library refers to,
 	// a private cell with the value it had then, so that a program that
 	// redefines car does not change how map or the driver work.
@@ -294,7 +299,20 @@ func (in *Interp) fixed(g *Global) rt.Value {
 func (in *Interp) Define(name string, v rt.Value) {
 	g := in.system.define(rt.Intern(name))
 	g.Value = v
-	g.inline = false
+	in.uninline(g)
+}
+
+// uninline notes that g no longer holds the primitive that calls of it
+// are compiled for: they must now call its value. Only a primitive with
+// an instruction of its own makes the machine look at every one (see
+// redefined): the standard library itself redefines member and assoc.
+func (in *Interp) uninline(g *Global) {
+	if g.inline {
+		g.inline = false
+		if _, ok := inlineOps[g.Name.Name]; ok {
+			in.redefined = true
+		}
+	}
 }
 
 // DefinePrimitive binds p under its name. Calls to it may be compiled to

@@ -175,12 +175,18 @@ func (m *machine) run() (st status) {
 	stack := m.stack
 	instrs := code.Instrs
 
+	// intact is whether no variable whose primitive the compiler inlines
+	// has been assigned: then the inlined instructions need not look at
+	// theirs (Global.inline).
+	intact := !m.in.redefined
+
 	// save and load move the registers between these locals and m, around
 	// the slow paths that are methods of machine.
 	save := func() { m.code, m.clo, m.pc, m.fp, m.sp = code, clo, pc, fp, sp }
 	// load also reports whether the slow path stopped the machine.
 	load := func() bool {
 		code, clo, pc, fp, sp = m.code, m.clo, m.pc, m.fp, m.sp
+		intact = !m.in.redefined
 		stack = m.stack
 		instrs = code.Instrs
 		return m.status != running
@@ -212,7 +218,8 @@ func (m *machine) run() (st status) {
 	}()
 	m.status = running
 
-	var t bool // the value of an inlined test (see test below)
+	var t bool    // the value of an inlined test (see test below)
+	var nargs int // the operands of an inlined primitive's slow path (see slow below)
 	for {
 		// A pointer, not a copy: the operands stay in memory, where a
 		// copy's would be spilled around every slow path's call.
@@ -295,12 +302,18 @@ func (m *machine) run() (st status) {
 			}
 			sp--
 			g.Value = stack[sp]
-			g.inline = false
+			if g.inline {
+				m.in.uninline(g)
+				intact = false
+			}
 		case opDefGlobal:
 			g := code.Globals[in.A]
 			sp--
 			g.Value = stack[sp]
-			g.inline = false
+			if g.inline {
+				m.in.uninline(g)
+				intact = false
+			}
 		case opMakeBox:
 			stack[sp-1] = &rt.Box{V: stack[sp-1]}
 		case opBoxLocal:
@@ -351,12 +364,28 @@ func (m *machine) run() (st status) {
 			}
 			in = &recvScanCall
 			fallthrough
-		case opCall, opTailCall:
+		case opCall, opTailCall, opCallGlobal, opTailCallGlobal:
 			n := int(in.A)
+			if in.Op >= opCallGlobal {
+				g := code.Globals[in.B]
+				if g.Value == nil {
+					if fault(n, m.in.unboundError(g)) {
+						return m.status
+					}
+					continue
+				}
+				// A loop, not copy, as below.
+				for i := sp; i > sp-n; i-- {
+					stack[i] = stack[i-1]
+				}
+				stack[sp-n] = g.Value
+				sp++
+			}
+			tail := in.Op == opTailCall || in.Op == opTailCallGlobal
 			if c, ok := stack[sp-n-1].(*Closure); ok && !c.Code.Rest && c.Code.NParams == n {
 				// The fast path: a closure called with exactly its arity.
 				cc := c.Code
-				if in.Op == opCall {
+				if !tail {
 					m.frames = append(m.frames, frame{code, clo, int32(pc), int32(fp)})
 					fp = sp - n
 				} else {
@@ -386,7 +415,7 @@ func (m *machine) run() (st status) {
 			// A continuation called in tail position drops the frame with
 			// everything else: no need to pop it, which could copy back
 			// the frame below (see underflow).
-			if _, k := stack[sp-n-1].(*Continuation); in.Op == opTailCall && !k {
+			if _, k := stack[sp-n-1].(*Continuation); tail && !k {
 				if e := m.callError(n); e != nil {
 					// Fail here, where the call is, not in the caller.
 					m.raise(n+1, e)
@@ -452,28 +481,31 @@ func (m *machine) run() (st status) {
 			sp -= n
 			stack[sp] = v
 			sp++
+		case opLtLocals, opGtLocals, opLeLocals, opGeLocals, opNumEqLocals:
+			stack[sp], stack[sp+1] = stack[fp+int(in.B)], stack[fp+int(in.C)]
+			sp += 2
+			fallthrough
 		case opLt, opGt, opLe, opGe, opNumEq:
-			g := code.Globals[in.A]
-			if a, ok := stack[sp-2].(rt.Fixnum); ok && g.inline {
+			if a, ok := stack[sp-2].(rt.Fixnum); ok && (intact || code.Globals[in.A].inline) {
 				if b, ok := stack[sp-1].(rt.Fixnum); ok {
 					t = compareFix(in.Op, a.Int(), b.Int())
 					sp -= 2
 					goto test
 				}
 			}
-			save()
-			m.inlineSlow(g, 2)
-			if load() {
-				return m.status
-			}
+			nargs = 2
+			goto slow
+		case opAddLocals, opSubLocals:
+			stack[sp], stack[sp+1] = stack[fp+int(in.B)], stack[fp+int(in.C)]
+			sp += 2
+			fallthrough
 		case opAdd, opSub, opMul, opQuotient, opRemainder, opModulo:
-			g := code.Globals[in.A]
-			if a, ok := stack[sp-2].(rt.Fixnum); ok && g.inline {
+			if a, ok := stack[sp-2].(rt.Fixnum); ok && (intact || code.Globals[in.A].inline) {
 				if b, ok := stack[sp-1].(rt.Fixnum); ok {
 					// Results past the fixnums take the slow path, which
 					// makes a bignum: the fast path makes no call.
 					var r int64
-					switch in.Op {
+					switch op := baseOf[in.Op]; op {
 					case opAdd:
 						// No overflow: fixnums are far inside int64.
 						r = a.Int() + b.Int()
@@ -482,43 +514,43 @@ func (m *machine) run() (st status) {
 					case opMul:
 						x, y := a.Int(), b.Int()
 						if x < -(1<<31) || x > 1<<31 || y < -(1<<31) || y > 1<<31 {
-							goto slow2
+							goto slowArith
 						}
 						r = x * y
 					case opQuotient, opRemainder, opModulo:
 						if y := b.Int(); y == 0 || y == -1 { // an error, or left to the slow path
-							goto slow2
+							goto slowArith
 						}
 						mode := rt.TruncateDiv
-						if in.Op == opModulo {
+						if op == opModulo {
 							mode = rt.FloorDiv
 						}
 						q, rem := rt.DivModInt(mode, a.Int(), b.Int())
-						if r = rem; in.Op == opQuotient {
+						if r = rem; op == opQuotient {
 							r = q
 						}
 					}
 					f, ok := rt.FixnumOf(r)
 					if !ok {
-						goto slow2
+						goto slowArith
 					}
 					sp--
 					stack[sp-1] = f
 					continue
 				}
 			}
-		slow2:
-			save()
-			m.inlineSlow(g, 2)
-			if load() {
-				return m.status
-			}
+		slowArith:
+			nargs = 2
+			goto slow
+		case opAddLocalImm, opSubLocalImm:
+			stack[sp] = stack[fp+int(in.B)]
+			sp++
+			fallthrough
 		case opAddImm, opSubImm:
-			g := code.Globals[in.A]
-			if a, ok := stack[sp-1].(rt.Fixnum); ok && g.inline {
+			if a, ok := stack[sp-1].(rt.Fixnum); ok && (intact || code.Globals[in.A].inline) {
 				// No overflow: fixnums and C are far inside int64.
 				k := int64(in.C)
-				if in.Op == opSubImm {
+				if baseOf[in.Op] == opSubImm {
 					k = -k
 				}
 				if r, ok := rt.FixnumOf(a.Int() + k); ok {
@@ -526,32 +558,32 @@ func (m *machine) run() (st status) {
 					continue
 				}
 			}
-			stack[sp] = rt.MakeFixnum(int64(in.C)) // within stackMargin
+			stack[sp] = rt.MakeFixnum(int64(in.C))
 			sp++
-			save()
-			m.inlineSlow(g, 2)
-			if load() {
-				return m.status
-			}
+			nargs = 2
+			goto slow
+		case opNumEqLocalImm, opLtLocalImm, opGtLocalImm, opLeLocalImm, opGeLocalImm:
+			stack[sp] = stack[fp+int(in.B)]
+			sp++
+			fallthrough
 		case opNumEqImm, opLtImm, opGtImm, opLeImm, opGeImm:
-			g := code.Globals[in.A]
-			if a, ok := stack[sp-1].(rt.Fixnum); ok && g.inline {
+			if a, ok := stack[sp-1].(rt.Fixnum); ok && (intact || code.Globals[in.A].inline) {
 				t = compareFix(in.Op, a.Int(), int64(in.C))
 				sp--
 				goto test
 			}
 			stack[sp] = rt.MakeFixnum(int64(in.C))
 			sp++
-			save()
-			m.inlineSlow(g, 2)
-			if load() {
-				return m.status
-			}
+			nargs = 2
+			goto slow
+		case opNullPLocal, opPairPLocal, opNotLocal, opZeroPLocal:
+			stack[sp] = stack[fp+int(in.B)]
+			sp++
+			fallthrough
 		case opNullP, opPairP, opNot, opZeroP:
-			g := code.Globals[in.A]
 			x := stack[sp-1]
-			if g.inline {
-				switch in.Op {
+			if intact || code.Globals[in.A].inline {
+				switch baseOf[in.Op] {
 				case opNullP:
 					t = x == rt.Null
 				case opPairP:
@@ -561,24 +593,24 @@ func (m *machine) run() (st status) {
 				default:
 					i, ok := x.(rt.Fixnum)
 					if !ok {
-						goto slow1
+						nargs = 1
+						goto slow
 					}
 					t = i.Int() == 0
 				}
 				sp--
 				goto test
 			}
-		slow1:
-			save()
-			m.inlineSlow(g, 1)
-			if load() {
-				return m.status
-			}
+			nargs = 1
+			goto slow
+		case opCarLocal, opCdrLocal:
+			stack[sp] = stack[fp+int(in.B)]
+			sp++
+			fallthrough
 		case opCar, opCdr:
-			g := code.Globals[in.A]
 			x := stack[sp-1]
-			switch op := in.Op; {
-			case !g.inline:
+			switch op := baseOf[in.Op]; {
+			case !intact && !code.Globals[in.A].inline:
 			case op == opCar:
 				if p, ok := x.(*rt.Pair); ok {
 					stack[sp-1] = p.Car
@@ -590,16 +622,16 @@ func (m *machine) run() (st status) {
 					continue
 				}
 			}
-			save()
-			m.inlineSlow(g, 1)
-			if load() {
-				return m.status
-			}
+			nargs = 1
+			goto slow
+		case opEqPLocals:
+			stack[sp], stack[sp+1] = stack[fp+int(in.B)], stack[fp+int(in.C)]
+			sp += 2
+			fallthrough
 		case opCons, opEqP, opVectorRef:
-			g := code.Globals[in.A]
 			a, b := stack[sp-2], stack[sp-1]
-			switch op := in.Op; {
-			case !g.inline:
+			switch op := baseOf[in.Op]; {
+			case !intact && !code.Globals[in.A].inline:
 			case op == opCons:
 				sp--
 				stack[sp-1] = &rt.Pair{Car: a, Cdr: b}
@@ -617,11 +649,8 @@ func (m *machine) run() (st status) {
 					}
 				}
 			}
-			save()
-			m.inlineSlow(g, 2)
-			if load() {
-				return m.status
-			}
+			nargs = 2
+			goto slow
 		case opLetCC, opLetCCTail:
 			if !code.Globals[in.A].inline {
 				pc = int(in.B) // call/cc was redefined: the plain call
@@ -670,12 +699,22 @@ func (m *machine) run() (st status) {
 			panic(fmt.Sprintf("machine: bad opcode %d", in.Op))
 		}
 		continue
+	slow:
+		// An inlined primitive whose fast path did not apply, on the
+		// nargs values on top.
+		save()
+		m.inlineSlow(code.Globals[in.A], nargs)
+		if load() {
+			return m.status
+		}
+		continue
 	test:
-		// An inlined test's fast path took its operands and left t: fused
-		// with the jump-false after it (see compiler.fusable), it
-		// branches without the boolean.
-		if in.B != 0 {
-			pc = fusedNext(t, pc, in.B)
+		// An inlined test's fast path took its operands and left t. With
+		// a jump-false after it, it branches at once, without the boolean.
+		if next := &instrs[pc]; next.Op == opJumpFalse {
+			if pc++; !t {
+				pc = int(next.A)
+			}
 			continue
 		}
 		stack[sp] = rt.MakeBool(t)
@@ -1075,20 +1114,11 @@ var cmpTruth = func() (t [256]uint8) {
 	} {
 		t[op] = bits
 	}
-	for op := range opTable {
-		if imm := Opcode(op); imm.HasImmediate() {
-			t[imm] = t[inlineOps[opTable[imm].prim]]
+	// Their variants with a constant or operands from frame slots.
+	for op, inf := range opTable {
+		if inf.a == opdPrimitive {
+			t[op] = t[inlineOps[inf.prim]]
 		}
 	}
 	return t
 }()
-
-// fusedNext is where a test fused with the jump-false after it goes on:
-// past the jump when t holds, else to the jump's target, which the
-// test's B holds plus one.
-func fusedNext(t bool, pc int, b int32) int {
-	if t {
-		return pc + 1
-	}
-	return int(b) - 1
-}

@@ -146,4 +146,8 @@ type Global struct {
 	Value  rt.Value
 	inline bool
 	home   string // the name of the environment that made it
+	// defined is set when a define of the variable is compiled: from
+	// then on, calls of it may read it after their arguments (see
+	// compiler.call).
+	defined bool
 }

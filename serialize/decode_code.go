@@ -296,7 +296,7 @@ func (d *decoder) fillCode(i int) error {
 			return err
 		}
 		left -= 3
-		if in.Op.HasImmediate() {
+		if in.Op.HasC() {
 			if left == 0 {
 				return fmt.Errorf("instructions: %s without its operand C", in.Op)
 			}

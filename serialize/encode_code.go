@@ -126,7 +126,7 @@ func (e *encoder) writeCode(n *entry) {
 	w.bool(c.Internal)
 	nums := 3 * len(c.Instrs)
 	for _, in := range c.Instrs {
-		if in.Op.HasImmediate() {
+		if in.Op.HasC() {
 			nums++
 		}
 	}
@@ -135,7 +135,7 @@ func (e *encoder) writeCode(n *entry) {
 		w.uint(uint64(in.Op))
 		w.int(int64(in.A))
 		w.int(int64(in.B))
-		if in.Op.HasImmediate() {
+		if in.Op.HasC() {
 			w.int(int64(in.C))
 		}
 	}

@@ -9,7 +9,7 @@ import (
 
 // Version is the format version written in every message. Decode refuses
 // any other: bump it whenever the layout of FORMAT.md changes.
-const Version = 6
+const Version = 7
 
 // kind is the first element of every entry of the object table.
 type kind uint8

@@ -685,7 +685,7 @@ func TestDecodeRefuses(t *testing.T) {
 	}
 }
 
-// instructionSet is the machine's instruction set as of format version 6:
+// instructionSet is the machine's instruction set as of format version 7:
 // code travels as opcode numbers, so a change to it is a change of format.
 var instructionSet = []string{"const", "local", "local-box", "free", "free-box", "global",
 	"set-local", "set-local-box", "set-free-box", "set-global", "def-global", "make-box",
@@ -693,7 +693,10 @@ var instructionSet = []string{"const", "local", "local-box", "free", "free-box",
 	"return", "prim", "+", "-", "*", "quotient", "remainder", "modulo", "=", "<", ">", "<=", ">=", "car", "cdr", "cons",
 	"null?", "pair?", "eq?", "not", "zero?", "vector-ref", "halt", "let/cc", "let/cc-tail", "recv-next",
 	"self-tail-call", "+/imm", "-/imm", "=/imm", "</imm", ">/imm", "<=/imm", ">=/imm",
-	"recv-scan"}
+	"recv-scan", "call-global", "tail-call-global",
+	"car/local", "cdr/local", "null?/local", "pair?/local", "not/local", "zero?/local",
+	"+/locals", "-/locals", "=/locals", "</locals", ">/locals", "<=/locals", ">=/locals", "eq?/locals",
+	"+/imm/local", "-/imm/local", "=/imm/local", "</imm/local", ">/imm/local", "<=/imm/local", ">=/imm/local"}
 
 // TestInstructionSetPinned fails when eval's instruction set changes:
 // then bump serialize.Version (and FORMAT.md) and update instructionSet.
