@@ -52,7 +52,7 @@ func builtins(in *Interp) []*rt.Primitive {
 		}},
 		{Name: "%make-parameter", Min: 2, Max: 2, Fn: func(a []rt.Value) (rt.Value, error) {
 			p := &Parameter{Value: a[0]}
-			if a[1] != rt.False {
+			if rt.IsTrue(a[1]) {
 				p.Converter = a[1]
 			}
 			return p, nil

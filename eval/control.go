@@ -195,7 +195,7 @@ func (m *machine) control(f *controlPrim, base, n int) (int, bool) {
 			return result(msg)
 		}
 		deadline := -1.0
-		if n >= 1 && arg(0) != rt.False {
+		if n >= 1 && rt.IsTrue(arg(0)) {
 			secs, ok := rt.RealToFloat(arg(0))
 			if !ok || secs != secs {
 				m.raise(n+1, rt.TypeError("?", "real number of seconds", arg(0)))

@@ -533,7 +533,7 @@ func (x *expander) defineRecordType(f *rt.Pair) rt.Value {
 		defs = append(defs, rt.List(x.core("define"), ctor,
 			rt.List(x.core("%record-constructor"), typeName, quote(rt.List(fields...)), quote(baseSymbol(ctor)))))
 	default:
-		if args[1] != rt.False {
+		if rt.IsTrue(args[1]) {
 			x.errorf(f, "define-record-type: bad constructor spec")
 		}
 	}

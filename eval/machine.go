@@ -324,7 +324,7 @@ func (m *machine) run() (st status) {
 			pc = int(in.A)
 		case opJumpFalse:
 			sp--
-			if stack[sp] == rt.False {
+			if rt.IsFalse(stack[sp]) {
 				pc = int(in.A)
 			}
 		case opClosure:
@@ -589,7 +589,7 @@ func (m *machine) run() (st status) {
 				case opPairP:
 					_, t = x.(*rt.Pair)
 				case opNot:
-					t = x == rt.False
+					t = rt.IsFalse(x)
 				default:
 					i, ok := x.(rt.Fixnum)
 					if !ok {

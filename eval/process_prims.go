@@ -77,7 +77,7 @@ func processPrimitives(in *Interp) []*rt.Primitive {
 			return rt.Unspecified, nil
 		}),
 		prim("%deadline", 1, 1, func(a []rt.Value) (rt.Value, error) {
-			if a[0] == rt.False {
+			if rt.IsFalse(a[0]) {
 				return rt.False, nil
 			}
 			secs, ok := rt.RealToFloat(a[0])

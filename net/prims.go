@@ -106,7 +106,7 @@ func (n *Node) primitives() []*rt.Primitive {
 				return nil, rt.TypeError("%node-call", "symbol", a[2])
 			}
 			var timeout time.Duration
-			if a[4] != rt.False {
+			if rt.IsTrue(a[4]) {
 				secs, ok := rt.RealToFloat(a[4])
 				if !ok || secs != secs || secs < 0 {
 					return nil, rt.TypeError(who, "timeout in seconds", a[4])

@@ -177,7 +177,7 @@ func TestWriteSimpleCarCycleTerminates(t *testing.T) {
 }
 
 func printLongList(n int) Value {
-	l := Null
+	var l Value = Null
 	for i := 0; i < n; i++ {
 		l = Cons(MakeFixnum(int64(i%10)), l)
 	}

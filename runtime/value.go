@@ -20,6 +20,13 @@ func MakeBool(b bool) Value {
 	return False
 }
 
+// IsFalse reports whether v is #f. Use it, or IsTrue, rather than
+// v == False: that compares two Values, by a call (runtime.efaceeq).
+func IsFalse(v Value) bool {
+	b, ok := v.(Boolean)
+	return ok && !bool(b)
+}
+
 // IsTrue reports whether v counts as true: everything but #f does.
 func IsTrue(v Value) bool {
 	b, ok := v.(Boolean)
@@ -31,18 +38,22 @@ type unspecifiedType struct{}
 type eofType struct{}
 type defaultType struct{}
 
+// The singletons below have pointer types of their own, not Value: a
+// Value compared with one of them is compared in line, type and pointer,
+// where two Values are compared by a call (runtime.efaceeq).
+
 // Null is the empty list.
-var Null Value = &nullType{}
+var Null = &nullType{}
 
 // Unspecified is the value of expressions whose value the report leaves
 // unspecified; it prints as nothing at the REPL.
-var Unspecified Value = &unspecifiedType{}
+var Unspecified = &unspecifiedType{}
 
 // EOF is the end-of-file object.
-var EOF Value = &eofType{}
+var EOF = &eofType{}
 
 // Default marks an optional argument that was not supplied.
-var Default Value = &defaultType{}
+var Default = &defaultType{}
 
 // Char is a Unicode scalar value.
 type Char rune

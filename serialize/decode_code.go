@@ -396,7 +396,7 @@ func (d *decoder) fillParameter(i int) (err error) {
 	if err != nil {
 		return err
 	}
-	if conv != rt.False {
+	if rt.IsTrue(conv) {
 		if _, ok := conv.(rt.Procedure); !ok {
 			return fmt.Errorf("parameter converter is a %s", typeName(conv))
 		}

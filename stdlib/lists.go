@@ -190,7 +190,7 @@ func makeList(w who) fn {
 			fill = args[1]
 		}
 		rt.Charge(k)
-		l := rt.Null
+		var l rt.Value = rt.Null
 		for ; k > 0; k-- {
 			l = rt.Cons(fill, l)
 		}
@@ -238,7 +238,7 @@ func appendLists(w who) fn {
 
 func reverse(w who) fn {
 	return func(args []rt.Value) (rt.Value, error) {
-		r := rt.Null
+		var r rt.Value = rt.Null
 		_, tail, err := walkList(w, args[0], func(p *rt.Pair) bool {
 			r = rt.Cons(p.Car, r)
 			return false

@@ -230,7 +230,7 @@ func (t *seqType[E]) toList(name string) *rt.Primitive {
 				return nil, err
 			}
 			rt.Charge(len(e))
-			l := rt.Null
+			var l rt.Value = rt.Null
 			for i := len(e) - 1; i >= 0; i-- {
 				l = rt.Cons(t.box(e[i]), l)
 			}

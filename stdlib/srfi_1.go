@@ -113,7 +113,7 @@ func iotaList(w who) fn {
 		if _, err := rt.Add(start, step); err != nil {
 			return nil, err
 		}
-		l := rt.Null
+		var l rt.Value = rt.Null
 		rt.Charge(n)
 		for i := n - 1; i >= 0; i-- {
 			off, err := rt.Mul(fixnum(i), step)

@@ -87,7 +87,7 @@ func (s *mergeSorter) before(a, b rt.Value) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return v != rt.False, nil
+	return rt.IsTrue(v), nil
 }
 
 // sort sorts v in place: the first half (rounded down) and the rest are

@@ -59,7 +59,7 @@ func init() {
 				if err != nil {
 					return nil, err
 				}
-				l := rt.Null
+				var l rt.Value = rt.Null
 				for _, x := range items {
 					l = rt.Cons(x, l)
 				}
