@@ -45,6 +45,15 @@ func BenchmarkTak(b *testing.B) {
 	  (tak (tak (- x 1) y z) (tak (- y 1) z x) (tak (- z 1) x y))))`, `(tak 18 12 6)`)
 }
 
+// BenchmarkConsClosures allocates: pairs, closures and boxes.
+func BenchmarkConsClosures(b *testing.B) {
+	benchProgram(b, `(define (build n acc) (if (= n 0) acc (build (- n 1) (cons n acc))))
+	  (define (my-map f l) (if (null? l) '() (cons (f (car l)) (my-map f (cdr l)))))
+	  (define (run k) (let ((total 0))
+	    (my-map (lambda (x) (set! total (+ total x)) (lambda () x)) (build k '()))
+	    total))`, `(run 1000)`)
+}
+
 func BenchmarkTailLoop(b *testing.B) {
 	benchProgram(b, `(define (run n) (let loop ((i 0) (acc 0))
 	  (if (= i n) acc (loop (+ i 1) (+ acc (remainder i 7))))))`, `(run 100000)`)

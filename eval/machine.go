@@ -191,11 +191,16 @@ func (m *machine) run() (st status) {
 		instrs = code.Instrs
 		return m.status != running
 	}
-	// fault raises obj in place of the n values on top of the stack, and
-	// reports whether that stopped the machine.
-	fault := func(n int, obj rt.Value) bool {
+	// corrupt raises, in place of the n values on top of the stack, the
+	// error of an instruction that finds no box where its what has one
+	// (see machine.corrupt), and reports whether that stopped the
+	// machine. The error is made after save, as every call of the run
+	// loop is made with the registers saved and reloaded after: a value
+	// live across a call is spilled to memory, and the spills of the
+	// registers would be made at every dispatch.
+	corrupt := func(n int, what string) bool {
 		save()
-		m.raise(n, obj)
+		m.raise(n, m.corrupt(what, m.code.Instrs[m.pc-1].A))
 		return load()
 	}
 	// yield ends the quantum of a call that spent the budget (see tick).
@@ -235,7 +240,7 @@ func (m *machine) run() (st status) {
 		case opLocalBox:
 			b, ok := stack[fp+int(in.A)].(*rt.Box)
 			if !ok {
-				if fault(0, m.corrupt("local", in.A)) {
+				if corrupt(0, "local") {
 					return m.status
 				}
 				continue
@@ -248,7 +253,7 @@ func (m *machine) run() (st status) {
 		case opFreeBox:
 			b, ok := clo.Free[in.A].(*rt.Box)
 			if !ok {
-				if fault(0, m.corrupt("free variable", in.A)) {
+				if corrupt(0, "free variable") {
 					return m.status
 				}
 				continue
@@ -273,7 +278,7 @@ func (m *machine) run() (st status) {
 		case opSetLocalBox:
 			b, ok := stack[fp+int(in.A)].(*rt.Box)
 			if !ok {
-				if fault(1, m.corrupt("local", in.A)) {
+				if corrupt(1, "local") {
 					return m.status
 				}
 				continue
@@ -283,7 +288,7 @@ func (m *machine) run() (st status) {
 		case opSetFreeBox:
 			b, ok := clo.Free[in.A].(*rt.Box)
 			if !ok {
-				if fault(1, m.corrupt("free variable", in.A)) {
+				if corrupt(1, "free variable") {
 					return m.status
 				}
 				continue
@@ -303,21 +308,27 @@ func (m *machine) run() (st status) {
 			sp--
 			g.Value = stack[sp]
 			if g.inline {
+				save()
 				m.in.uninline(g)
-				intact = false
+				load()
 			}
 		case opDefGlobal:
 			g := code.Globals[in.A]
 			sp--
 			g.Value = stack[sp]
 			if g.inline {
+				save()
 				m.in.uninline(g)
-				intact = false
+				load()
 			}
 		case opMakeBox:
-			stack[sp-1] = &rt.Box{V: stack[sp-1]}
+			save()
+			m.box(m.sp - 1)
+			load()
 		case opBoxLocal:
-			stack[fp+int(in.A)] = &rt.Box{V: stack[fp+int(in.A)]}
+			save()
+			m.box(fp + int(in.A))
+			load()
 		case opPop:
 			sp--
 		case opJump:
@@ -328,12 +339,9 @@ func (m *machine) run() (st status) {
 				pc = int(in.A)
 			}
 		case opClosure:
-			n := int(in.B)
-			c := newClosure(code.Children[in.A], n)
-			copy(c.Free, stack[sp-n:sp])
-			sp -= n
-			stack[sp] = c
-			sp++
+			save()
+			m.closure(code.Children[in.A], int(in.B))
+			load()
 		case opFixClosure:
 			sp--
 			target := stack[fp+int(in.A)]
@@ -369,7 +377,9 @@ func (m *machine) run() (st status) {
 			if in.Op >= opCallGlobal {
 				g := code.Globals[in.B]
 				if g.Value == nil {
-					if fault(n, m.in.unboundError(g)) {
+					save()
+					m.raise(n, m.in.unboundError(g))
+					if load() {
 						return m.status
 					}
 					continue
@@ -386,7 +396,16 @@ func (m *machine) run() (st status) {
 				// The fast path: a closure called with exactly its arity.
 				cc := c.Code
 				if !tail {
-					m.frames = append(m.frames, frame{code, clo, int32(pc), int32(fp)})
+					// Not append, whose call on growth is a call of the
+					// loop (see corrupt).
+					top := len(m.frames)
+					if top == cap(m.frames) {
+						save()
+						m.growFrames()
+						load()
+					}
+					m.frames = m.frames[:top+1]
+					m.frames[top] = frame{code, clo, int32(pc), int32(fp)}
 					fp = sp - n
 				} else {
 					// A loop, not copy: a few values, and copy's call
@@ -633,11 +652,16 @@ func (m *machine) run() (st status) {
 			switch op := baseOf[in.Op]; {
 			case !intact && !code.Globals[in.A].inline:
 			case op == opCons:
-				sp--
-				stack[sp-1] = &rt.Pair{Car: a, Cdr: b}
+				save()
+				m.cons()
+				load()
 				continue
 			case op == opEqP:
-				t = rt.Eq(a, b)
+				if t = rt.SameWords(a, b); !t && !rt.IdentityTyped(a) {
+					save()
+					t = rt.Eq(a, b)
+					load()
+				}
 				sp -= 2
 				goto test
 			case op == opVectorRef:
@@ -721,6 +745,28 @@ func (m *machine) run() (st status) {
 		sp++
 	}
 }
+
+// box puts the value of stack slot i in a box, in its place.
+func (m *machine) box(i int) { m.stack[i] = &rt.Box{V: m.stack[i]} }
+
+// closure replaces the n values on top of the stack by a closure of code
+// with them for free values.
+func (m *machine) closure(code *Code, n int) {
+	c := newClosure(code, n)
+	copy(c.Free, m.stack[m.sp-n:m.sp])
+	m.sp -= n
+	m.stack[m.sp] = c
+	m.sp++
+}
+
+// cons replaces the two values on top of the stack by a pair of them.
+func (m *machine) cons() {
+	m.sp--
+	m.stack[m.sp-1] = &rt.Pair{Car: m.stack[m.sp-1], Cdr: m.stack[m.sp]}
+}
+
+// growFrames makes room for one more frame record.
+func (m *machine) growFrames() { m.frames = append(m.frames, frame{})[:len(m.frames)] }
 
 // corrupt is the error of an instruction that reads a variable's box
 // where there is none: code that came from elsewhere and passed the

@@ -29,6 +29,25 @@ func Eq(a, b Value) bool {
 	return identical(a, b)
 }
 
+// SameWords reports whether the interface words of a and b are the same:
+// then a and b are eq?. Made in line, where a == b is a call.
+func SameWords(a, b Value) bool {
+	x, y := (*[2]unsafe.Pointer)(unsafe.Pointer(&a)), (*[2]unsafe.Pointer)(unsafe.Pointer(&b))
+	return x[0] == y[0] && x[1] == y[1]
+}
+
+// IdentityTyped reports whether v is of one of the commonest types whose
+// values are eq? to another value only when SameWords says so: symbols,
+// pairs, fixnums (one representation each) and the empty list. For the
+// others, Eq tells.
+func IdentityTyped(v Value) bool {
+	switch v.(type) {
+	case *Symbol, *Pair, Fixnum, *nullType:
+		return true
+	}
+	return false
+}
+
 // Eqv reports whether a and b are equivalent in the sense of eqv?: numbers
 // of the same exactness that are numerically equal (with -0.0 distinct from
 // 0.0 and every NaN eqv to every NaN), equal characters, and otherwise the
