@@ -577,9 +577,7 @@ func (m *machine) run() (st status) {
 					continue
 				}
 			}
-			stack[sp] = rt.MakeFixnum(int64(in.C))
-			sp++
-			nargs = 2
+			nargs = -1 // and the constant: see slow
 			goto slow
 		case opNumEqLocalImm, opLtLocalImm, opGtLocalImm, opLeLocalImm, opGeLocalImm:
 			stack[sp] = stack[fp+int(in.B)]
@@ -591,9 +589,7 @@ func (m *machine) run() (st status) {
 				sp--
 				goto test
 			}
-			stack[sp] = rt.MakeFixnum(int64(in.C))
-			sp++
-			nargs = 2
+			nargs = -1 // and the constant: see slow
 			goto slow
 		case opNullPLocal, opPairPLocal, opNotLocal, opZeroPLocal:
 			stack[sp] = stack[fp+int(in.B)]
@@ -725,9 +721,13 @@ func (m *machine) run() (st status) {
 		continue
 	slow:
 		// An inlined primitive whose fast path did not apply, on the
-		// nargs values on top.
+		// nargs values on top; -1 for one and the instruction's constant.
 		save()
-		m.inlineSlow(code.Globals[in.A], nargs)
+		if nargs < 0 {
+			nargs = 2
+			m.pushFixnum(m.code.Instrs[m.pc-1].C)
+		}
+		m.inlineSlow(m.code.Globals[m.code.Instrs[m.pc-1].A], nargs)
 		if load() {
 			return m.status
 		}
@@ -744,6 +744,12 @@ func (m *machine) run() (st status) {
 		stack[sp] = rt.MakeBool(t)
 		sp++
 	}
+}
+
+// pushFixnum pushes the fixnum c, an instruction's constant.
+func (m *machine) pushFixnum(c int32) {
+	m.stack[m.sp] = rt.MakeFixnum(int64(c))
+	m.sp++
 }
 
 // box puts the value of stack slot i in a box, in its place.
