@@ -132,17 +132,24 @@ func predicatePrimitive(keep rt.Value) *rt.Primitive {
 	case *rt.Primitive:
 		return k
 	case *Closure:
+		// Its code is the variant of an inlined primitive of one argument
+		// that reads it from the parameter's slot, or the parameter
+		// pushed and the primitive called on it; then return.
 		c := k.Code
-		if c.NParams != 1 || c.Rest || len(c.Instrs) != 3 ||
-			c.Instrs[0] != (Instr{Op: opLocal}) || c.Instrs[2].Op != opReturn {
+		if c.NParams != 1 || c.Rest || len(c.Instrs) < 2 || c.Instrs[len(c.Instrs)-1].Op != opReturn {
 			return nil
 		}
-		in := c.Instrs[1]
-		if int(in.Op) >= len(opTable) {
-			return nil
-		}
-		op := &opTable[in.Op]
-		if op.a != opdPrimitive || op.pop != 1 || op.c != opdNone {
+		var in Instr
+		switch is := c.Instrs; {
+		case len(is) == 2 && int(is[0].Op) < len(opTable):
+			op := &opTable[is[0].Op]
+			if op.local == 0 || op.a != opdPrimitive || opTable[op.local].pop != 1 || op.c != opdNone || is[0].B != 0 {
+				return nil
+			}
+			in = is[0]
+		case len(is) == 3 && is[0] == (Instr{Op: opLocal}) && is[1].Op == opPrim && is[1].B == 1:
+			in = is[1]
+		default:
 			return nil
 		}
 		g := c.Globals[in.A]

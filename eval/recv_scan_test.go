@@ -84,3 +84,31 @@ func BenchmarkSelectiveSkip1000Wrapper(b *testing.B) { benchSkip(b, `(?? pair-li
 
 // BenchmarkSelectiveSkip1000Primitive: ?? with a primitive predicate.
 func BenchmarkSelectiveSkip1000Primitive(b *testing.B) { benchSkip(b, `(?? pair?)`) }
+
+// TestPredicatePrimitive: a predicate that only applies a primitive of
+// one argument to the message runs as that primitive, whatever
+// instructions the compiler makes of it; one that does more does not.
+func TestPredicatePrimitive(t *testing.T) {
+	in := newInterp(t)
+	for src, want := range map[string]string{
+		`(lambda (m) (pair? m))`:       "pair?",
+		`(lambda (m) (car m))`:         "car",
+		`(lambda (m) (symbol? m))`:     "symbol?",
+		`car`:                          "car",
+		`(lambda (m) (pair? (car m)))`: "",
+		`(lambda (m) (+ m 1))`:         "",
+		`(lambda (m n) (pair? m))`:     "",
+	} {
+		v, err := in.RunSource([]byte(src), "p.scm")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if p := eval.PredicatePrimitive(v); p != nil {
+			got = p.Name
+		}
+		if got != want {
+			t.Errorf("%s runs as %q, want %q", src, got, want)
+		}
+	}
+}
