@@ -123,6 +123,9 @@ const (
 	opLeLocalImm
 	opGeLocalImm
 
+	opLocal2      // push stack[fp+A], then stack[fp+B]
+	opReturnLocal // return stack[fp+A] to the caller
+
 	numOpcodes // not an instruction: how many there are
 )
 
@@ -297,6 +300,8 @@ var opTable = func() [numOpcodes]opInfo {
 		// The procedure takes a slot over the arguments while they slide up.
 		opCallGlobal:     {name: "call-global", a: opdCount, b: opdGlobal, push: 1, next: true, scratch: 1},
 		opTailCallGlobal: {name: "tail-call-global", a: opdCount, b: opdGlobal, push: 1, scratch: 1},
+		opLocal2:         {name: "local2", a: opdLocal, b: opdLocal, push: 2, next: true},
+		opReturnLocal:    {name: "return/local", a: opdLocal, push: 1},
 	}
 	for v, op := range localVariants {
 		t[v] = fromLocals(op, t[op])

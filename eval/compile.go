@@ -169,6 +169,10 @@ func (c *compiler) compile(n expr, tail bool) {
 	case *constExpr:
 		c.constant(n.v, tail)
 	case *localRef:
+		if slot, ok := c.slotOf(n); ok && tail {
+			c.emit(opReturnLocal, slot, 0)
+			return
+		}
 		c.load(n.b)
 		c.ret(tail)
 	case *globalRef:
@@ -262,9 +266,7 @@ func (c *compiler) call(n *callExpr, tail bool) {
 			if op, ok := inlineOps[p.Name]; ok && int(opTable[op].pop) == len(n.args) {
 				c.inlined(op, n, g)
 			} else {
-				for _, a := range n.args {
-					c.compile(a, false)
-				}
+				c.args(n.args)
 				c.markPos(n.pos)
 				c.emit(opPrim, c.globalIndex(g), int32(len(n.args)))
 			}
@@ -300,9 +302,7 @@ func (c *compiler) call(n *callExpr, tail bool) {
 	if ref, ok := n.fn.(*localRef); ok && tail && ref.b == c.fn.self && !ref.b.mutated &&
 		!c.fn.rest && len(n.args) == len(c.fn.params) {
 		// The callee is the closure running: no need to load it.
-		for _, a := range n.args {
-			c.compile(a, false)
-		}
+		c.args(n.args)
 		c.markPos(n.pos)
 		c.emit(opSelfTailCall, int32(len(n.args)), 0)
 		return
@@ -312,9 +312,7 @@ func (c *compiler) call(n *callExpr, tail bool) {
 		// for a name that has never been defined, most likely a typo: its
 		// error must come before any the arguments raise, as in
 		// (lamda (x) x).
-		for _, a := range n.args {
-			c.compile(a, false)
-		}
+		c.args(n.args)
 		c.markPos(n.pos)
 		g := c.globalIndex(c.in.bound(ref.g, c.code.Internal || ref.core))
 		if tail {
@@ -325,14 +323,29 @@ func (c *compiler) call(n *callExpr, tail bool) {
 		return
 	}
 	c.compile(n.fn, false)
-	for _, a := range n.args {
-		c.compile(a, false)
-	}
+	c.args(n.args)
 	c.markPos(n.pos)
 	if tail {
 		c.emit(opTailCall, int32(len(n.args)), 0)
 	} else {
 		c.emit(opCall, int32(len(n.args)), 0)
+	}
+}
+
+// args compiles the arguments of a call, which it pushes: two locals in a
+// row with one instruction.
+func (c *compiler) args(args []expr) {
+	for i := 0; i < len(args); i++ {
+		if i+1 < len(args) {
+			a, okA := c.slotOf(args[i])
+			b, okB := c.slotOf(args[i+1])
+			if okA && okB {
+				c.emit(opLocal2, a, b)
+				i++
+				continue
+			}
+		}
+		c.compile(args[i], false)
 	}
 }
 
@@ -354,9 +367,7 @@ func (c *compiler) inlined(op Opcode, n *callExpr, g *Global) {
 		c.emit3(variantOf[op], c.globalIndex(g), slots[0], slots[1])
 		return
 	}
-	for _, a := range n.args {
-		c.compile(a, false)
-	}
+	c.args(n.args)
 	c.markPos(n.pos)
 	c.emit(op, c.globalIndex(g), 0)
 }

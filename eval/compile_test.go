@@ -36,7 +36,9 @@ func TestCompile(t *testing.T) {
 		want      []string // lines that must appear in the listing, in order
 	}{
 		{"inline primitive and tail call", `(define (f n) (if (< n 2) n (f (- n 1))))`,
-			[]string{"</imm/local 0 2", "jump-false", "local 0", "return", "-/imm/local 0 1", "tail-call-global 1 f"}},
+			[]string{"</imm/local 0 2", "jump-false", "return/local 0", "-/imm/local 0 1", "tail-call-global 1 f"}},
+		{"two locals in a row are pushed together", `(define (g a b c) (g c b a))`,
+			[]string{"local2 2 1", "local 0", "tail-call-global 3 g"}},
 		{"a constant first argument of + is its immediate", `(define (h x) (+ 7 (car x)))`,
 			[]string{"car/local 0", "+/imm 7", "return"}},
 		{"operands from frame slots", `(define (m a b) (if (< a b) (- a b) (+ (car a) b)))`,

@@ -237,6 +237,9 @@ func (m *machine) run() (st status) {
 		case opLocal:
 			stack[sp] = stack[fp+int(in.A)]
 			sp++
+		case opLocal2:
+			stack[sp], stack[sp+1] = stack[fp+int(in.A)], stack[fp+int(in.B)]
+			sp += 2
 		case opLocalBox:
 			b, ok := stack[fp+int(in.A)].(*rt.Box)
 			if !ok {
@@ -461,8 +464,11 @@ func (m *machine) run() (st status) {
 			if m.budget--; m.budget <= 0 {
 				return yield()
 			}
-		case opReturn:
+		case opReturn, opReturnLocal:
 			v := stack[sp-1]
+			if in.Op == opReturnLocal {
+				v = stack[fp+int(in.A)]
+			}
 			sp = fp - 1
 			top := len(m.frames) - 1
 			if top < m.lazyF {

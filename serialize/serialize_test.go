@@ -696,7 +696,8 @@ var instructionSet = []string{"const", "local", "local-box", "free", "free-box",
 	"recv-scan", "call-global", "tail-call-global",
 	"car/local", "cdr/local", "null?/local", "pair?/local", "not/local", "zero?/local",
 	"+/locals", "-/locals", "=/locals", "</locals", ">/locals", "<=/locals", ">=/locals", "eq?/locals",
-	"+/imm/local", "-/imm/local", "=/imm/local", "</imm/local", ">/imm/local", "<=/imm/local", ">=/imm/local"}
+	"+/imm/local", "-/imm/local", "=/imm/local", "</imm/local", ">/imm/local", "<=/imm/local", ">=/imm/local",
+	"local2", "return/local"}
 
 // TestInstructionSetPinned fails when eval's instruction set changes:
 // then bump serialize.Version (and FORMAT.md) and update instructionSet.
