@@ -368,6 +368,13 @@ func (ck *CodeChecker) check(c *Code) *codeInfo {
 		if op.a == opdTarget {
 			targets[1] = int(in.A)
 		}
+		if in.Op == opJumpTrueKeep {
+			// It jumps with the value it tests.
+			if !reach(int(in.A), depth) {
+				return bad("instruction %d: reached with operand depths %d and %d", in.A, inf.depth[in.A], depth)
+			}
+			targets[1] = -1
+		}
 		if targets == [2]int{-1, -1} {
 			continue // what it leaves is the caller's business
 		}

@@ -134,6 +134,8 @@ func TestCheckerRefuses(t *testing.T) {
 		{"operand B of car", code(eval.Instr{Op: opConst}, eval.Instr{Op: opCar, B: 2}, eval.Instr{Op: opReturn}), "operand B of car"},
 		{"slot of an operand out of range", code(eval.Instr{Op: opCarLocal, B: 1}, eval.Instr{Op: opReturn}), "local 1 out of range"},
 		{"second slot out of range", code(eval.Instr{Op: opLtLocals, C: 3}, eval.Instr{Op: opReturn}), "local 3 out of range"},
+		{"jump-true-keep with its value where the way on has none", code(eval.Instr{Op: opConst},
+			eval.Instr{Op: opcode("jump-true-keep"), A: 2}, eval.Instr{Op: opReturn}), "operand depths"},
 		{"called global out of range", code(eval.Instr{Op: opCallGlobal, B: 1}, eval.Instr{Op: opReturn}), "global 1 out of range"},
 		{"call underflow", code(eval.Instr{Op: opConst}, eval.Instr{Op: opCall, A: 1}, eval.Instr{Op: opReturn}), "underflow"},
 		{"inconsistent merge", code(

@@ -123,8 +123,10 @@ const (
 	opLeLocalImm
 	opGeLocalImm
 
-	opLocal2      // push stack[fp+A], then stack[fp+B]
-	opReturnLocal // return stack[fp+A] to the caller
+	opJumpTrue     // if pop is not #f, pc = A
+	opJumpTrueKeep // if the top is not #f, pc = A, leaving it; else pop it
+	opLocal2       // push stack[fp+A], then stack[fp+B]
+	opReturnLocal  // return stack[fp+A] to the caller
 
 	numOpcodes // not an instruction: how many there are
 )
@@ -301,7 +303,10 @@ var opTable = func() [numOpcodes]opInfo {
 		opCallGlobal:     {name: "call-global", a: opdCount, b: opdGlobal, push: 1, next: true, scratch: 1},
 		opTailCallGlobal: {name: "tail-call-global", a: opdCount, b: opdGlobal, push: 1, scratch: 1},
 		opLocal2:         {name: "local2", a: opdLocal, b: opdLocal, push: 2, next: true},
-		opReturnLocal:    {name: "return/local", a: opdLocal, push: 1},
+		opJumpTrue:       {name: "jump-true", a: opdTarget, pop: 1, next: true},
+		// The effect is the way on's: the jump goes with one more value.
+		opJumpTrueKeep: {name: "jump-true-keep", a: opdTarget, pop: 1, next: true},
+		opReturnLocal:  {name: "return/local", a: opdLocal, push: 1},
 	}
 	for v, op := range localVariants {
 		t[v] = fromLocals(op, t[op])

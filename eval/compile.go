@@ -186,18 +186,26 @@ func (c *compiler) compile(n expr, tail bool) {
 		c.effect(n)
 		c.constant(rt.Unspecified, tail)
 	case *ifExpr:
-		c.compile(n.test, false)
-		jf := c.emit(opJumpFalse, 0, 0)
+		toElse := c.branch(n.test)
 		c.compile(n.then, tail)
 		var jend int
 		if !tail {
 			jend = c.emit(opJump, 0, 0)
 			c.depth-- // the else branch leaves its own value
 		}
-		c.code.Instrs[jf].A = int32(len(c.code.Instrs))
+		c.patch(toElse)
 		c.compile(n.els, tail)
 		if !tail {
 			c.code.Instrs[jend].A = int32(len(c.code.Instrs))
+		}
+	case *orExpr:
+		// a; if true, on to the end with it; else b.
+		c.compile(n.a, false)
+		j := c.emit(opJumpTrueKeep, 0, 0)
+		c.compile(n.b, tail)
+		c.patch([]int{j})
+		if tail {
+			c.emit(opReturn, 0, 0)
 		}
 	case *seqExpr:
 		for _, e := range n.body[:len(n.body)-1] {
@@ -215,6 +223,28 @@ func (c *compiler) compile(n expr, tail bool) {
 		c.let(n, tail)
 	default:
 		panic("compile: unknown expr")
+	}
+}
+
+// branch compiles test for an if: the code goes on when it is true, and
+// the jumps it returns, still to patch, go to the else branch. An or is
+// tested without its value: (if (or a b) x y) jumps from a to x.
+func (c *compiler) branch(test expr) (toElse []int) {
+	if n, ok := test.(*orExpr); ok {
+		c.compile(n.a, false)
+		toThen := c.emit(opJumpTrue, 0, 0)
+		toElse = c.branch(n.b)
+		c.patch([]int{toThen})
+		return toElse
+	}
+	c.compile(test, false)
+	return []int{c.emit(opJumpFalse, 0, 0)}
+}
+
+// patch makes the jumps at jumps go to the next instruction.
+func (c *compiler) patch(jumps []int) {
+	for _, j := range jumps {
+		c.code.Instrs[j].A = int32(len(c.code.Instrs))
 	}
 }
 

@@ -216,14 +216,12 @@ func expandOr(x *expander, f *rt.Pair, sc *scope) expr {
 	case 1:
 		return x.expand(args[0], sc)
 	}
-	// (let ((t a)) (if t t (or b ...))), built from the inside out so
-	// that each operand is copied once: linear time.
-	nested := args[len(args)-1]
+	// Built from the inside out, with each operand expanded once.
+	e := x.expand(args[len(args)-1], sc)
 	for i := len(args) - 2; i >= 0; i-- {
-		t := x.temp("t")
-		nested = rt.List(x.core("let"), rt.List(rt.List(t, args[i])), rt.List(x.core("if"), t, t, nested))
+		e = &orExpr{x.expand(args[i], sc), e}
 	}
-	return x.expand(nested, sc)
+	return e
 }
 
 func expandWhen(x *expander, f *rt.Pair, sc *scope) expr {

@@ -144,6 +144,15 @@ func TestEval(t *testing.T) {
 		{"big integers", `(* 99999999999 99999999999)`, `9999999999800000000001`},
 		{"fixnum overflow add", `(+ 9223372036854775807 1)`, `9223372036854775808`},
 		{"redefined primitive", `(define (g) (car '(1 2))) (define (car x) 'mine) (g)`, `mine`},
+		{"or", `(list (or) (or 1) (or #f 2) (or #f #f) (or (memq 'b '(a b c)) 'no) (or #f '()))`, `(#f 1 2 #f (b c) ())`},
+		{"or tested by if", `(define (t a b) (if (or (pair? a) (eq? b 'x) (< a b)) 'yes 'no))
+			(list (t 1 2) (t '(1) 0) (t 5 'x) (t 3 2))`, `(yes yes yes no)`},
+		{"or's last operand is a tail call", `(define (f n) (or (= n 0) (f (- n 1)))) (f 1000000)`, `#t`},
+		{"or in a tested or", `(define (t a) (if (or (or (= a 1) (= a 2)) (= a 3)) a #f)) (map t '(1 2 3 4))`, `(1 2 3 #f)`},
+		{"or's value re-entered", `(define k #f) (define n 0)
+			(define r (or (call/cc (lambda (c) (set! k c) #f)) 'second))
+			(set! n (+ n 1))
+			(if (= n 1) (k 'first) (list r n))`, `(first 2)`},
 		{"derived forms keep the standard bindings", `(define (list . x) 'mine) (define (call-with-values a b) 'mine)
 			(let-values (((a b) (values 1 2))) ` + "`" + `(,a ,b #(,a)))`, `(1 2 #(1))`},
 		{"quasiquote after redefinitions", `(define (cons a b) 'mine) (define (append . x) 'mine) ` + "`" + `(1 ,@'(2 3) ,(+ 2 2))`, `(1 2 3 4)`},

@@ -24,7 +24,11 @@ type (
 		define bool
 		pos    rt.Pos
 	}
-	ifExpr   struct{ test, then, els expr }
+	ifExpr struct{ test, then, els expr }
+	// orExpr is (or a b): a's value if true, else b's (b may be another
+	// orExpr). The compiler branches on a without keeping it in a
+	// variable.
+	orExpr   struct{ a, b expr }
 	seqExpr  struct{ body []expr }
 	callExpr struct {
 		fn   expr

@@ -341,6 +341,17 @@ func (m *machine) run() (st status) {
 			if rt.IsFalse(stack[sp]) {
 				pc = int(in.A)
 			}
+		case opJumpTrue:
+			sp--
+			if !rt.IsFalse(stack[sp]) {
+				pc = int(in.A)
+			}
+		case opJumpTrueKeep:
+			if rt.IsFalse(stack[sp-1]) {
+				sp--
+			} else {
+				pc = int(in.A)
+			}
 		case opClosure:
 			save()
 			m.closure(code.Children[in.A], int(in.B))
@@ -740,9 +751,16 @@ func (m *machine) run() (st status) {
 		continue
 	test:
 		// An inlined test's fast path took its operands and left t. With
-		// a jump-false after it, it branches at once, without the boolean.
-		if next := &instrs[pc]; next.Op == opJumpFalse {
+		// a jump-false or jump-true after it, it branches at once, without
+		// the boolean.
+		switch next := &instrs[pc]; next.Op {
+		case opJumpFalse:
 			if pc++; !t {
+				pc = int(next.A)
+			}
+			continue
+		case opJumpTrue:
+			if pc++; t {
 				pc = int(next.A)
 			}
 			continue

@@ -697,7 +697,7 @@ var instructionSet = []string{"const", "local", "local-box", "free", "free-box",
 	"car/local", "cdr/local", "null?/local", "pair?/local", "not/local", "zero?/local",
 	"+/locals", "-/locals", "=/locals", "</locals", ">/locals", "<=/locals", ">=/locals", "eq?/locals",
 	"+/imm/local", "-/imm/local", "=/imm/local", "</imm/local", ">/imm/local", "<=/imm/local", ">=/imm/local",
-	"local2", "return/local"}
+	"jump-true", "jump-true-keep", "local2", "return/local"}
 
 // TestInstructionSetPinned fails when eval's instruction set changes:
 // then bump serialize.Version (and FORMAT.md) and update instructionSet.
