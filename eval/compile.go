@@ -227,15 +227,21 @@ func (c *compiler) compile(n expr, tail bool) {
 }
 
 // branch compiles test for an if: the code goes on when it is true, and
-// the jumps it returns, still to patch, go to the else branch. An or is
-// tested without its value: (if (or a b) x y) jumps from a to x.
+// the jumps it returns, still to patch, go to the else branch. An or and
+// an and are tested without their values: (if (or a b) x y) jumps from a
+// to x, (if (and a b) x y) from a to y.
 func (c *compiler) branch(test expr) (toElse []int) {
-	if n, ok := test.(*orExpr); ok {
+	switch n := test.(type) {
+	case *orExpr:
 		c.compile(n.a, false)
 		toThen := c.emit(opJumpTrue, 0, 0)
 		toElse = c.branch(n.b)
 		c.patch([]int{toThen})
 		return toElse
+	case *ifExpr:
+		if k, ok := n.els.(*constExpr); ok && k.v == rt.False { // (and a b)
+			return append(c.branch(n.test), c.branch(n.then)...)
+		}
 	}
 	c.compile(test, false)
 	return []int{c.emit(opJumpFalse, 0, 0)}

@@ -39,6 +39,8 @@ func TestCompile(t *testing.T) {
 			[]string{"</imm/local 0 2", "jump-false", "return/local 0", "-/imm/local 0 1", "tail-call-global 1 f"}},
 		{"an or tested by if branches on each operand", `(define (t a b) (if (or (< a b) (car a)) 1 2))`,
 			[]string{"</locals 0 1", "jump-true 4", "car/local 0", "jump-false", "const 1", "return", "const 2"}},
+		{"an and tested by if branches on each operand", `(define (t a b) (if (and (< a b) (car a)) 1 2))`,
+			[]string{"</locals 0 1", "jump-false 6", "car/local 0", "jump-false 6", "const 1", "return", "const 2"}},
 		{"an or's value", `(define (v a b) (list (or (car a) b)))`,
 			[]string{"car/local 0", "jump-true-keep 4", "local 1", "tail-call 1"}},
 		{"two locals in a row are pushed together", `(define (g a b c) (g c b a))`,

@@ -148,6 +148,8 @@ func TestEval(t *testing.T) {
 		{"or tested by if", `(define (t a b) (if (or (pair? a) (eq? b 'x) (< a b)) 'yes 'no))
 			(list (t 1 2) (t '(1) 0) (t 5 'x) (t 3 2))`, `(yes yes yes no)`},
 		{"or's last operand is a tail call", `(define (f n) (or (= n 0) (f (- n 1)))) (f 1000000)`, `#t`},
+		{"and tested by if", `(define (t a b) (if (and (pair? a) (or (eq? b 'x) (< (car a) b)) (not (null? (cdr a)))) 'yes 'no))
+			(list (t '(1 2) 2) (t '(1) 2) (t 5 'x) (t '(3 4) 'x) (t '(3 4) 2) (t '(5 2) 3))`, `(yes no no yes no no)`},
 		{"or in a tested or", `(define (t a) (if (or (or (= a 1) (= a 2)) (= a 3)) a #f)) (map t '(1 2 3 4))`, `(1 2 3 #f)`},
 		{"or's value re-entered", `(define k #f) (define n 0)
 			(define r (or (call/cc (lambda (c) (set! k c) #f)) 'second))
