@@ -227,8 +227,20 @@ func (ck *CodeChecker) freeCount(c *Code) int {
 	}
 	n := 0
 	for _, in := range c.Instrs {
-		if int(in.Op) < len(opTable) && opTable[in.Op].a == opdFree && int(in.A)+1 > n {
-			n = int(in.A) + 1
+		if int(in.Op) >= len(opTable) {
+			continue
+		}
+		op := &opTable[in.Op]
+		if op.a == opdFree {
+			n = max(n, int(in.A)+1)
+		}
+		for _, v := range [...]struct {
+			kind operand
+			v    int32
+		}{{op.a, in.A}, {op.b, in.B}, {op.c, in.C}} {
+			if v.kind == opdVar && v.v < 0 {
+				n = max(n, int(-1-int64(v.v))+1)
+			}
 		}
 	}
 	ck.frees[c] = n
@@ -406,6 +418,8 @@ func (ck *CodeChecker) checkOperand(c *Code, k operand, v int32) error {
 		ok = inRange(v, len(c.Consts))
 	case opdLocal:
 		ok = inRange(v, c.NLocals)
+	case opdVar:
+		ok = v < 0 || inRange(v, c.NLocals) // free values: see freeCount
 	case opdFree, opdPatchFree, opdCount:
 		ok = v >= 0
 	case opdGlobal, opdPrimitive:
@@ -425,7 +439,7 @@ func (ck *CodeChecker) checkOperand(c *Code, k operand, v int32) error {
 var operandNames = [...]string{
 	opdConst: "constant", opdLocal: "local", opdFree: "free value", opdGlobal: "global",
 	opdPrimitive: "global", opdChild: "child", opdTarget: "jump to", opdCount: "count",
-	opdPatchFree: "free value",
+	opdPatchFree: "free value", opdVar: "variable",
 }
 
 func inRange(i int32, n int) bool { return i >= 0 && int(i) < n }

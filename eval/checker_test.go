@@ -95,8 +95,8 @@ var (
 	opCall       = opcode("call")
 	opReturn     = opcode("return")
 	opCar        = opcode("car")
-	opCarLocal   = opcode("car/local")
-	opLtLocals   = opcode("</locals")
+	opCarVar   = opcode("car/var")
+	opLtVars   = opcode("</vars")
 	opCallGlobal = opcode("call-global")
 	opHalt       = opcode("halt")
 	opLetCC      = opcode("let/cc")
@@ -132,8 +132,8 @@ func TestCheckerRefuses(t *testing.T) {
 		{"halt", code(eval.Instr{Op: opConst}, eval.Instr{Op: opHalt}), "bad opcode"},
 		{"unknown opcode", code(eval.Instr{Op: 200}), "bad opcode"},
 		{"operand B of car", code(eval.Instr{Op: opConst}, eval.Instr{Op: opCar, B: 2}, eval.Instr{Op: opReturn}), "operand B of car"},
-		{"slot of an operand out of range", code(eval.Instr{Op: opCarLocal, B: 1}, eval.Instr{Op: opReturn}), "local 1 out of range"},
-		{"second slot out of range", code(eval.Instr{Op: opLtLocals, C: 3}, eval.Instr{Op: opReturn}), "local 3 out of range"},
+		{"slot of an operand out of range", code(eval.Instr{Op: opCarVar, B: 1}, eval.Instr{Op: opReturn}), "variable 1 out of range"},
+		{"second slot out of range", code(eval.Instr{Op: opLtVars, C: 3}, eval.Instr{Op: opReturn}), "variable 3 out of range"},
 		{"jump-true-keep with its value where the way on has none", code(eval.Instr{Op: opConst},
 			eval.Instr{Op: opcode("jump-true-keep"), A: 2}, eval.Instr{Op: opReturn}), "operand depths"},
 		{"called global out of range", code(eval.Instr{Op: opCallGlobal, B: 1}, eval.Instr{Op: opReturn}), "global 1 out of range"},
@@ -183,13 +183,21 @@ func TestCheckerFrameSize(t *testing.T) {
 }
 
 func TestCheckClosureFreeValues(t *testing.T) {
-	c := code(eval.Instr{Op: opFree, A: 2}, eval.Instr{Op: opReturn})
-	ck := eval.NewCodeChecker(1 << 20)
-	if err := ck.CheckClosure(&eval.Closure{Code: c, Free: make([]rt.Value, 2)}); err == nil {
-		t.Error("a closure with 2 free values for code reading the third was accepted")
-	}
-	if err := ck.CheckClosure(&eval.Closure{Code: c, Free: make([]rt.Value, 3)}); err != nil {
-		t.Error(err)
+	// The third free value read by free, and as an operand variable
+	// (opdVar: -1-2) in A, B or C.
+	for _, c := range []*eval.Code{
+		code(eval.Instr{Op: opFree, A: 2}, eval.Instr{Op: opReturn}),
+		code(eval.Instr{Op: opcode("return/var"), A: -3}),
+		code(eval.Instr{Op: opCarVar, B: -3}, eval.Instr{Op: opReturn}),
+		code(eval.Instr{Op: opLtVars, B: 0, C: -3}, eval.Instr{Op: opReturn}),
+	} {
+		ck := eval.NewCodeChecker(1 << 20)
+		if err := ck.CheckClosure(&eval.Closure{Code: c, Free: make([]rt.Value, 2)}); err == nil {
+			t.Errorf("a closure with 2 free values for code reading the third was accepted: %v", c.Instrs[0])
+		}
+		if err := ck.CheckClosure(&eval.Closure{Code: c, Free: make([]rt.Value, 3)}); err != nil {
+			t.Error(err)
+		}
 	}
 }
 

@@ -97,9 +97,9 @@ const (
 	opCallGlobal
 	opTailCallGlobal
 
-	// Inlined primitives whose operands come from frame slots, B (and C),
-	// instead of instructions that push them: (car l), (< i n),
-	// (- n 1) with l, i, n locals. Each pushes its operands, then runs as
+	// Inlined primitives whose operands are variables without a box, B
+	// (and C), named by opdVar, instead of instructions that push them:
+	// (car l), (< i n), (- n 1). Each pushes its operands, then runs as
 	// the instruction it is a variant of, which follows it in the machine.
 	opCarLocal
 	opCdrLocal
@@ -125,8 +125,8 @@ const (
 
 	opJumpTrue     // if pop is not #f, pc = A
 	opJumpTrueKeep // if the top is not #f, pc = A, leaving it; else pop it
-	opLocal2       // push stack[fp+A], then stack[fp+B]
-	opReturnLocal  // return stack[fp+A] to the caller
+	opPush2        // push the variables A and B (opdVar)
+	opReturnVar    // return the variable A (opdVar) to the caller
 
 	numOpcodes // not an instruction: how many there are
 )
@@ -181,6 +181,7 @@ const (
 	opdCount             // values taken from the operand stack, over the instruction's own pop
 	opdPatchFree         // an index into Free of the closure in the slot of the other operand
 	opdImm               // a fixnum, the instruction's constant
+	opdVar               // a variable without a box: a frame slot v, below NLocals, or for v < 0 the running closure's Free[-1-v]
 )
 
 // opInfo is what the compiler, the code checker and the listing know of an
@@ -219,22 +220,22 @@ func inlinedImm(name string) opInfo {
 }
 
 // fromLocals is the entry of the variant of the instruction op, whose
-// entry is inf, that takes its stack operands from frame slots B (and C)
+// entry is inf, that takes its stack operands from variables B (and C)
 // instead; for an instruction with a constant, C stays the constant.
 func fromLocals(op Opcode, inf opInfo) opInfo {
 	n := inf.pop
 	inf.local, inf.pop, inf.scratch = op, 0, n
-	inf.b = opdLocal
+	inf.b = opdVar
 	if n == 2 {
-		inf.c = opdLocal
+		inf.c = opdVar
 	}
 	if inf.c == opdImm {
 		inf.scratch++ // the slow path pushes the constant too
 	}
 	if n == 1 {
-		inf.name += "/local"
+		inf.name += "/var"
 	} else {
-		inf.name += "/locals"
+		inf.name += "/vars"
 	}
 	return inf
 }
@@ -302,11 +303,11 @@ var opTable = func() [numOpcodes]opInfo {
 		// The procedure takes a slot over the arguments while they slide up.
 		opCallGlobal:     {name: "call-global", a: opdCount, b: opdGlobal, push: 1, next: true, scratch: 1},
 		opTailCallGlobal: {name: "tail-call-global", a: opdCount, b: opdGlobal, push: 1, scratch: 1},
-		opLocal2:         {name: "local2", a: opdLocal, b: opdLocal, push: 2, next: true},
+		opPush2:          {name: "push2", a: opdVar, b: opdVar, push: 2, next: true},
 		opJumpTrue:       {name: "jump-true", a: opdTarget, pop: 1, next: true},
 		// The effect is the way on's: the jump goes with one more value.
 		opJumpTrueKeep: {name: "jump-true-keep", a: opdTarget, pop: 1, next: true},
-		opReturnLocal:  {name: "return/local", a: opdLocal, push: 1},
+		opReturnVar:    {name: "return/var", a: opdVar, push: 1},
 	}
 	for v, op := range localVariants {
 		t[v] = fromLocals(op, t[op])
@@ -440,6 +441,12 @@ func (c *Code) listOperand(b *strings.Builder, k operand, label string, v int32)
 		fmt.Fprintf(b, " %s%s", label, rt.WriteString(c.Consts[v]))
 	case opdGlobal:
 		fmt.Fprintf(b, " %s%s", label, c.Globals[v].Name.Name)
+	case opdVar:
+		if v < 0 {
+			fmt.Fprintf(b, " %sfree%d", label, -1-v)
+		} else {
+			fmt.Fprintf(b, " %s%d", label, v)
+		}
 	default:
 		fmt.Fprintf(b, " %s%d", label, v)
 	}

@@ -169,8 +169,8 @@ func (c *compiler) compile(n expr, tail bool) {
 	case *constExpr:
 		c.constant(n.v, tail)
 	case *localRef:
-		if slot, ok := c.slotOf(n); ok && tail {
-			c.emit(opReturnLocal, slot, 0)
+		if v, ok := c.variable(n); ok && tail {
+			c.emit(opReturnVar, v, 0)
 			return
 		}
 		c.load(n.b)
@@ -368,15 +368,15 @@ func (c *compiler) call(n *callExpr, tail bool) {
 	}
 }
 
-// args compiles the arguments of a call, which it pushes: two locals in a
-// row with one instruction.
+// args compiles the arguments of a call, which it pushes: two variables
+// in a row with one instruction.
 func (c *compiler) args(args []expr) {
 	for i := 0; i < len(args); i++ {
 		if i+1 < len(args) {
-			a, okA := c.slotOf(args[i])
-			b, okB := c.slotOf(args[i+1])
+			a, okA := c.variable(args[i])
+			b, okB := c.variable(args[i+1])
 			if okA && okB {
-				c.emit(opLocal2, a, b)
+				c.emit(opPush2, a, b)
 				i++
 				continue
 			}
@@ -387,12 +387,12 @@ func (c *compiler) args(args []expr) {
 
 // inlined compiles the call n of the primitive bound in g as op, its
 // inlined instruction, or as op's variant that reads the operands from
-// frame slots when they are all (unboxed) locals of this lambda.
+// their variables when they are all variables without a box.
 func (c *compiler) inlined(op Opcode, n *callExpr, g *Global) {
 	var slots [2]int32
 	fromSlots := variantOf[op] != 0
 	for i, a := range n.args {
-		if s, ok := c.slotOf(a); ok && fromSlots {
+		if s, ok := c.variable(a); ok && fromSlots {
 			slots[i] = s
 		} else {
 			fromSlots = false
@@ -408,13 +408,17 @@ func (c *compiler) inlined(op Opcode, n *callExpr, g *Global) {
 	c.emit(op, c.globalIndex(g), 0)
 }
 
-// slotOf returns the frame slot of e when e is a local variable of this
-// lambda that has no box.
-func (c *compiler) slotOf(e expr) (int32, bool) {
-	if ref, ok := e.(*localRef); ok && ref.b.owner == c.fn && !ref.b.boxed {
+// variable returns, as an opdVar operand, the variable that e reads when
+// it reads one without a box: a local of this lambda or a free value.
+func (c *compiler) variable(e expr) (int32, bool) {
+	ref, ok := e.(*localRef)
+	switch {
+	case !ok || ref.b.boxed:
+		return 0, false
+	case ref.b.owner == c.fn:
 		return int32(ref.b.slot), true
 	}
-	return 0, false
+	return int32(-1 - c.fn.freeAt[ref.b]), true
 }
 
 // immediate compiles the call n of the inlined primitive name, bound in
@@ -435,7 +439,7 @@ func (c *compiler) immediate(name string, n *callExpr, g *Global) bool {
 	if !ok {
 		return false
 	}
-	if slot, ok := c.slotOf(x); ok && variantOf[op] != 0 {
+	if slot, ok := c.variable(x); ok && variantOf[op] != 0 {
 		c.markPos(n.pos)
 		c.emit3(variantOf[op], c.globalIndex(g), slot, imm)
 		return true

@@ -180,6 +180,14 @@ func (m *machine) run() (st status) {
 	// theirs (Global.inline).
 	intact := !m.in.redefined
 
+	// variable is the value of the variable that operand v of an
+	// instruction names (opdVar).
+	variable := func(v int32) rt.Value {
+		if v >= 0 {
+			return stack[fp+int(v)]
+		}
+		return clo.Free[-1-v]
+	}
 	// save and load move the registers between these locals and m, around
 	// the slow paths that are methods of machine.
 	save := func() { m.code, m.clo, m.pc, m.fp, m.sp = code, clo, pc, fp, sp }
@@ -237,8 +245,8 @@ func (m *machine) run() (st status) {
 		case opLocal:
 			stack[sp] = stack[fp+int(in.A)]
 			sp++
-		case opLocal2:
-			stack[sp], stack[sp+1] = stack[fp+int(in.A)], stack[fp+int(in.B)]
+		case opPush2:
+			stack[sp], stack[sp+1] = variable(in.A), variable(in.B)
 			sp += 2
 		case opLocalBox:
 			b, ok := stack[fp+int(in.A)].(*rt.Box)
@@ -475,10 +483,10 @@ func (m *machine) run() (st status) {
 			if m.budget--; m.budget <= 0 {
 				return yield()
 			}
-		case opReturn, opReturnLocal:
+		case opReturn, opReturnVar:
 			v := stack[sp-1]
-			if in.Op == opReturnLocal {
-				v = stack[fp+int(in.A)]
+			if in.Op == opReturnVar {
+				v = variable(in.A)
 			}
 			sp = fp - 1
 			top := len(m.frames) - 1
@@ -518,7 +526,7 @@ func (m *machine) run() (st status) {
 			stack[sp] = v
 			sp++
 		case opLtLocals, opGtLocals, opLeLocals, opGeLocals, opNumEqLocals:
-			stack[sp], stack[sp+1] = stack[fp+int(in.B)], stack[fp+int(in.C)]
+			stack[sp], stack[sp+1] = variable(in.B), variable(in.C)
 			sp += 2
 			fallthrough
 		case opLt, opGt, opLe, opGe, opNumEq:
@@ -532,7 +540,7 @@ func (m *machine) run() (st status) {
 			nargs = 2
 			goto slow
 		case opAddLocals, opSubLocals:
-			stack[sp], stack[sp+1] = stack[fp+int(in.B)], stack[fp+int(in.C)]
+			stack[sp], stack[sp+1] = variable(in.B), variable(in.C)
 			sp += 2
 			fallthrough
 		case opAdd, opSub, opMul, opQuotient, opRemainder, opModulo:
@@ -579,7 +587,7 @@ func (m *machine) run() (st status) {
 			nargs = 2
 			goto slow
 		case opAddLocalImm, opSubLocalImm:
-			stack[sp] = stack[fp+int(in.B)]
+			stack[sp] = variable(in.B)
 			sp++
 			fallthrough
 		case opAddImm, opSubImm:
@@ -597,7 +605,7 @@ func (m *machine) run() (st status) {
 			nargs = -1 // and the constant: see slow
 			goto slow
 		case opNumEqLocalImm, opLtLocalImm, opGtLocalImm, opLeLocalImm, opGeLocalImm:
-			stack[sp] = stack[fp+int(in.B)]
+			stack[sp] = variable(in.B)
 			sp++
 			fallthrough
 		case opNumEqImm, opLtImm, opGtImm, opLeImm, opGeImm:
@@ -609,7 +617,7 @@ func (m *machine) run() (st status) {
 			nargs = -1 // and the constant: see slow
 			goto slow
 		case opNullPLocal, opPairPLocal, opNotLocal, opZeroPLocal:
-			stack[sp] = stack[fp+int(in.B)]
+			stack[sp] = variable(in.B)
 			sp++
 			fallthrough
 		case opNullP, opPairP, opNot, opZeroP:
@@ -636,7 +644,7 @@ func (m *machine) run() (st status) {
 			nargs = 1
 			goto slow
 		case opCarLocal, opCdrLocal:
-			stack[sp] = stack[fp+int(in.B)]
+			stack[sp] = variable(in.B)
 			sp++
 			fallthrough
 		case opCar, opCdr:
@@ -657,7 +665,7 @@ func (m *machine) run() (st status) {
 			nargs = 1
 			goto slow
 		case opEqPLocals:
-			stack[sp], stack[sp+1] = stack[fp+int(in.B)], stack[fp+int(in.C)]
+			stack[sp], stack[sp+1] = variable(in.B), variable(in.C)
 			sp += 2
 			fallthrough
 		case opCons, opEqP, opVectorRef:

@@ -694,10 +694,10 @@ var instructionSet = []string{"const", "local", "local-box", "free", "free-box",
 	"null?", "pair?", "eq?", "not", "zero?", "vector-ref", "halt", "let/cc", "let/cc-tail", "recv-next",
 	"self-tail-call", "+/imm", "-/imm", "=/imm", "</imm", ">/imm", "<=/imm", ">=/imm",
 	"recv-scan", "call-global", "tail-call-global",
-	"car/local", "cdr/local", "null?/local", "pair?/local", "not/local", "zero?/local",
-	"+/locals", "-/locals", "=/locals", "</locals", ">/locals", "<=/locals", ">=/locals", "eq?/locals",
-	"+/imm/local", "-/imm/local", "=/imm/local", "</imm/local", ">/imm/local", "<=/imm/local", ">=/imm/local",
-	"jump-true", "jump-true-keep", "local2", "return/local"}
+	"car/var", "cdr/var", "null?/var", "pair?/var", "not/var", "zero?/var",
+	"+/vars", "-/vars", "=/vars", "</vars", ">/vars", "<=/vars", ">=/vars", "eq?/vars",
+	"+/imm/var", "-/imm/var", "=/imm/var", "</imm/var", ">/imm/var", "<=/imm/var", ">=/imm/var",
+	"jump-true", "jump-true-keep", "push2", "return/var"}
 
 // TestInstructionSetPinned fails when eval's instruction set changes:
 // then bump serialize.Version (and FORMAT.md) and update instructionSet.
