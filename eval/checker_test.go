@@ -95,8 +95,8 @@ var (
 	opCall       = opcode("call")
 	opReturn     = opcode("return")
 	opCar        = opcode("car")
-	opCarVar   = opcode("car/var")
-	opLtVars   = opcode("</vars")
+	opCarVar     = opcode("car/var")
+	opLtVars     = opcode("</vars")
 	opCallGlobal = opcode("call-global")
 	opHalt       = opcode("halt")
 	opLetCC      = opcode("let/cc")
@@ -196,6 +196,38 @@ func TestCheckClosureFreeValues(t *testing.T) {
 			t.Errorf("a closure with 2 free values for code reading the third was accepted: %v", c.Instrs[0])
 		}
 		if err := ck.CheckClosure(&eval.Closure{Code: c, Free: make([]rt.Value, 3)}); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// TestContinuationParamsChangedAfterCheck: the parameter bindings of a
+// continuation that came from elsewhere were checked on arrival, but the
+// message may share their pairs with data that the program changes later
+// (the bit-flip test made such a message). Reading a parameter then must
+// not fail inside the machine.
+func TestContinuationParamsChangedAfterCheck(t *testing.T) {
+	in := newInterp(t)
+	if _, err := in.RunSource([]byte(`
+		(define p (make-parameter 1))
+		(define saved #f)
+		(parameterize ((p 2)) (+ (call/cc (lambda (k) (set! saved k) 0)) (p)))`), "test.scm"); err != nil {
+		t.Fatal(err)
+	}
+	v, _ := in.Lookup("saved")
+	stack, frames, w, h, params := eval.ContinuationParts(v.(*eval.Continuation))
+	for _, corrupt := range []func(l *rt.Pair){
+		func(l *rt.Pair) { l.Car = rt.MakeFixnum(7) },
+		func(l *rt.Pair) { l.Cdr = rt.MakeFixnum(7) },
+	} {
+		l := rt.Cons(params.(*rt.Pair).Car, params.(*rt.Pair).Cdr) // the test's own copy
+		k := new(eval.Continuation)
+		if err := eval.NewCodeChecker(1<<20).FillContinuation(k, stack, frames, w, h, l); err != nil {
+			t.Fatal(err)
+		}
+		corrupt(l)
+		in.Define("%k", k)
+		if _, err := in.RunSource([]byte(`(%k 10)`), "test.scm"); err != nil && strings.Contains(err.Error(), "internal error") {
 			t.Error(err)
 		}
 	}

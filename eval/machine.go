@@ -1127,13 +1127,23 @@ func arityError(name string, min, max, got int) *rt.ErrorObject {
 
 // paramValue returns p's value in the current dynamic environment.
 func (m *machine) paramValue(p *Parameter) rt.Value {
-	for l := m.dyn.params; l != rt.Null; l = l.(*rt.Pair).Cdr {
-		b := l.(*rt.Pair).Car.(*rt.Pair)
-		if b.Car == p {
-			return b.Cdr
-		}
+	if b := paramBinding(m.dyn.params, p); b != nil {
+		return b.Cdr
 	}
 	return p.Value
+}
+
+// paramBinding returns the binding (p . value) of p in params, or nil.
+// It checks each item it walks: the list of a continuation from another
+// node was checked on arrival, but its pairs may be shared with data that
+// the program has changed since.
+func paramBinding(params rt.Value, p *Parameter) *rt.Pair {
+	for l, ok := params.(*rt.Pair); ok; l, ok = l.Cdr.(*rt.Pair) {
+		if b, ok := l.Car.(*rt.Pair); ok && b.Car == p {
+			return b
+		}
+	}
+	return nil
 }
 
 // uncaught builds the error of a raise that no handler took.

@@ -404,7 +404,7 @@ func (in *Interp) CarryParams(k rt.Value, ps ...rt.Value) rt.Value {
 	var outer []rt.Value
 	for _, v := range ps {
 		p, ok := v.(*Parameter)
-		if !ok || bindsParam(c.dyn.params, p) {
+		if !ok || paramBinding(c.dyn.params, p) != nil {
 			continue
 		}
 		outer = append(outer, rt.Cons(p, m.paramValue(p)))
@@ -415,8 +415,8 @@ func (in *Interp) CarryParams(k rt.Value, ps ...rt.Value) rt.Value {
 	params := rt.List(outer...)
 	// The bindings of k come first: copy them in front of the new ones.
 	var own []rt.Value
-	for l := c.dyn.params; l != rt.Null; l = l.(*rt.Pair).Cdr {
-		own = append(own, l.(*rt.Pair).Car)
+	for l, ok := c.dyn.params.(*rt.Pair); ok; l, ok = l.Cdr.(*rt.Pair) {
+		own = append(own, l.Car)
 	}
 	for i := len(own) - 1; i >= 0; i-- {
 		params = rt.Cons(own[i], params)
@@ -424,13 +424,4 @@ func (in *Interp) CarryParams(k rt.Value, ps ...rt.Value) rt.Value {
 	copied := *c
 	copied.dyn = &dynState{winders: c.dyn.winders, handlers: c.dyn.handlers, params: params}
 	return &copied
-}
-
-func bindsParam(params rt.Value, p *Parameter) bool {
-	for l := params; l != rt.Null; l = l.(*rt.Pair).Cdr {
-		if l.(*rt.Pair).Car.(*rt.Pair).Car == p {
-			return true
-		}
-	}
-	return false
 }
