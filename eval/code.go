@@ -125,6 +125,8 @@ const (
 
 	opJumpTrue     // if pop is not #f, pc = A
 	opJumpTrueKeep // if the top is not #f, pc = A, leaving it; else pop it
+	opCallVar      // opCallGlobal with the procedure in the variable B (opdVar)
+	opTailCallVar  // opTailCallGlobal with the procedure in the variable B
 	opPush2        // push the variables A and B (opdVar)
 	opReturnVar    // return the variable A (opdVar) to the caller
 
@@ -304,6 +306,8 @@ var opTable = func() [numOpcodes]opInfo {
 		opCallGlobal:     {name: "call-global", a: opdCount, b: opdGlobal, push: 1, next: true, scratch: 1},
 		opTailCallGlobal: {name: "tail-call-global", a: opdCount, b: opdGlobal, push: 1, scratch: 1},
 		opPush2:          {name: "push2", a: opdVar, b: opdVar, push: 2, next: true},
+		opCallVar:        {name: "call-var", a: opdCount, b: opdVar, push: 1, next: true, scratch: 1},
+		opTailCallVar:    {name: "tail-call-var", a: opdCount, b: opdVar, push: 1, scratch: 1},
 		opJumpTrue:       {name: "jump-true", a: opdTarget, pop: 1, next: true},
 		// The effect is the way on's: the jump goes with one more value.
 		opJumpTrueKeep: {name: "jump-true-keep", a: opdTarget, pop: 1, next: true},

@@ -358,6 +358,18 @@ func (c *compiler) call(n *callExpr, tail bool) {
 		}
 		return
 	}
+	if v, ok := c.variable(n.fn); ok {
+		// Read after the arguments too: a variable's value cannot be
+		// unbound.
+		c.args(n.args)
+		c.markPos(n.pos)
+		if tail {
+			c.emit(opTailCallVar, int32(len(n.args)), v)
+		} else {
+			c.emit(opCallVar, int32(len(n.args)), v)
+		}
+		return
+	}
 	c.compile(n.fn, false)
 	c.args(n.args)
 	c.markPos(n.pos)

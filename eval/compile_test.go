@@ -64,7 +64,7 @@ func TestCompile(t *testing.T) {
 		{"a loop's tail call of itself starts it over", `(define (r) (let loop ((i 0)) (if (< i 9) (loop (+ i 1)) (loop2 i))))`,
 			[]string{"self-tail-call 1", "global loop2", "tail-call 1"}},
 		{"a loop calls itself plainly when not in tail position", `(define (r) (let loop ((i 0)) (+ 1 (loop i))))`,
-			[]string{"free 0", "local 0", "call 1", "+", "return"}},
+			[]string{"local 0", "call-var 1 free0", "+/imm 1", "return"}},
 		{"a loop assigned is called plainly", `(define (r) (let loop ((i 0)) (set! loop car) (loop i)))`,
 			[]string{"free-box 0", "local 0", "tail-call 1"}},
 		{"primitive call", `(define (p x) (car x))`, []string{"car", "return"}},

@@ -144,6 +144,9 @@ func TestEval(t *testing.T) {
 		{"big integers", `(* 99999999999 99999999999)`, `9999999999800000000001`},
 		{"fixnum overflow add", `(+ 9223372036854775807 1)`, `9223372036854775808`},
 		{"redefined primitive", `(define (g) (car '(1 2))) (define (car x) 'mine) (g)`, `mine`},
+		{"procedures in variables", `(define (twice f x) (f (f x))) (define (adder n) (lambda (x) (+ x n)))
+			(define (h f) (let ((g (lambda (y) (f y y)))) (list (g 2) (twice (adder 3) 1))))
+			(h +)`, `(4 7)`},
 		{"or", `(list (or) (or 1) (or #f 2) (or #f #f) (or (memq 'b '(a b c)) 'no) (or #f '()))`, `(#f 1 2 #f (b c) ())`},
 		{"or tested by if", `(define (t a b) (if (or (pair? a) (eq? b 'x) (< a b)) 'yes 'no))
 			(list (t 1 2) (t '(1) 0) (t 5 'x) (t 3 2))`, `(yes yes yes no)`},
@@ -190,6 +193,7 @@ func TestEval(t *testing.T) {
 			(set! + (lambda (a b) 'plus)) (set! car (lambda (x) 'car)) (set! cons (lambda (a b) 'cons)) (h 1 2)`, `(plus car cons)`},
 		{"unbound variable", `(undefined-thing 1)`, `error: test.scm:1:1: unbound variable undefined-thing`},
 		{"not a procedure", `(5 1)`, `error: test.scm:1:1: attempt to call a non-procedure 5`},
+		{"not a procedure in a variable", `(define (g h) (list (h 1))) (let ((f 5)) (g f))`, `error: test.scm:1:21: attempt to call a non-procedure 5`},
 		{"arity", `(define (f x) x) (f 1 2)`, `error: test.scm:1:18: f: wrong number of arguments: expected 1, got 2`},
 		{"syntax error if", `(if)`, `error: test.scm:1:1: if: expects 2 or 3 subforms, got 0 (if)`},
 		{"uncaught raise", `(raise 'boom)`, `error: test.scm:1:1: uncaught raise of boom`},

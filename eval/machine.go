@@ -394,26 +394,29 @@ func (m *machine) run() (st status) {
 			}
 			in = &recvScanCall
 			fallthrough
-		case opCall, opTailCall, opCallGlobal, opTailCallGlobal:
+		case opCall, opTailCall, opCallGlobal, opTailCallGlobal, opCallVar, opTailCallVar:
 			n := int(in.A)
-			if in.Op >= opCallGlobal {
-				g := code.Globals[in.B]
-				if g.Value == nil {
+			if in.Op != opCall && in.Op != opTailCall {
+				var proc rt.Value
+				if in.Op == opCallVar || in.Op == opTailCallVar {
+					proc = variable(in.B)
+				} else if proc = code.Globals[in.B].Value; proc == nil {
 					save()
-					m.raise(n, m.in.unboundError(g))
+					m.raise(n, m.in.unboundError(m.code.Globals[m.code.Instrs[m.pc-1].B]))
 					if load() {
 						return m.status
 					}
 					continue
 				}
-				// A loop, not copy, as below.
+				// The procedure goes under the arguments. A loop, not
+				// copy, as below.
 				for i := sp; i > sp-n; i-- {
 					stack[i] = stack[i-1]
 				}
-				stack[sp-n] = g.Value
+				stack[sp-n] = proc
 				sp++
 			}
-			tail := in.Op == opTailCall || in.Op == opTailCallGlobal
+			tail := !opTable[in.Op].next
 			if c, ok := stack[sp-n-1].(*Closure); ok && !c.Code.Rest && c.Code.NParams == n {
 				// The fast path: a closure called with exactly its arity.
 				cc := c.Code

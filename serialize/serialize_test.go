@@ -697,7 +697,7 @@ var instructionSet = []string{"const", "local", "local-box", "free", "free-box",
 	"car/var", "cdr/var", "null?/var", "pair?/var", "not/var", "zero?/var",
 	"+/vars", "-/vars", "=/vars", "</vars", ">/vars", "<=/vars", ">=/vars", "eq?/vars",
 	"+/imm/var", "-/imm/var", "=/imm/var", "</imm/var", ">/imm/var", "<=/imm/var", ">=/imm/var",
-	"jump-true", "jump-true-keep", "push2", "return/var"}
+	"jump-true", "jump-true-keep", "call-var", "tail-call-var", "push2", "return/var"}
 
 // TestInstructionSetPinned fails when eval's instruction set changes:
 // then bump serialize.Version (and FORMAT.md) and update instructionSet.
