@@ -206,6 +206,12 @@ func (m *machine) run() (st status) {
 	// loop is made with the registers saved and reloaded after: a value
 	// live across a call is spilled to memory, and the spills of the
 	// registers would be made at every dispatch.
+	//
+	// corrupt is too big to be inlined, and so it is a closure that holds
+	// the registers by reference: that keeps them in the frame's memory,
+	// not in Go's registers. Measured with Go 1.26, this is the faster
+	// way, by 16% on fib: with the registers in its registers, Go's
+	// allocator stores most of them again at every dispatch.
 	corrupt := func(n int, what string) bool {
 		save()
 		m.raise(n, m.corrupt(what, m.code.Instrs[m.pc-1].A))
