@@ -101,27 +101,27 @@ const (
 	// (and C), named by opdVar, instead of instructions that push them:
 	// (car l), (< i n), (- n 1). Each pushes its operands, then runs as
 	// the instruction it is a variant of, which follows it in the machine.
-	opCarLocal
-	opCdrLocal
-	opNullPLocal
-	opPairPLocal
-	opNotLocal
-	opZeroPLocal
-	opAddLocals
-	opSubLocals
-	opNumEqLocals
-	opLtLocals
-	opGtLocals
-	opLeLocals
-	opGeLocals
-	opEqPLocals
-	opAddLocalImm
-	opSubLocalImm
-	opNumEqLocalImm
-	opLtLocalImm
-	opGtLocalImm
-	opLeLocalImm
-	opGeLocalImm
+	opCarVar
+	opCdrVar
+	opNullPVar
+	opPairPVar
+	opNotVar
+	opZeroPVar
+	opAddVars
+	opSubVars
+	opNumEqVars
+	opLtVars
+	opGtVars
+	opLeVars
+	opGeVars
+	opEqPVars
+	opAddImmVar
+	opSubImmVar
+	opNumEqImmVar
+	opLtImmVar
+	opGtImmVar
+	opLeImmVar
+	opGeImmVar
 
 	opJumpTrue     // if pop is not #f, pc = A
 	opJumpTrueKeep // if the top is not #f, pc = A, leaving it; else pop it
@@ -134,37 +134,37 @@ const (
 )
 
 // variantOf maps each instruction that has a variant taking its operands
-// from frame slots to the variant.
+// from variables (opdVar) to the variant.
 var variantOf = func() (m [numOpcodes]Opcode) {
-	for v, op := range localVariants {
+	for v, op := range varVariants {
 		m[op] = v
 	}
 	return m
 }()
 
-// baseOf maps each instruction that takes operands from frame slots to
-// the one that takes them from the stack, and any other to itself. (It has
+// baseOf maps each instruction that takes operands from variables to the
+// one that takes them from the stack, and any other to itself. (It has
 // an entry for every byte, so that the machine's look-ups need no bounds
 // check.)
 var baseOf = func() (m [256]Opcode) {
 	for op := range m {
 		m[op] = Opcode(op)
 	}
-	for v, op := range localVariants {
+	for v, op := range varVariants {
 		m[v] = op
 	}
 	return m
 }()
 
-// localVariants maps each instruction that takes operands from frame
-// slots to the one that takes them from the stack.
-var localVariants = map[Opcode]Opcode{
-	opCarLocal: opCar, opCdrLocal: opCdr, opNullPLocal: opNullP, opPairPLocal: opPairP,
-	opNotLocal: opNot, opZeroPLocal: opZeroP,
-	opAddLocals: opAdd, opSubLocals: opSub, opNumEqLocals: opNumEq, opLtLocals: opLt,
-	opGtLocals: opGt, opLeLocals: opLe, opGeLocals: opGe, opEqPLocals: opEqP,
-	opAddLocalImm: opAddImm, opSubLocalImm: opSubImm, opNumEqLocalImm: opNumEqImm,
-	opLtLocalImm: opLtImm, opGtLocalImm: opGtImm, opLeLocalImm: opLeImm, opGeLocalImm: opGeImm,
+// varVariants maps each instruction that takes operands from variables
+// to the one that takes them from the stack.
+var varVariants = map[Opcode]Opcode{
+	opCarVar: opCar, opCdrVar: opCdr, opNullPVar: opNullP, opPairPVar: opPairP,
+	opNotVar: opNot, opZeroPVar: opZeroP,
+	opAddVars: opAdd, opSubVars: opSub, opNumEqVars: opNumEq, opLtVars: opLt,
+	opGtVars: opGt, opLeVars: opLe, opGeVars: opGe, opEqPVars: opEqP,
+	opAddImmVar: opAddImm, opSubImmVar: opSubImm, opNumEqImmVar: opNumEqImm,
+	opLtImmVar: opLtImm, opGtImmVar: opGtImm, opLeImmVar: opLeImm, opGeImmVar: opGeImm,
 }
 
 // operand is what an operand of an instruction stands for: what the
@@ -194,7 +194,8 @@ const (
 // ends: the compiler counts the depth on past it as if it did, and the
 // checker ignores what such an instruction leaves. bLabel comes before B
 // in a listing. prim names the primitive that an instruction whose A is
-// opdPrimitive inlines.
+// opdPrimitive inlines; base, for a variant that takes its operands from
+// variables, is the instruction it varies.
 type opInfo struct {
 	name      string
 	prim      string
@@ -202,7 +203,7 @@ type opInfo struct {
 	pop, push int8
 	next      bool
 	bLabel    string
-	local     Opcode
+	base      Opcode
 	// scratch is how many slots above its operands the instruction fills
 	// while it runs, over the depth it starts from.
 	scratch int8
@@ -221,12 +222,12 @@ func inlinedImm(name string) opInfo {
 	return opInfo{name: name + "/imm", prim: name, a: opdPrimitive, c: opdImm, pop: 1, push: 1, next: true}
 }
 
-// fromLocals is the entry of the variant of the instruction op, whose
+// fromVars is the entry of the variant of the instruction op, whose
 // entry is inf, that takes its stack operands from variables B (and C)
 // instead; for an instruction with a constant, C stays the constant.
-func fromLocals(op Opcode, inf opInfo) opInfo {
+func fromVars(op Opcode, inf opInfo) opInfo {
 	n := inf.pop
-	inf.local, inf.pop, inf.scratch = op, 0, n
+	inf.base, inf.pop, inf.scratch = op, 0, n
 	inf.b = opdVar
 	if n == 2 {
 		inf.c = opdVar
@@ -313,8 +314,8 @@ var opTable = func() [numOpcodes]opInfo {
 		opJumpTrueKeep: {name: "jump-true-keep", a: opdTarget, pop: 1, next: true},
 		opReturnVar:    {name: "return/var", a: opdVar, push: 1},
 	}
-	for v, op := range localVariants {
-		t[v] = fromLocals(op, t[op])
+	for v, op := range varVariants {
+		t[v] = fromVars(op, t[op])
 	}
 	return t
 }()
@@ -352,7 +353,7 @@ var inlineOps, immOps = func() (m, imm map[string]Opcode) {
 	m, imm = make(map[string]Opcode), make(map[string]Opcode)
 	for op, inf := range opTable {
 		switch {
-		case inf.a != opdPrimitive, inf.local != 0:
+		case inf.a != opdPrimitive, inf.base != 0:
 		case inf.c == opdImm:
 			imm[inf.prim] = Opcode(op)
 		default:

@@ -534,7 +534,7 @@ func (m *machine) run() (st status) {
 			sp -= n
 			stack[sp] = v
 			sp++
-		case opLtLocals, opGtLocals, opLeLocals, opGeLocals, opNumEqLocals:
+		case opLtVars, opGtVars, opLeVars, opGeVars, opNumEqVars:
 			stack[sp], stack[sp+1] = variable(in.B), variable(in.C)
 			sp += 2
 			fallthrough
@@ -548,7 +548,7 @@ func (m *machine) run() (st status) {
 			}
 			nargs = 2
 			goto slow
-		case opAddLocals, opSubLocals:
+		case opAddVars, opSubVars:
 			stack[sp], stack[sp+1] = variable(in.B), variable(in.C)
 			sp += 2
 			fallthrough
@@ -595,7 +595,7 @@ func (m *machine) run() (st status) {
 		slowArith:
 			nargs = 2
 			goto slow
-		case opAddLocalImm, opSubLocalImm:
+		case opAddImmVar, opSubImmVar:
 			stack[sp] = variable(in.B)
 			sp++
 			fallthrough
@@ -613,7 +613,7 @@ func (m *machine) run() (st status) {
 			}
 			nargs = -1 // and the constant: see slow
 			goto slow
-		case opNumEqLocalImm, opLtLocalImm, opGtLocalImm, opLeLocalImm, opGeLocalImm:
+		case opNumEqImmVar, opLtImmVar, opGtImmVar, opLeImmVar, opGeImmVar:
 			stack[sp] = variable(in.B)
 			sp++
 			fallthrough
@@ -625,7 +625,7 @@ func (m *machine) run() (st status) {
 			}
 			nargs = -1 // and the constant: see slow
 			goto slow
-		case opNullPLocal, opPairPLocal, opNotLocal, opZeroPLocal:
+		case opNullPVar, opPairPVar, opNotVar, opZeroPVar:
 			stack[sp] = variable(in.B)
 			sp++
 			fallthrough
@@ -652,7 +652,7 @@ func (m *machine) run() (st status) {
 			}
 			nargs = 1
 			goto slow
-		case opCarLocal, opCdrLocal:
+		case opCarVar, opCdrVar:
 			stack[sp] = variable(in.B)
 			sp++
 			fallthrough
@@ -673,7 +673,7 @@ func (m *machine) run() (st status) {
 			}
 			nargs = 1
 			goto slow
-		case opEqPLocals:
+		case opEqPVars:
 			stack[sp], stack[sp+1] = variable(in.B), variable(in.C)
 			sp += 2
 			fallthrough
@@ -1217,7 +1217,7 @@ var cmpTruth = func() (t [256]uint8) {
 	} {
 		t[op] = bits
 	}
-	// Their variants with a constant or operands from frame slots.
+	// Their variants with a constant or operands from variables.
 	for op, inf := range opTable {
 		if inf.a == opdPrimitive {
 			t[op] = t[inlineOps[inf.prim]]

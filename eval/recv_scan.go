@@ -143,7 +143,7 @@ func predicatePrimitive(keep rt.Value) *rt.Primitive {
 		switch is := c.Instrs; {
 		case len(is) == 2 && int(is[0].Op) < len(opTable):
 			op := &opTable[is[0].Op]
-			if op.local == 0 || op.a != opdPrimitive || opTable[op.local].pop != 1 || op.c != opdNone || is[0].B != 0 {
+			if op.base == 0 || op.a != opdPrimitive || opTable[op.base].pop != 1 || op.c != opdNone || is[0].B != 0 {
 				return nil
 			}
 			in = is[0]
