@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"unicode/utf8"
+
+	rt "termite/runtime"
 )
 
 // The format uses a small part of CBOR (RFC 8949), and uses it often: a
@@ -222,6 +224,35 @@ func (r *reader) head() (item, error) {
 		return r.longHead(it)
 	}
 	return it, nil
+}
+
+// smallInt reads the next item when it is an integer whose argument is in
+// the first byte or the two after it, and returns what value would: most
+// elements of most lists are such integers, and a list's loop reads them
+// here without value's switch over every kind of item. Each is a fixnum
+// (their range is at least ±2^16), so it never allocates.
+func (r *reader) smallInt() (rt.Value, bool) {
+	b := r.b[r.off:]
+	if len(b) < 3 || b[0]>>5 > majorNeg {
+		return nil, false // the general path reads it, or finds it truncated
+	}
+	n, size := int64(b[0]&0x1f), 1
+	switch {
+	case n == 24:
+		n, size = int64(b[1]), 2
+	case n == 25:
+		n, size = int64(b[1])<<8|int64(b[2]), 3
+	case n > 25:
+		return nil, false
+	}
+	if b[0]>>5 == majorNeg {
+		n = -1 - n
+	}
+	f, ok := rt.FixnumOf(n)
+	if ok {
+		r.off += size
+	}
+	return f, ok
 }
 
 // longHead reads the argument bytes that follow the first byte of it.

@@ -251,7 +251,9 @@ func (d *decoder) readList(i, nf int) (any, error) {
 		}
 		for j := range ps {
 			p = &ps[j]
-			if err := d.slotOf(i, &p.Car, true); err != nil {
+			if v, ok := d.r.smallInt(); ok {
+				p.Car = v
+			} else if err := d.slotOf(i, &p.Car, true); err != nil {
 				return nil, err
 			}
 			if j+1 < len(ps) {
