@@ -74,12 +74,12 @@ func (w *writer) head(major byte, n uint64) {
 
 func (w *writer) uint(n uint64) { w.head(majorUint, n) }
 
+// int is small enough to be inlined: most of what a message holds is
+// integers.
 func (w *writer) int(i int64) {
-	if i >= 0 {
-		w.head(majorUint, uint64(i))
-	} else {
-		w.head(majorNeg, uint64(-1-i))
-	}
+	sign := i >> 63 // 0, or -1 when i is negative
+	// majorUint and i, or majorNeg and -1 - i.
+	w.head(byte(sign)&majorNeg, uint64(i^sign))
 }
 
 func (w *writer) array(n int) { w.head(majorArray, uint64(n)) }

@@ -18,8 +18,11 @@ func (e *encoder) listParts(n entry) error {
 	head := n.obj.(*rt.Pair)
 	x, run := head, int32(1)
 	for {
-		if err := e.add(x.Car); err != nil {
-			return err
+		// Most elements are fixnums, which add has nothing to do for.
+		if _, ok := x.Car.(rt.Fixnum); !ok {
+			if err := e.add(x.Car); err != nil {
+				return err
+			}
 		}
 		next, ok := x.Cdr.(*rt.Pair)
 		if !ok {
@@ -54,7 +57,11 @@ func (e *encoder) writeList(n *entry) {
 	}
 	e.header(kList, int(count)+1)
 	for ; count > 1; count-- {
-		e.slot(p.Car)
+		if f, ok := p.Car.(rt.Fixnum); ok { // as in listParts
+			e.w.int(f.Int())
+		} else {
+			e.slot(p.Car)
+		}
 		p = p.Cdr.(*rt.Pair)
 	}
 	e.slot(p.Car)
