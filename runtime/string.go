@@ -47,6 +47,21 @@ func NewStringUTF8(b []byte) *String {
 	return &String{b: bytes.Clone(b)}
 }
 
+// NewStringValidUTF8 is NewStringUTF8 for text that must be valid UTF-8,
+// as a message's must: it returns false, and no string, when b is not.
+// ASCII text, which is valid, is looked at once before it is copied, not
+// once more to be validated.
+func NewStringValidUTF8(b []byte) (*String, bool) {
+	n := asciiPrefix(b)
+	if n == len(b) {
+		return &String{b: bytes.Clone(b)}, true
+	}
+	if !utf8.Valid(b[n:]) {
+		return nil, false
+	}
+	return decodeUTF8(b, n), true
+}
+
 // NewStringRunes returns a new string holding the characters r, which it
 // does not share.
 func NewStringRunes(r []rune) *String {

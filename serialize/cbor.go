@@ -349,8 +349,19 @@ func (r *reader) arrayLen(n uint64, at int) error {
 	return nil
 }
 
-// raw reads the contents of a byte or text string, without copying.
+// raw reads the contents of a byte or text string, without copying;
+// text must be valid UTF-8.
 func (r *reader) raw(major byte, what string) ([]byte, error) {
+	s, err := r.contents(major, what)
+	if err == nil && major == majorText && !utf8.Valid(s) {
+		return nil, fmt.Errorf("%s is not valid UTF-8", what)
+	}
+	return s, err
+}
+
+// contents is raw without the check of UTF-8, for a reader that checks
+// text as it makes something of it.
+func (r *reader) contents(major byte, what string) ([]byte, error) {
 	n, err := r.expect(major, what)
 	if err != nil {
 		return nil, err
@@ -360,9 +371,6 @@ func (r *reader) raw(major byte, what string) ([]byte, error) {
 	}
 	s := r.b[r.off : r.off+int(n)]
 	r.off += int(n)
-	if major == majorText && !utf8.Valid(s) {
-		return nil, fmt.Errorf("%s is not valid UTF-8", what)
-	}
 	return s, nil
 }
 

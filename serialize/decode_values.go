@@ -13,12 +13,15 @@ import (
 // of their kinds (see kindInfo).
 
 func (d *decoder) readString(int, int) (any, error) {
-	b, err := d.r.raw(majorText, "string")
+	b, err := d.r.contents(majorText, "string")
 	if err != nil {
 		return nil, err
 	}
-	// raw has checked that b is UTF-8; ASCII text is copied as it is.
-	return rt.NewStringUTF8(b), nil
+	s, ok := rt.NewStringValidUTF8(b) // one look at ASCII text, one copy
+	if !ok {
+		return nil, fmt.Errorf("string is not valid UTF-8")
+	}
+	return s, nil
 }
 
 func (d *decoder) readBytevector(int, int) (any, error) {
