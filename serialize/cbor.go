@@ -226,33 +226,43 @@ func (r *reader) head() (item, error) {
 	return it, nil
 }
 
-// smallInt reads the next item when it is an integer whose argument is in
-// the first byte or the two after it, and returns what value would: most
-// elements of most lists are such integers, and a list's loop reads them
-// here without value's switch over every kind of item. Each is a fixnum
-// (their range is at least ±2^16), so it never allocates.
-func (r *reader) smallInt() (rt.Value, bool) {
-	b := r.b[r.off:]
-	if len(b) < 3 || b[0]>>5 > majorNeg {
-		return nil, false // the general path reads it, or finds it truncated
+// smallInts reads the cars of ps from the items ahead for as long as
+// they are integers whose argument is in the first byte or the two after
+// it, and returns how many it read. Most elements of most lists are such
+// integers: a list's loop reads them here, without a call per element or
+// value's switch over every kind of item, and what it returns is what
+// value would. Each is a fixnum (their range is at least ±2^16), so none
+// allocates.
+func (r *reader) smallInts(ps []rt.Pair) int {
+	b, off := r.b, r.off
+	for j := range ps {
+		if len(b)-off < 3 || b[off]>>5 > majorNeg {
+			r.off = off
+			return j // the general path reads it, or finds it truncated
+		}
+		n, size := int64(b[off]&0x1f), 1
+		switch {
+		case n == 24:
+			n, size = int64(b[off+1]), 2
+		case n == 25:
+			n, size = int64(b[off+1])<<8|int64(b[off+2]), 3
+		case n > 25:
+			r.off = off
+			return j
+		}
+		if b[off]>>5 == majorNeg {
+			n = -1 - n
+		}
+		f, ok := rt.FixnumOf(n)
+		if !ok {
+			r.off = off
+			return j
+		}
+		ps[j].Car = f
+		off += size
 	}
-	n, size := int64(b[0]&0x1f), 1
-	switch {
-	case n == 24:
-		n, size = int64(b[1]), 2
-	case n == 25:
-		n, size = int64(b[1])<<8|int64(b[2]), 3
-	case n > 25:
-		return nil, false
-	}
-	if b[0]>>5 == majorNeg {
-		n = -1 - n
-	}
-	f, ok := rt.FixnumOf(n)
-	if ok {
-		r.off += size
-	}
-	return f, ok
+	r.off = off
+	return len(ps)
 }
 
 // longHead reads the argument bytes that follow the first byte of it.

@@ -252,17 +252,19 @@ func (d *decoder) readList(i, nf int) (any, error) {
 		} else {
 			head = &ps[0]
 		}
-		for j := range ps {
-			p = &ps[j]
-			if v, ok := d.r.smallInt(); ok {
-				p.Car = v
-			} else if err := d.slotOf(i, &p.Car, true); err != nil {
-				return nil, err
-			}
-			if j+1 < len(ps) {
-				p.Cdr = &ps[j+1]
+		for j := 0; j < len(ps); {
+			j += d.r.smallInts(ps[j:]) // most often all of them
+			if j < len(ps) {
+				if err := d.slotOf(i, &ps[j].Car, true); err != nil {
+					return nil, err
+				}
+				j++
 			}
 		}
+		for j := range len(ps) - 1 {
+			ps[j].Cdr = &ps[j+1]
+		}
+		p = &ps[len(ps)-1]
 	}
 	return head, d.slotOf(i, &p.Cdr, true)
 }

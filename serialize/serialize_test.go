@@ -91,6 +91,10 @@ func TestRoundTrip(t *testing.T) {
 		`(eof-object)`, `(if #f #f)`,
 		`(list 1.5 'a "b" #\c (vector 2) (bytevector 3))`,
 		`(let loop ((i 0) (l '())) (if (= i 300) l (loop (+ i 1) (cons (* i i) l))))`,
+		// Integers of each width around those that a list reads itself
+		// (reader.smallInts), among other items, across 1024-pair blocks.
+		`'(0 23 24 255 256 65535 65536 -1 -24 -25 -256 -257 -65536 -65537 4294967296 -4294967297 x "s" 1.5 7 . 8)`,
+		`(append (iota 1030 -3) '(a "b" 7) (iota 1100 60000))`,
 	}
 	a, b := newInterp(t), newInterp(t)
 	for _, src := range exprs {
