@@ -89,6 +89,7 @@ type encoder struct {
 	hash    map[[32]byte]int32  // code hash -> entry
 	work    []int32             // entries whose parts are still to be looked at
 	bulk    int                 // bytes of strings and bytevectors, at most
+	cells   int                 // pairs in the runs of list entries
 	symbols map[*rt.Symbol]bool // interned or not, as found
 	split   bool                // a pair inside a run was found again, and so ends that run
 	w       writer
@@ -344,7 +345,7 @@ func (e *encoder) addAll(vs []rt.Value) error {
 
 // emit writes the message: the header, the table, the root.
 func (e *encoder) emit(root rt.Value) []byte {
-	e.w.b = make([]byte, 0, 64+16*len(e.entries)+4*e.pairs.n+e.bulk)
+	e.w.b = make([]byte, 0, 64+16*len(e.entries)+4*e.cells+e.bulk)
 	e.w.array(3)
 	e.w.uint(Version)
 	e.w.array(len(e.entries))

@@ -31,7 +31,8 @@ func (e *encoder) listParts(n entry) error {
 			}
 			break
 		}
-		if e.pairs.meet(next) {
+		// meet, written out: as a call it took a tenth of this loop.
+		if r, i := e.pairs.locate(next); r.met.mark(i) {
 			e.addPair(next) // met before: shared or a cycle
 			break
 		}
@@ -39,6 +40,7 @@ func (e *encoder) listParts(n entry) error {
 		run++
 	}
 	e.entries[e.pairs.entry(head)].run = run
+	e.cells += int(run)
 	return nil
 }
 

@@ -23,7 +23,6 @@ type pairMarks struct {
 	last    uintptr     // region number of cur; 0 before the first, as no pair is there
 	cur     *regionBits // in bits
 	entries addrTable   // address of a pair with an entry -> the entry
-	n       int         // pairs met
 }
 
 const (
@@ -42,6 +41,14 @@ type bitset [regionSlots / 64]uint64
 func (s *bitset) has(i uintptr) bool { return s[i/64]&(1<<(i%64)) != 0 }
 
 func (s *bitset) set(i uintptr) { s[i/64] |= 1 << (i % 64) }
+
+// mark sets bit i and reports whether it was set already.
+func (s *bitset) mark(i uintptr) (before bool) {
+	w, b := &s[i/64], uint64(1)<<(i%64)
+	before = *w&b != 0
+	*w |= b
+	return before
+}
 
 // locate returns the marks of p's region, and p's slot in them. It is
 // small enough to be inlined where the region is the last one asked for,
@@ -70,12 +77,7 @@ func (m *pairMarks) enter(p *rt.Pair) {
 // meet records that p is met and reports whether it was met before.
 func (m *pairMarks) meet(p *rt.Pair) (before bool) {
 	r, i := m.locate(p)
-	if r.met.has(i) {
-		return true
-	}
-	r.met.set(i)
-	m.n++
-	return false
+	return r.met.mark(i)
 }
 
 // entry returns p's entry, or -1 if p has none (p was met only as the cdr
