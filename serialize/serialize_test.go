@@ -221,6 +221,11 @@ func TestRunsEndAtSharedPairs(t *testing.T) {
 		{`(let* ((t (iota 5)) (x (cons 'x t)) (y (cons 'y t))) (list x y (cddr t)))`,
 			`(and (eq? (cdar c) (cdadr c)) (eq? (cddr (cdar c)) (caddr c)) (equal? (car c) '(x 0 1 2 3 4)))`},
 	}
+	// Runs past what discovery writes of them (maxKeptRuns), and a shared
+	// tail found only after.
+	long := `(let* ((t (iota 30000)) (x (cons 'x t))) (list (iota 30000 70000) x (list-tail t 29990) (iota 3)))`
+	tests = append(tests, struct{ src, check string }{long,
+		`(and (equal? c ` + long + `) (eq? (list-tail (cadr c) 29991) (caddr c)))`})
 	for _, tt := range tests {
 		b.Define("c", decode(t, b, encode(t, a, run(t, a, tt.src))))
 		if got := run(t, b, tt.check); got != rt.True {
