@@ -47,7 +47,7 @@ func (c *Context) Encode(v rt.Value, opts *EncodeOptions) (data []byte, err erro
 		}
 		runs := e.runs
 		*e = encoder{}
-		if cap(runs) <= maxKeptRuns {
+		if cap(runs) <= 2*maxRunBytes { // the last item written may have grown it past
 			e.runs = runs
 		}
 		encoders.Put(e)
@@ -83,10 +83,10 @@ func tooBig(n int) *rt.ErrorObject {
 // its allocation than for its encoding.
 var encoders = sync.Pool{New: func() any { return new(encoder) }}
 
-// maxKeptRuns bounds what discovery writes of runs (see listParts), and
-// so what an idle encoder keeps of the buffer it wrote them in: enough
+// maxRunBytes bounds what discovery writes of runs (see listParts), and
+// so the buffer it writes them in, which an idle encoder keeps: enough
 // for lists of thousands of small elements.
-const maxKeptRuns = 64 << 10
+const maxRunBytes = 64 << 10
 
 // encoder holds the state of one Encode: the heap objects found from the
 // root, as entries of the table, and the output. While it discovers them,

@@ -14,13 +14,13 @@ func (e *encoder) header(k kind, nf int) {
 // listParts follows the cdrs here, so that a long list does not go
 // through the worklist one pair at a time, and notes the length of the
 // run. It writes the run's items while it has them at hand (see
-// writeList), as long as what it has written is less than maxKeptRuns:
+// writeList), as long as what it has written is less than maxRunBytes:
 // beyond, growing the buffer would cost more than reading the run again.
 func (e *encoder) listParts(n entry) error {
 	head := n.obj.(*rt.Pair)
 	x, run := head, int32(1)
 	at := len(e.w.b)
-	write := at < maxKeptRuns
+	write := at < maxRunBytes
 	for {
 		// Most elements are fixnums, which add has nothing to do for.
 		if f, ok := x.Car.(rt.Fixnum); ok {
@@ -55,7 +55,7 @@ func (e *encoder) listParts(n entry) error {
 		}
 		x = next
 		run++
-		write = write && len(e.w.b) < maxKeptRuns
+		write = write && len(e.w.b) < maxRunBytes
 	}
 	l := &e.entries[e.pairs.entry(head)]
 	l.run, l.at, l.end = run, -1, -1

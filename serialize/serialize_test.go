@@ -221,7 +221,7 @@ func TestRunsEndAtSharedPairs(t *testing.T) {
 		{`(let* ((t (iota 5)) (x (cons 'x t)) (y (cons 'y t))) (list x y (cddr t)))`,
 			`(and (eq? (cdar c) (cdadr c)) (eq? (cddr (cdar c)) (caddr c)) (equal? (car c) '(x 0 1 2 3 4)))`},
 	}
-	// Runs past what discovery writes of them (maxKeptRuns), and a shared
+	// Runs past what discovery writes of them (maxRunBytes), and a shared
 	// tail found only after.
 	long := `(let* ((t (iota 30000)) (x (cons 'x t))) (list (iota 30000 70000) x (list-tail t 29990) (iota 3)))`
 	tests = append(tests, struct{ src, check string }{long,
