@@ -37,6 +37,21 @@ func TestStringMakers(t *testing.T) {
 	checkString(t, "NewString bad UTF-8", NewString("a\xffb"), "a\uFFFDb", true)
 	checkString(t, "NewString empty", NewString(""), "", false)
 	checkString(t, "NewStringUTF8", NewStringUTF8([]byte("naïve")), "naïve", false)
+	for _, text := range []string{"", "hello", "café ÿ", "λx", "0123456789abcdé 𝄞"} {
+		s, ok := NewStringValidUTF8([]byte(text))
+		if !ok {
+			t.Errorf("NewStringValidUTF8(%q) refused valid UTF-8", text)
+			continue
+		}
+		checkString(t, "NewStringValidUTF8", s, text, NewString(text).Wide())
+	}
+	// Not UTF-8: a bad byte after ASCII, after Latin-1, a surrogate, a
+	// sequence cut short at the end.
+	for _, text := range []string{"a\xffb", "0123456789abcdef\x80", "é\xc3", "\xed\xa0\x80", "ab\xe2\x82"} {
+		if s, ok := NewStringValidUTF8([]byte(text)); ok || s != nil {
+			t.Errorf("NewStringValidUTF8(%q) = %v, %v; want nil, false", text, s, ok)
+		}
+	}
 	checkString(t, "NewStringRunes narrow", NewStringRunes([]rune("ÿes")), "ÿes", false)
 	checkString(t, "NewStringRunes wide", NewStringRunes([]rune("Ā")), "Ā", true)
 	checkString(t, "MakeString narrow", MakeString(3, 'é'), "ééé", false)
@@ -51,6 +66,9 @@ func TestStringMakers(t *testing.T) {
 	w := NewStringRunes(r)
 	r[1] = 'z'
 	checkString(t, "NewStringUTF8 copies", s, "abc", false)
+	v, _ := NewStringValidUTF8(b)
+	b[0] = 'y'
+	checkString(t, "NewStringValidUTF8 copies", v, "zbc", false)
 	checkString(t, "NewStringRunes copies", w, "λb", true)
 }
 

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"unicode/utf8"
+
+	rt "termite/runtime"
 )
 
 // The format uses a small part of CBOR (RFC 8949), and uses it often: a
@@ -72,12 +74,12 @@ func (w *writer) head(major byte, n uint64) {
 
 func (w *writer) uint(n uint64) { w.head(majorUint, n) }
 
+// int is small enough to be inlined: most of what a message holds is
+// integers.
 func (w *writer) int(i int64) {
-	if i >= 0 {
-		w.head(majorUint, uint64(i))
-	} else {
-		w.head(majorNeg, uint64(-1-i))
-	}
+	sign := i >> 63 // 0, or -1 when i is negative
+	// majorUint and i, or majorNeg and -1 - i.
+	w.head(byte(sign)&majorNeg, uint64(i^sign))
 }
 
 func (w *writer) array(n int) { w.head(majorArray, uint64(n)) }
@@ -224,6 +226,45 @@ func (r *reader) head() (item, error) {
 	return it, nil
 }
 
+// smallInts reads the cars of ps from the items ahead for as long as
+// they are integers whose argument is in the first byte or the two after
+// it, and returns how many it read. Most elements of most lists are such
+// integers: a list's loop reads them here, without a call per element or
+// value's switch over every kind of item, and what it returns is what
+// value would. Each is a fixnum (their range is at least ±2^16), so none
+// allocates.
+func (r *reader) smallInts(ps []rt.Pair) int {
+	b, off := r.b, r.off
+	for j := range ps {
+		if len(b)-off < 3 || b[off]>>5 > majorNeg {
+			r.off = off
+			return j // the general path reads it, or finds it truncated
+		}
+		n, size := int64(b[off]&0x1f), 1
+		switch {
+		case n == 24:
+			n, size = int64(b[off+1]), 2
+		case n == 25:
+			n, size = int64(b[off+1])<<8|int64(b[off+2]), 3
+		case n > 25:
+			r.off = off
+			return j
+		}
+		if b[off]>>5 == majorNeg {
+			n = -1 - n
+		}
+		f, ok := rt.FixnumOf(n)
+		if !ok {
+			r.off = off
+			return j
+		}
+		ps[j].Car = f
+		off += size
+	}
+	r.off = off
+	return len(ps)
+}
+
 // longHead reads the argument bytes that follow the first byte of it.
 func (r *reader) longHead(it item) (item, error) {
 	if it.ai > 27 {
@@ -318,8 +359,19 @@ func (r *reader) arrayLen(n uint64, at int) error {
 	return nil
 }
 
-// raw reads the contents of a byte or text string, without copying.
+// raw reads the contents of a byte or text string, without copying;
+// text must be valid UTF-8.
 func (r *reader) raw(major byte, what string) ([]byte, error) {
+	s, err := r.contents(major, what)
+	if err == nil && major == majorText && !utf8.Valid(s) {
+		return nil, fmt.Errorf("%s is not valid UTF-8", what)
+	}
+	return s, err
+}
+
+// contents is raw without the check of UTF-8, for a reader that checks
+// text as it makes something of it.
+func (r *reader) contents(major byte, what string) ([]byte, error) {
 	n, err := r.expect(major, what)
 	if err != nil {
 		return nil, err
@@ -329,9 +381,6 @@ func (r *reader) raw(major byte, what string) ([]byte, error) {
 	}
 	s := r.b[r.off : r.off+int(n)]
 	r.off += int(n)
-	if major == majorText && !utf8.Valid(s) {
-		return nil, fmt.Errorf("%s is not valid UTF-8", what)
-	}
 	return s, nil
 }
 

@@ -13,12 +13,15 @@ import (
 // of their kinds (see kindInfo).
 
 func (d *decoder) readString(int, int) (any, error) {
-	b, err := d.r.raw(majorText, "string")
+	b, err := d.r.contents(majorText, "string")
 	if err != nil {
 		return nil, err
 	}
-	// raw has checked that b is UTF-8; ASCII text is copied as it is.
-	return rt.NewStringUTF8(b), nil
+	s, ok := rt.NewStringValidUTF8(b) // one look at ASCII text, one copy
+	if !ok {
+		return nil, fmt.Errorf("string is not valid UTF-8")
+	}
+	return s, nil
 }
 
 func (d *decoder) readBytevector(int, int) (any, error) {
@@ -249,15 +252,19 @@ func (d *decoder) readList(i, nf int) (any, error) {
 		} else {
 			head = &ps[0]
 		}
-		for j := range ps {
-			p = &ps[j]
-			if err := d.slotOf(i, &p.Car, true); err != nil {
-				return nil, err
-			}
-			if j+1 < len(ps) {
-				p.Cdr = &ps[j+1]
+		for j := 0; j < len(ps); {
+			j += d.r.smallInts(ps[j:]) // most often all of them
+			if j < len(ps) {
+				if err := d.slotOf(i, &ps[j].Car, true); err != nil {
+					return nil, err
+				}
+				j++
 			}
 		}
+		for j := range len(ps) - 1 {
+			ps[j].Cdr = &ps[j+1]
+		}
+		p = &ps[len(ps)-1]
 	}
 	return head, d.slotOf(i, &p.Cdr, true)
 }

@@ -33,7 +33,9 @@ type EncodeOptions struct {
 // sender learns it at once, not the receiver later.
 func (c *Context) Encode(v rt.Value, opts *EncodeOptions) (data []byte, err error) {
 	e := encoders.Get().(*encoder)
-	*e = encoder{ctx: c, wire: c.in.Wire(), ids: make(map[any]int32)}
+	// Discovery writes the runs of lists (see listParts) where the last
+	// encoding of this encoder did.
+	*e = encoder{ctx: c, wire: c.in.Wire(), ids: make(map[any]int32), w: writer{b: e.runs[:0]}}
 	if opts != nil {
 		e.opts = *opts
 	}
@@ -43,7 +45,11 @@ func (c *Context) Encode(v rt.Value, opts *EncodeOptions) (data []byte, err erro
 		if r := recover(); r != nil {
 			data, err = nil, rt.NewError(fmt.Sprintf("serialize: internal error: %v", r), v)
 		}
+		runs := e.runs
 		*e = encoder{}
+		if cap(runs) <= 2*maxRunBytes { // the last item written may have grown it past
+			e.runs = runs
+		}
 		encoders.Put(e)
 	}()
 	c.op++
@@ -77,21 +83,29 @@ func tooBig(n int) *rt.ErrorObject {
 // its allocation than for its encoding.
 var encoders = sync.Pool{New: func() any { return new(encoder) }}
 
+// maxRunBytes bounds what discovery writes of runs (see listParts), and
+// so the buffer it writes them in, which an idle encoder keeps: enough
+// for lists of thousands of small elements.
+const maxRunBytes = 64 << 10
+
 // encoder holds the state of one Encode: the heap objects found from the
-// root, as entries of the table, and the output.
+// root, as entries of the table, and the output. While it discovers them,
+// it writes the runs of lists: w is then what becomes runs.
 type encoder struct {
-	ctx     *Context
-	wire    eval.Wire
-	opts    EncodeOptions
-	entries []entry
-	pairs   pairMarks           // every pair found, kept apart: most objects are pairs
-	ids     map[any]int32       // any other object -> entry
-	hash    map[[32]byte]int32  // code hash -> entry
-	work    []int32             // entries whose parts are still to be looked at
-	bulk    int                 // bytes of strings and bytevectors, at most
-	symbols map[*rt.Symbol]bool // interned or not, as found
-	split   bool                // a pair inside a run was found again, and so ends that run
-	w       writer
+	ctx       *Context
+	wire      eval.Wire
+	opts      EncodeOptions
+	entries   []entry
+	pairs     pairMarks           // every pair found, kept apart: most objects are pairs
+	ids       map[any]int32       // any other object -> entry
+	hash      map[[32]byte]int32  // code hash -> entry
+	work      []int32             // entries whose parts are still to be looked at
+	bulk      int                 // bytes of strings and bytevectors, at most
+	runs      []byte              // each run's items, as listParts wrote them
+	unwritten int                 // pairs of the runs it did not write
+	symbols   map[*rt.Symbol]bool // interned or not, as found
+	split     bool                // a pair inside a run was found again, and so ends that run
+	w         writer
 }
 
 // entry is a heap object that gets an entry of the object table, in the
@@ -100,9 +114,11 @@ type encoder struct {
 // inside the list entry of the pair whose cdr it is.
 type entry struct {
 	obj  any
+	aux  any // per kind: see classify
 	kind kind
-	run  int32 // for a list: the pairs of its run, as discovery found it; 0 if unknown
-	aux  any   // per kind: see classify
+	// For a list, its run as discovery found it: how many pairs, and
+	// where listParts wrote their items in runs.
+	run, at, end int32
 }
 
 // immediate reports whether v is written in place rather than as an entry
@@ -344,7 +360,8 @@ func (e *encoder) addAll(vs []rt.Value) error {
 
 // emit writes the message: the header, the table, the root.
 func (e *encoder) emit(root rt.Value) []byte {
-	e.w.b = make([]byte, 0, 64+16*len(e.entries)+4*e.pairs.n+e.bulk)
+	e.runs = e.w.b
+	e.w.b = make([]byte, 0, 64+16*len(e.entries)+len(e.runs)+4*e.unwritten+e.bulk)
 	e.w.array(3)
 	e.w.uint(Version)
 	e.w.array(len(e.entries))

@@ -13,40 +13,77 @@ func (e *encoder) header(k kind, nf int) {
 
 // listParts follows the cdrs here, so that a long list does not go
 // through the worklist one pair at a time, and notes the length of the
-// run.
+// run. It writes the run's items while it has them at hand (see
+// writeList), as long as what it has written is less than maxRunBytes:
+// beyond, growing the buffer would cost more than reading the run again.
 func (e *encoder) listParts(n entry) error {
 	head := n.obj.(*rt.Pair)
 	x, run := head, int32(1)
+	at := len(e.w.b)
+	write := at < maxRunBytes
 	for {
-		if err := e.add(x.Car); err != nil {
-			return err
+		// Most elements are fixnums, which add has nothing to do for.
+		if f, ok := x.Car.(rt.Fixnum); ok {
+			if write {
+				e.w.int(f.Int())
+			}
+		} else {
+			if err := e.add(x.Car); err != nil {
+				return err
+			}
+			if write {
+				e.slot(x.Car)
+			}
 		}
 		next, ok := x.Cdr.(*rt.Pair)
 		if !ok {
 			if err := e.add(x.Cdr); err != nil {
 				return err
 			}
+			if write {
+				e.slot(x.Cdr)
+			}
 			break
 		}
-		if e.pairs.meet(next) {
+		// meet, written out: as a call it took a tenth of this loop.
+		if r, i := e.pairs.locate(next); r.met.mark(i) {
 			e.addPair(next) // met before: shared or a cycle
+			if write {
+				e.slot(next)
+			}
 			break
 		}
 		x = next
 		run++
+		write = write && len(e.w.b) < maxRunBytes
 	}
-	e.entries[e.pairs.entry(head)].run = run
+	l := &e.entries[e.pairs.entry(head)]
+	l.run, l.at, l.end = run, -1, -1
+	if write {
+		l.at, l.end = int32(at), int32(len(e.w.b))
+	} else {
+		e.w.b = e.w.b[:at]
+		e.unwritten += int(run)
+	}
 	return nil
 }
 
 // writeList writes the run of pairs from n's that have no entry of their
-// own.
+// own. listParts has mostly written its items, each a value or a
+// reference to an entry made by then, unless a pair of the run was found
+// again after (split): the run then ends at that pair, which has an entry
+// of its own now, and the items are written again.
 func (e *encoder) writeList(n *entry) {
+	if !e.split && n.at >= 0 {
+		e.header(kList, int(n.run)+1)
+		e.w.b = append(e.w.b, e.runs[n.at:n.end]...)
+		return
+	}
 	count := n.run
 	p := n.obj.(*rt.Pair)
-	if count == 0 || e.split {
-		// A pair of the run got an entry after the run was measured, or
-		// this is such a pair: where the run ends must be looked for.
+	if e.split {
+		// Where the run ends must be looked for: this pair may be one
+		// that got an entry after its run was measured.
 		count = 1
 		for q, ok := p.Cdr.(*rt.Pair); ok && e.pairs.entry(q) < 0; q, ok = q.Cdr.(*rt.Pair) {
 			count++
@@ -54,7 +91,11 @@ func (e *encoder) writeList(n *entry) {
 	}
 	e.header(kList, int(count)+1)
 	for ; count > 1; count-- {
-		e.slot(p.Car)
+		if f, ok := p.Car.(rt.Fixnum); ok { // as in listParts
+			e.w.int(f.Int())
+		} else {
+			e.slot(p.Car)
+		}
 		p = p.Cdr.(*rt.Pair)
 	}
 	e.slot(p.Car)

@@ -20,10 +20,9 @@ import (
 type pairMarks struct {
 	regions addrTable // region number + 1 -> index in bits
 	bits    []regionBits
-	last    uintptr // region number + 1 of bits[lastAt]; 0 for none
-	lastAt  int32
-	entries addrTable // address of a pair with an entry -> the entry
-	n       int       // pairs met
+	last    uintptr     // region number of cur; 0 before the first, as no pair is there
+	cur     *regionBits // in bits
+	entries addrTable   // address of a pair with an entry -> the entry
 }
 
 const (
@@ -33,39 +32,58 @@ const (
 
 // regionBits are the marks of the pairs of one region.
 type regionBits struct {
-	met, own [regionSlots / 64]uint64
+	met, own bitset
 }
 
-// locate returns the marks of p's region, and where p's bit is in them.
-func (m *pairMarks) locate(p *rt.Pair) (r *regionBits, word int, bit uint64) {
+// bitset has a bit for each slot of a region.
+type bitset [regionSlots / 64]uint64
+
+func (s *bitset) has(i uintptr) bool { return s[i/64]&(1<<(i%64)) != 0 }
+
+func (s *bitset) set(i uintptr) { s[i/64] |= 1 << (i % 64) }
+
+// mark sets bit i and reports whether it was set already.
+func (s *bitset) mark(i uintptr) (before bool) {
+	w, b := &s[i/64], uint64(1)<<(i%64)
+	before = *w&b != 0
+	*w |= b
+	return before
+}
+
+// locate returns the marks of p's region, and p's slot in them. It is
+// small enough to be inlined where the region is the last one asked for,
+// as it mostly is: the pairs of a list follow one another.
+func (m *pairMarks) locate(p *rt.Pair) (r *regionBits, i uintptr) {
 	slot := uintptr(unsafe.Pointer(p)) / pairSize
-	if key := slot/regionSlots + 1; key != m.last {
-		s := m.regions.find(key)
-		if s == nil {
-			m.bits = append(m.bits, regionBits{})
-			s = m.regions.add(key, int32(len(m.bits)-1))
-		}
-		m.last, m.lastAt = key, s.val
+	if slot/regionSlots != m.last {
+		m.enter(p)
 	}
-	i := slot % regionSlots
-	return &m.bits[m.lastAt], int(i / 64), 1 << (i % 64)
+	return m.cur, slot % regionSlots
+}
+
+// enter makes p's region the current one.
+func (m *pairMarks) enter(p *rt.Pair) {
+	region := uintptr(unsafe.Pointer(p)) / pairSize / regionSlots
+	key := region + 1 // 0 is no key
+	s := m.regions.find(key)
+	if s == nil {
+		m.bits = append(m.bits, regionBits{})
+		s = m.regions.add(key, int32(len(m.bits)-1))
+	}
+	// Taken afresh every time: appending may have moved bits.
+	m.last, m.cur = region, &m.bits[s.val]
 }
 
 // meet records that p is met and reports whether it was met before.
 func (m *pairMarks) meet(p *rt.Pair) (before bool) {
-	r, w, b := m.locate(p)
-	if r.met[w]&b != 0 {
-		return true
-	}
-	r.met[w] |= b
-	m.n++
-	return false
+	r, i := m.locate(p)
+	return r.met.mark(i)
 }
 
 // entry returns p's entry, or -1 if p has none (p was met only as the cdr
 // of a pair, and is written inside that pair's list entry).
 func (m *pairMarks) entry(p *rt.Pair) int32 {
-	if r, w, b := m.locate(p); r.own[w]&b == 0 {
+	if r, i := m.locate(p); !r.own.has(i) {
 		return -1
 	}
 	return m.entries.find(uintptr(unsafe.Pointer(p))).val
@@ -73,8 +91,8 @@ func (m *pairMarks) entry(p *rt.Pair) int32 {
 
 // setEntry gives p, which was met, entry i.
 func (m *pairMarks) setEntry(p *rt.Pair, i int32) {
-	r, w, b := m.locate(p)
-	r.own[w] |= b
+	r, slot := m.locate(p)
+	r.own.set(slot)
 	m.entries.add(uintptr(unsafe.Pointer(p)), i)
 }
 

@@ -91,6 +91,10 @@ func TestRoundTrip(t *testing.T) {
 		`(eof-object)`, `(if #f #f)`,
 		`(list 1.5 'a "b" #\c (vector 2) (bytevector 3))`,
 		`(let loop ((i 0) (l '())) (if (= i 300) l (loop (+ i 1) (cons (* i i) l))))`,
+		// Integers of each width around those that a list reads itself
+		// (reader.smallInts), among other items, across 1024-pair blocks.
+		`'(0 23 24 255 256 65535 65536 -1 -24 -25 -256 -257 -65536 -65537 4294967296 -4294967297 x "s" 1.5 7 . 8)`,
+		`(append (iota 1030 -3) '(a "b" 7) (iota 1100 60000))`,
 	}
 	a, b := newInterp(t), newInterp(t)
 	for _, src := range exprs {
@@ -217,6 +221,11 @@ func TestRunsEndAtSharedPairs(t *testing.T) {
 		{`(let* ((t (iota 5)) (x (cons 'x t)) (y (cons 'y t))) (list x y (cddr t)))`,
 			`(and (eq? (cdar c) (cdadr c)) (eq? (cddr (cdar c)) (caddr c)) (equal? (car c) '(x 0 1 2 3 4)))`},
 	}
+	// Runs past what discovery writes of them (maxRunBytes), and a shared
+	// tail found only after.
+	long := `(let* ((t (iota 30000)) (x (cons 'x t))) (list (iota 30000 70000) x (list-tail t 29990) (iota 3)))`
+	tests = append(tests, struct{ src, check string }{long,
+		`(and (equal? c ` + long + `) (eq? (list-tail (cadr c) 29991) (caddr c)))`})
 	for _, tt := range tests {
 		b.Define("c", decode(t, b, encode(t, a, run(t, a, tt.src))))
 		if got := run(t, b, tt.check); got != rt.True {
