@@ -68,32 +68,32 @@ func init() {
 		prim("last-pair", 1, 1, lastPair),
 		prim("memq", 2, 2, func(w who) fn {
 			return func(args []rt.Value) (rt.Value, error) {
-				return member(w, args, rt.Eq)
+				return search(w, args[0], args[1], byEq, false)
 			}
 		}),
 		prim("memv", 2, 2, func(w who) fn {
 			return func(args []rt.Value) (rt.Value, error) {
-				return member(w, args, rt.Eqv)
+				return search(w, args[0], args[1], byEqv, false)
 			}
 		}),
 		prim("member", 2, 2, func(w who) fn {
 			return func(args []rt.Value) (rt.Value, error) {
-				return member(w, args, rt.Equal)
+				return search(w, args[0], args[1], byEqual, false)
 			}
 		}),
 		prim("assq", 2, 2, func(w who) fn {
 			return func(args []rt.Value) (rt.Value, error) {
-				return assoc(w, args, rt.Eq)
+				return search(w, args[0], args[1], byEq, true)
 			}
 		}),
 		prim("assv", 2, 2, func(w who) fn {
 			return func(args []rt.Value) (rt.Value, error) {
-				return assoc(w, args, rt.Eqv)
+				return search(w, args[0], args[1], byEqv, true)
 			}
 		}),
 		prim("assoc", 2, 2, func(w who) fn {
 			return func(args []rt.Value) (rt.Value, error) {
-				return assoc(w, args, rt.Equal)
+				return search(w, args[0], args[1], byEqual, true)
 			}
 		}),
 	)
@@ -330,43 +330,123 @@ func lastPair(w who) fn {
 	}
 }
 
-func member(w who, args []rt.Value, same func(a, b rt.Value) bool) (rt.Value, error) {
-	x := args[0]
-	found, tail, err := walkList(w, args[1], func(p *rt.Pair) bool { return same(x, p.Car) })
-	if err != nil {
-		return nil, err
+// equivalence is the predicate a search of memq, memv, member, assq,
+// assv or assoc compares with.
+type equivalence uint8
+
+const (
+	byEq equivalence = iota
+	byEqv
+	byEqual
+)
+
+// search returns the first pair of the list l whose element is x by e
+// (with keyed, whose element is a pair whose car is x by e), or #f.
+//
+// The keys of most searches are symbols, fixnums, characters or strings:
+// for those, scanFor compares with a type assertion and ==, in a loop of
+// its own, instead of calling Eq, Eqv or Equal through a function value
+// for each element (3 to 5 times faster a step; see BenchmarkAssq50).
+func search(w who, x, l rt.Value, e equivalence, keyed bool) (rt.Value, error) {
+	var r scanResult
+	switch k := x.(type) {
+	case *rt.Symbol:
+		r = scanFor(w, l, keyed, k, nil)
+	case rt.Fixnum:
+		r = scanFor(w, l, keyed, k, nil)
+	case rt.Char:
+		r = scanFor(w, l, keyed, k, nil)
+	case *rt.String:
+		if e == byEqual {
+			r = scanFor(w, l, keyed, k, (*rt.String).Equal)
+		} else {
+			r = scanFor(w, l, keyed, k, nil)
+		}
+	default:
+		// Flonums and bignums are eqv by value, pairs and vectors
+		// equal by content, and other keys are rare.
+		same := e.test()
+		r.found, r.tail, r.err = walkList(w, l, func(p *rt.Pair) bool {
+			v := p.Car
+			if keyed {
+				entry, ok := v.(*rt.Pair)
+				if !ok {
+					r.bad = v
+					return true
+				}
+				v = entry.Car
+			}
+			return same(x, v)
+		})
 	}
-	if found != nil {
-		return found, nil
-	}
-	if tail != rt.Null {
-		return nil, w.typeError("proper list", args[1])
+	switch {
+	case r.err != nil:
+		return nil, r.err
+	case r.bad != nil:
+		return nil, w.typeError("association list (a list of pairs)", l)
+	case r.found != nil:
+		if keyed {
+			return r.found.Car, nil
+		}
+		return r.found, nil
+	case r.tail != rt.Null:
+		return nil, w.typeError("proper list", l)
 	}
 	return rt.False, nil
 }
 
-func assoc(w who, args []rt.Value, same func(a, b rt.Value) bool) (rt.Value, error) {
-	x := args[0]
-	var bad rt.Value
-	found, tail, err := walkList(w, args[1], func(p *rt.Pair) bool {
-		entry, ok := p.Car.(*rt.Pair)
+func (e equivalence) test() func(a, b rt.Value) bool {
+	switch e {
+	case byEq:
+		return rt.Eq
+	case byEqv:
+		return rt.Eqv
+	}
+	return rt.Equal
+}
+
+// scanResult is the end of a search's walk: the pair found, or the object
+// that ended the list, or an element that is not a pair (keyed only), or
+// the error of a circular list.
+type scanResult struct {
+	found     *rt.Pair
+	tail, bad rt.Value
+	err       error
+}
+
+// scanFor is walkList for search, with the test of an element written in:
+// the element (keyed: its car) is the one searched for when it is a T
+// that is == x, or, with equal, one that equal says is the same. For the
+// types search calls it with, and equal nil, == is what eq?, eqv? and
+// equal? all come down to.
+func scanFor[T comparable](w who, l rt.Value, keyed bool, x T, equal func(a, b T) bool) scanResult {
+	slow := l
+	for i := 0; ; i++ {
+		p, ok := l.(*rt.Pair)
 		if !ok {
-			bad = p.Car
-			return true
+			rt.Charge(i)
+			return scanResult{tail: l}
 		}
-		return same(x, entry.Car)
-	})
-	if err != nil {
-		return nil, err
+		v := p.Car
+		if keyed {
+			entry, ok := v.(*rt.Pair)
+			if !ok {
+				rt.Charge(i)
+				return scanResult{bad: v}
+			}
+			v = entry.Car
+		}
+		if y, ok := v.(T); ok && (y == x || equal != nil && equal(y, x)) {
+			rt.Charge(i)
+			return scanResult{found: p}
+		}
+		l = p.Cdr
+		if i&1 == 1 {
+			slow = slow.(*rt.Pair).Cdr
+			if slow == l {
+				rt.Charge(i)
+				return scanResult{err: errCircular(w)}
+			}
+		}
 	}
-	if bad != nil {
-		return nil, w.typeError("association list (a list of pairs)", args[1])
-	}
-	if found != nil {
-		return found.Car, nil
-	}
-	if tail != rt.Null {
-		return nil, w.typeError("proper list", args[1])
-	}
-	return rt.False, nil
 }
