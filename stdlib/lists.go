@@ -190,9 +190,10 @@ func makeList(w who) fn {
 			fill = args[1]
 		}
 		rt.Charge(k)
+		ps := rt.NewPairs(k)
 		l := rt.Null
 		for ; k > 0; k-- {
-			l = rt.Cons(fill, l)
+			l = ps.Cons(fill, l)
 		}
 		return l, nil
 	}
@@ -200,57 +201,80 @@ func makeList(w who) fn {
 
 func length(w who) fn {
 	return func(args []rt.Value) (rt.Value, error) {
-		n := 0
-		_, tail, err := walkList(w, args[0], func(*rt.Pair) bool { n++; return false })
+		n, err := properLength(w, args[0])
 		if err != nil {
 			return nil, err
-		}
-		if tail != rt.Null {
-			return nil, w.typeError("proper list", args[0])
 		}
 		return fixnum(n), nil
 	}
 }
 
 // appendLists copies every argument but the last, which becomes the tail
-// of the result as it is, whatever it is.
+// of the result as it is, whatever it is. It counts the elements first,
+// to allocate their pairs together (see rt.Pairs).
 func appendLists(w who) fn {
 	return func(args []rt.Value) (rt.Value, error) {
 		if len(args) == 0 {
 			return rt.Null, nil
 		}
-		var b rt.ListBuilder
+		n := 0
 		for _, l := range args[:len(args)-1] {
-			_, tail, err := walkList(w, l, func(p *rt.Pair) bool {
-				b.Add(p.Car)
-				return false
-			})
+			k, err := properLength(w, l)
 			if err != nil {
 				return nil, err
 			}
-			if tail != rt.Null {
-				return nil, w.typeError("proper list", l)
+			n += k
+		}
+		ps := rt.NewPairs(n)
+		tail := args[len(args)-1]
+		head := tail
+		var last *rt.Pair
+		for _, l := range args[:len(args)-1] {
+			for ; l != rt.Null; l = l.(*rt.Pair).Cdr {
+				p := ps.Cons(l.(*rt.Pair).Car, tail)
+				if last == nil {
+					head = p
+				} else {
+					last.Cdr = p
+				}
+				last = p
 			}
 		}
-		return b.ListWithTail(args[len(args)-1]), nil
+		return head, nil
 	}
 }
 
 func reverse(w who) fn {
 	return func(args []rt.Value) (rt.Value, error) {
-		r := rt.Null
-		_, tail, err := walkList(w, args[0], func(p *rt.Pair) bool {
-			r = rt.Cons(p.Car, r)
-			return false
-		})
+		n, err := properLength(w, args[0])
 		if err != nil {
 			return nil, err
 		}
-		if tail != rt.Null {
-			return nil, w.typeError("proper list", args[0])
-		}
-		return r, nil
+		return reverseOnto(args[0], n, rt.Null), nil
 	}
+}
+
+// reverseOnto conses the n elements of the proper list l onto tail, in
+// reverse order.
+func reverseOnto(l rt.Value, n int, tail rt.Value) rt.Value {
+	ps := rt.NewPairs(n)
+	for ; l != rt.Null; l = l.(*rt.Pair).Cdr {
+		tail = ps.Cons(l.(*rt.Pair).Car, tail)
+	}
+	return tail
+}
+
+// properLength returns the length of the proper list l, or an error.
+func properLength(w who, l rt.Value) (int, error) {
+	n := 0
+	_, tail, err := walkList(w, l, func(*rt.Pair) bool { n++; return false })
+	if err != nil {
+		return 0, err
+	}
+	if tail != rt.Null {
+		return 0, w.typeError("proper list", l)
+	}
+	return n, nil
 }
 
 // listTail follows k cdrs; a cycle cannot trap it since k bounds the walk.

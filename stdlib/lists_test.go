@@ -276,3 +276,35 @@ func TestSearchErrors(t *testing.T) {
 	}
 	runCases(t, cases)
 }
+
+// TestAppendCopies checks that append makes new pairs for every list but
+// the last, which it shares, across the blocks its pairs come in.
+func TestAppendCopies(t *testing.T) {
+	items := make([]rt.Value, 70)
+	for i := range items {
+		items[i] = fx(i)
+	}
+	l, m := rt.List(items...), rt.List(items[:3]...)
+	got, err := call(t, "append", l, l, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := rt.List(append(append(append([]rt.Value{}, items...), items...), items[:3]...)...); !rt.Equal(got, want) {
+		t.Fatalf("append gave %s", rt.WriteString(got))
+	}
+	seen := map[*rt.Pair]bool{}
+	for p := l; p != rt.Null; p = p.(*rt.Pair).Cdr {
+		seen[p.(*rt.Pair)] = true
+	}
+	p := got
+	for range 140 {
+		if seen[p.(*rt.Pair)] {
+			t.Fatal("append shares a pair of a list it must copy")
+		}
+		seen[p.(*rt.Pair)] = true
+		p = p.(*rt.Pair).Cdr
+	}
+	if p != m {
+		t.Error("append copied its last list")
+	}
+}

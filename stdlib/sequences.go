@@ -230,9 +230,10 @@ func (t *seqType[E]) toList(name string) *rt.Primitive {
 				return nil, err
 			}
 			rt.Charge(len(e))
+			ps := rt.NewPairs(len(e))
 			l := rt.Null
 			for i := len(e) - 1; i >= 0; i-- {
-				l = rt.Cons(t.box(e[i]), l)
+				l = ps.Cons(t.box(e[i]), l)
 			}
 			return l, nil
 		}
