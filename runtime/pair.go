@@ -97,46 +97,47 @@ func (b *ListBuilder) ListWithTail(tail Value) Value {
 }
 
 // ListToSlice returns the elements of a proper list, and false if l is not
-// one (improper or circular).
+// one (improper or circular); then it returns the elements before the
+// end, or those it walked before it saw the cycle. It counts them first,
+// to allocate the slice once.
 func ListToSlice(l Value) ([]Value, bool) {
-	var out []Value
-	slow := l
-	for i := 0; ; i++ {
-		if l == Null {
-			Charge(i)
-			return out, true
-		}
-		p, ok := l.(*Pair)
-		if !ok {
-			Charge(i)
-			return out, false
-		}
-		out = append(out, p.Car)
-		l = p.Cdr
-		if i&1 == 1 {
-			slow = slow.(*Pair).Cdr
-			if slow == l {
-				Charge(i)
-				return out, false
-			}
-		}
+	n, proper := walkLength(l)
+	if n == 0 {
+		return nil, proper
 	}
+	out := make([]Value, n)
+	for i := range out {
+		p := l.(*Pair)
+		out[i] = p.Car
+		l = p.Cdr
+	}
+	return out, proper
 }
 
 // ListLength returns the length of a proper list, or -1 when l is improper
 // or circular.
 func ListLength(l Value) int {
+	if n, proper := walkLength(l); proper {
+		return n
+	}
+	return -1
+}
+
+// walkLength walks l to its end, and returns how many pairs it passed and
+// whether the end is (). On a circular list it stops once Floyd's slow
+// walk meets it, at most twice around.
+func walkLength(l Value) (int, bool) {
 	n := 0
 	slow := l
 	for {
 		if l == Null {
 			Charge(n)
-			return n
+			return n, true
 		}
 		p, ok := l.(*Pair)
 		if !ok {
 			Charge(n)
-			return -1
+			return n, false
 		}
 		l = p.Cdr
 		n++
@@ -144,7 +145,7 @@ func ListLength(l Value) int {
 			slow = slow.(*Pair).Cdr
 			if slow == l {
 				Charge(n)
-				return -1
+				return n, false
 			}
 		}
 	}

@@ -86,3 +86,33 @@ func TestListWithTail(t *testing.T) {
 		}
 	}
 }
+
+func TestListToSlice(t *testing.T) {
+	a, b, c := Intern("a"), Intern("b"), Intern("c")
+	circ := &Pair{a, Null}
+	circ.Cdr = &Pair{b, circ}
+	for _, x := range []struct {
+		l      Value
+		want   string // the elements, written as a list
+		proper bool
+		length int
+	}{
+		{Null, "()", true, 0},
+		{List(a, b, c), "(a b c)", true, 3},
+		{ListWithTail([]Value{a, b}, c), "(a b)", false, -1},
+		{c, "()", false, -1},
+		{circ, "(a b a b)", false, -1}, // twice around: where Floyd's walks meet
+	} {
+		got, proper := ListToSlice(x.l)
+		if w := WriteString(List(got...)); w != x.want || proper != x.proper {
+			t.Errorf("ListToSlice(%s) = %s, %v; want %s, %v", WriteString(x.l), w, proper, x.want, x.proper)
+		}
+		if n := ListLength(x.l); n != x.length {
+			t.Errorf("ListLength(%s) = %d, want %d", WriteString(x.l), n, x.length)
+		}
+	}
+	l := List(a, b, c, a, b, c, a, b, c)
+	if n := testing.AllocsPerRun(10, func() { ListToSlice(l) }); n != 1 {
+		t.Errorf("ListToSlice of 9 elements: %v allocations, want 1", n)
+	}
+}
