@@ -83,3 +83,23 @@ func BenchmarkAppend10(b *testing.B) {
 func BenchmarkMap10(b *testing.B) {
 	benchScheme(b, `(define l (iota 10))`, times100(`(map car '((1) (2) (3) (4) (5) (6) (7) (8) (9) (10)))`))
 }
+
+// The string ports, a character at a time: an op reads or writes 1000.
+const text1000 = `(define text (make-string 1000 #\a))`
+
+func BenchmarkReadChar1000(b *testing.B) {
+	benchScheme(b, text1000, `(let ((p (open-input-string text)))
+	  (let loop ((c (read-char p))) (if (eof-object? c) #t (loop (read-char p)))))`)
+}
+func BenchmarkPctReadChar1000(b *testing.B) {
+	benchScheme(b, text1000, `(let ((p (open-input-string text)))
+	  (let loop ((c (%read-char p))) (if (eof-object? c) #t (loop (%read-char p)))))`)
+}
+func BenchmarkWriteChar1000(b *testing.B) {
+	benchScheme(b, ``, `(let ((p (open-output-string)))
+	  (let loop ((i 0)) (if (< i 1000) (begin (write-char #\a p) (loop (+ i 1))))) (get-output-string p))`)
+}
+func BenchmarkDisplayString1000(b *testing.B) {
+	benchScheme(b, ``, `(let ((p (open-output-string)))
+	  (let loop ((i 0)) (if (< i 1000) (begin (display "<item " p) (loop (+ i 1))))) (get-output-string p))`)
+}
