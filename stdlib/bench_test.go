@@ -103,3 +103,15 @@ func BenchmarkDisplayString1000(b *testing.B) {
 	benchScheme(b, ``, `(let ((p (open-output-string)))
 	  (let loop ((i 0)) (if (< i 1000) (begin (display "<item " p) (loop (+ i 1))))) (get-output-string p))`)
 }
+
+// BenchmarkItemString builds "<item 123/861>" as the strings benchmark
+// program does: string-append of number->string's.
+func BenchmarkItemString(b *testing.B) {
+	benchScheme(b, `(define (item i) (string-append "<item " (number->string i) "/" (number->string (* i 7)) ">"))`,
+		times100(`(item 123)`))
+}
+
+// BenchmarkListToString turns a reversed list of digits into a string.
+func BenchmarkListToString(b *testing.B) {
+	benchScheme(b, `(define ds '(#\3 #\2 #\1))`, times100(`(list->string ds)`))
+}
