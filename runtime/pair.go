@@ -128,7 +128,7 @@ func ListLength(l Value) int {
 // walk meets it, at most twice around.
 func walkLength(l Value) (int, bool) {
 	n := 0
-	slow := l
+	slow, _ := l.(*Pair) // a *Pair, compared at no call (see stdlib.walkList)
 	for {
 		if l == Null {
 			Charge(n)
@@ -142,7 +142,7 @@ func walkLength(l Value) (int, bool) {
 		l = p.Cdr
 		n++
 		if n&1 == 0 {
-			slow = slow.(*Pair).Cdr
+			slow = slow.Cdr.(*Pair)
 			if slow == l {
 				Charge(n)
 				return n, false

@@ -73,7 +73,7 @@ func init() {
 // is circular.
 func listShape(x rt.Value) (int, rt.Value) {
 	n := 0
-	slow := x
+	slow, _ := x.(*rt.Pair) // see walkList
 	for {
 		p, ok := x.(*rt.Pair)
 		if !ok {
@@ -83,7 +83,7 @@ func listShape(x rt.Value) (int, rt.Value) {
 		x = p.Cdr
 		n++
 		if n&1 == 0 {
-			slow = slow.(*rt.Pair).Cdr
+			slow = slow.Cdr.(*rt.Pair)
 			if slow == x {
 				rt.Charge(n)
 				return n, nil
