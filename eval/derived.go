@@ -48,7 +48,7 @@ func (x *expander) qq(t rt.Value, depth int, sc *scope) rt.Value {
 	switch v := t.(type) {
 	case *rt.Pair:
 		x.enter(v)
-		defer delete(x.active, v)
+		defer x.leave(v)
 		if x.isGlobalName(v.Car, sc, "unquote") {
 			arg := x.qqArg(v)
 			if depth == 1 {

@@ -19,9 +19,10 @@ type expander struct {
 
 	plainCallCC int // >0: expanding a letCCExpr's fallback (see letCC)
 
-	active map[*rt.Pair]bool // the forms being expanded (see enter)
-	depth  int               // how deep expand and expandTop are nested
-	steps  int               // macro uses and begins expanded so far
+	active  map[*rt.Pair]bool // the forms being expanded (see enter)
+	entered int               // how many enter calls have not been left
+	depth   int               // how deep expand and expandTop are nested
+	steps   int               // macro uses and begins expanded so far
 
 	includedFrom map[string]string // the file that included each file, for cycles
 	unquotes     map[rt.Value]bool // of the quasiquote being rewritten: see hasUnquote
@@ -36,6 +37,9 @@ const (
 	// may expand: a macro whose use in a body expands into the same use
 	// would loop for ever.
 	maxExpandSteps = 1000000
+	// activeDepth is how many forms enter lets by before it records
+	// them.
+	activeDepth = 64
 )
 
 // nest records one more level of nesting for form p (the caller undoes
@@ -105,8 +109,16 @@ func (x *expander) list(l rt.Value, form rt.Value) []rt.Value {
 
 // enter records that form p is being expanded: if it already is, p is
 // part of itself (datum labels can make such code, and a macro that
-// returns its own use), and expanding it would never end.
+// returns its own use), and expanding it would never end. leave undoes
+// it. Only forms entered within activeDepth others are recorded: code
+// that is part of itself enters its forms without end, so they come
+// round again past that depth, and the forms of ordinary code, entered
+// less deep, cost no map insertion and deletion each (which were a
+// fifth of the library's compile time at start).
 func (x *expander) enter(p *rt.Pair) {
+	if x.entered++; x.entered < activeDepth {
+		return
+	}
 	if x.active == nil {
 		x.active = make(map[*rt.Pair]bool)
 	}
@@ -114,6 +126,14 @@ func (x *expander) enter(p *rt.Pair) {
 		x.errorf(p, "circular code")
 	}
 	x.active[p] = true
+}
+
+// leave ends what enter began: its calls pair up, innermost first.
+func (x *expander) leave(p *rt.Pair) {
+	if x.entered >= activeDepth {
+		delete(x.active, p)
+	}
+	x.entered--
 }
 
 // expand expands an expression.
@@ -126,7 +146,7 @@ func (x *expander) expand(form rt.Value, sc *scope) expr {
 	case *rt.Pair:
 		x.enter(f)
 		saved := x.here
-		defer func() { x.here = saved; delete(x.active, f); x.depth-- }()
+		defer func() { x.here = saved; x.leave(f); x.depth-- }()
 		if p, ok := x.pos[f]; ok {
 			x.here = p
 		}
@@ -324,7 +344,7 @@ func (x *expander) parseDefine(f *rt.Pair) definition {
 		// (define ((curried a) b) ...) is (define (curried a) (lambda (b) ...))
 		if inner, ok := target.Car.(*rt.Pair); ok {
 			x.enter(target)
-			defer delete(x.active, target)
+			defer x.leave(target)
 			lam := rt.Cons(x.core("lambda"), rt.Cons(target.Cdr, f.Cdr.(*rt.Pair).Cdr))
 			return x.parseDefine(&rt.Pair{Car: f.Car, Cdr: rt.List(inner, lam)})
 		}
@@ -566,12 +586,12 @@ func (x *expander) expandTop(form rt.Value, sc *scope) expr {
 	switch x.in.specialName[b] {
 	case "begin":
 		x.enter(p)
-		defer delete(x.active, p)
+		defer x.leave(p)
 		return x.topSeq(x.list(p.Cdr, p), sc)
 	case "let-syntax", "letrec-syntax":
 		// Spliced, as in a body: its definitions are top-level ones.
 		x.enter(p)
-		defer delete(x.active, p)
+		defer x.leave(p)
 		return x.topSeq(x.letSyntax(p, sc))
 	case "define":
 		d := x.parseDefine(p)

@@ -3,6 +3,7 @@ package eval_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -36,6 +37,23 @@ func TestCircularCode(t *testing.T) {
 				t.Errorf("got  %s\nwant %s...", got, tc.want)
 			}
 		})
+	}
+}
+
+// Code that shares a form without containing it is not circular, at any
+// depth: the expander records the forms it is in only from some depth
+// on (see enter), and must forget each when done with it.
+func TestSharedCodeNotCircular(t *testing.T) {
+	for _, depth := range []int{1, 63, 64, 65, 200} {
+		src := strings.Repeat("(+ 1 ", depth) + "(+ #0=(+ 1 2) #0# `(a ,#0# ,#0#))" + strings.Repeat(")", depth)
+		src = strings.Replace(src, "`(a ,#0# ,#0#)", "(length `(a ,#0# ,#0#))", 1)
+		if got, want := run(t, src), strconv.Itoa(depth+6+3); got != want {
+			t.Errorf("shared form %d deep: got %s, want %s", depth, got, want)
+		}
+		circular := strings.Repeat("(+ 1 ", depth) + "#0=(+ 1 #0#)" + strings.Repeat(")", depth)
+		if got := run(t, circular); !strings.Contains(got, "circular code") {
+			t.Errorf("circular form %d deep: got %s", depth, got)
+		}
 	}
 }
 

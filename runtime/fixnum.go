@@ -23,6 +23,9 @@ var (
 	fixZero unsafe.Pointer
 	// fixMin and fixMax bound the fixnums: -fixMin is half the stretch.
 	fixMin, fixMax int64
+	// fixSpan is fixMax-fixMin, for FitsFixnum: one load fewer keeps
+	// MakeFixnum small enough to be inlined.
+	fixSpan uint64
 )
 
 // fixFallback is the stretch used where address space cannot be reserved:
@@ -38,6 +41,7 @@ func init() {
 	half := len(stretch) / 2
 	fixZero = unsafe.Pointer(&stretch[half])
 	fixMin, fixMax = -int64(half), int64(half-1)
+	fixSpan = uint64(fixMax - fixMin)
 }
 
 // MinFixnum and MaxFixnum bound the exact integers that are Fixnums. The
@@ -49,14 +53,21 @@ func MinFixnum() int64 { return fixMin }
 func MaxFixnum() int64 { return fixMax }
 
 // FitsFixnum reports whether i is in the fixnum range.
-func FitsFixnum(i int64) bool { return uint64(i-fixMin) <= uint64(fixMax-fixMin) }
+func FitsFixnum(i int64) bool { return uint64(i-fixMin) <= fixSpan }
 
 // MakeFixnum returns the exact integer i: a Fixnum when it fits, which
 // never allocates, else a *Bignum.
+// The bignum is made out of line, so that MakeFixnum is inlined into the
+// machine's arithmetic: it was a call for every sum and product.
 func MakeFixnum(i int64) Value {
 	if FitsFixnum(i) {
 		return Fixnum{unsafe.Add(fixZero, i)}
 	}
+	return bignumOf(i)
+}
+
+//go:noinline
+func bignumOf(i int64) Value {
 	b := &Bignum{}
 	b.I.SetInt64(i)
 	return b

@@ -415,6 +415,21 @@ func NumberToString(v Value, radix int) string {
 	return WriteString(v)
 }
 
+// FixnumString returns the digits of f in the radix as a new string: the
+// common case of number->string, in one allocation where NewString of
+// NumberToString takes three (the text, its copy, the String).
+func FixnumString(f Fixnum, radix int) *String {
+	if radix < 2 || radix > 36 {
+		radix = 10
+	}
+	n := &struct {
+		s      String
+		digits [24]byte // a fixnum in decimal; in a smaller radix, append makes room
+	}{}
+	n.s.b = strconv.AppendInt(n.digits[:0], f.Int(), radix)
+	return &n.s
+}
+
 // synAppendFlonum lays out the shortest round-trip digits of f the way
 // JavaScript does (positional from 1e-7 to 1e21, else scientific), since
 // that matches what Scheme systems print in the common cases: 1.5, 100.0,

@@ -223,3 +223,25 @@ func BenchmarkParseNumber(b *testing.B) {
 		ParseNumber("foo", 10)
 	}
 }
+
+func TestFixnumString(t *testing.T) {
+	for _, i := range []int64{0, 7, -7, 99, 100, 12345, -98765, MaxFixnum(), MinFixnum()} {
+		f, _ := FixnumOf(i)
+		for _, radix := range []int{2, 8, 10, 16, 36} {
+			s := FixnumString(f, radix)
+			if got, want := s.String(), NumberToString(f, radix); got != want {
+				t.Errorf("FixnumString(%d, %d) = %q, want %q", i, radix, got, want)
+			}
+		}
+	}
+	// The string is an ordinary mutable one.
+	s := FixnumString(MakeFixnum(123).(Fixnum), 10)
+	s.Set(0, 'λ')
+	if got := s.String(); got != "λ23" {
+		t.Errorf("after string-set!: %q", got)
+	}
+	f := MakeFixnum(-1234567890).(Fixnum)
+	if n := testing.AllocsPerRun(10, func() { FixnumString(f, 10) }); n != 1 {
+		t.Errorf("FixnumString: %v allocations, want 1", n)
+	}
+}

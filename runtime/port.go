@@ -487,16 +487,10 @@ func (p *Port) Write(b []byte) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	var n int
 	if o.buf != nil {
-		n, err = o.buf.Write(b)
-	} else {
-		n, err = o.w.Write(b)
+		return o.wrote(o.buf.Write(b))
 	}
-	if err != nil {
-		return n, err
-	}
-	return n, o.done()
+	return o.wrote(o.w.Write(b))
 }
 
 // WriteString writes the UTF-8 text s.
@@ -505,28 +499,63 @@ func (p *Port) WriteString(s string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	var n int
 	if o.buf != nil {
-		n, err = o.buf.WriteString(s)
-	} else {
-		n, err = o.w.WriteString(s)
+		return o.wrote(o.buf.WriteString(s))
 	}
+	return o.wrote(o.w.WriteString(s))
+}
+
+// WriteRune writes one character. It encodes it in the buffer, not in a
+// slice of its own passed to Write: that slice escaped, and cost
+// write-char an allocation.
+func (p *Port) WriteRune(r rune) (int, error) {
+	o, err := p.writer()
+	if err != nil {
+		return 0, err
+	}
+	if o.buf != nil {
+		return o.wrote(o.buf.WriteRune(r))
+	}
+	return o.wrote(o.w.WriteRune(r))
+}
+
+// WriteByte writes one byte, without an allocation (see WriteRune).
+func (p *Port) WriteByte(c byte) error {
+	o, err := p.writer()
+	if err != nil {
+		return err
+	}
+	if o.buf != nil {
+		err = o.buf.WriteByte(c)
+	} else {
+		err = o.w.WriteByte(c)
+	}
+	_, err = o.wrote(1, err)
+	return err
+}
+
+// availableBuffer returns an empty slice whose capacity is the free space
+// of p's output buffer, or nil: appending to it and writing the result
+// copies and allocates nothing when it fits (as with bytes.Buffer's
+// AvailableBuffer). Another write to p ends its use.
+func (p *Port) availableBuffer() []byte {
+	o := p.out
+	switch {
+	case o == nil || !p.outOpen:
+		return nil
+	case o.buf != nil:
+		return o.buf.AvailableBuffer()
+	}
+	return o.w.AvailableBuffer()
+}
+
+// wrote is the result of a write of n bytes that returned err: a port
+// that flushes after each write flushes now.
+func (o *portOutput) wrote(n int, err error) (int, error) {
 	if err != nil {
 		return n, err
 	}
 	return n, o.done()
-}
-
-// WriteRune writes one character.
-func (p *Port) WriteRune(r rune) (int, error) {
-	var b [utf8.UTFMax]byte
-	return p.Write(b[:utf8.EncodeRune(b[:], r)])
-}
-
-// WriteByte writes one byte.
-func (p *Port) WriteByte(c byte) error {
-	_, err := p.Write([]byte{c})
-	return err
 }
 
 // The open buffered output ports, held weakly so that an unclosed port

@@ -1,10 +1,12 @@
 package runtime
 
 import (
+	"bytes"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -90,5 +92,71 @@ func TestReadLineLimit(t *testing.T) {
 	}
 	if line, err := p.ReadLine(); err != nil || line != "z" {
 		t.Errorf("the line after: %q, %v", line, err)
+	}
+}
+
+// TestPrintIntoPortBuffer prints into a port's buffer (see
+// availableBuffer): large data, flushed several times on the way, must
+// come out whole and in order, on a string port and on a buffered one.
+func TestPrintIntoPortBuffer(t *testing.T) {
+	items := make([]Value, 20000)
+	for i := range items {
+		items[i] = NewString(strconv.Itoa(i))
+	}
+	v := &Vector{Items: items}
+	want := WriteString(v)
+	if len(want) < 3*printFlushSize {
+		t.Fatalf("the datum prints in %d bytes: too few to flush", len(want))
+	}
+	// The string port's buffer gets room for the whole datum (bytes.Buffer
+	// doubles it), so that the printer works inside it.
+	lead := strings.Repeat("x", 1<<20)
+	sp := NewStringOutputPort()
+	var sink bytes.Buffer
+	bp := NewOutputPort(&sink, "buffered", true)
+	for _, p := range []*Port{sp, bp} {
+		if _, err := p.WriteString(lead); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.WriteString("<"); err != nil {
+			t.Fatal(err)
+		}
+		if err := Write(p, v); err != nil {
+			t.Fatal(err)
+		}
+		if err := Display(p, NewString("λ>")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := bp.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := sp.OutputString()
+	for _, out := range []string{got.String(), sink.String()} {
+		if out != lead+"<"+want+"λ>" {
+			t.Errorf("printed %d bytes, want %d; they differ", len(out), len(lead)+len(want)+4)
+		}
+	}
+}
+
+// TestPortWritesDoNotAllocate: write-char and display of a short string
+// or symbol cost no allocation once the port's buffer has room.
+func TestPortWritesDoNotAllocate(t *testing.T) {
+	p := NewStringOutputPort()
+	p.WriteString(strings.Repeat(" ", 1<<16))
+	s, sym := NewString("<item "), Intern("sym")
+	for _, c := range []struct {
+		name string
+		f    func()
+	}{
+		{"WriteRune", func() { p.WriteRune('λ') }},
+		{"WriteByte", func() { p.WriteByte('a') }},
+		{"Display string", func() { Display(p, s) }},
+		{"Display symbol", func() { Display(p, sym) }},
+		{"Write fixnum", func() { Write(p, MakeFixnum(12345)) }},
+	} {
+		if n := testing.AllocsPerRun(100, c.f); n != 0 {
+			t.Errorf("%s: %v allocations", c.name, n)
+		}
 	}
 }

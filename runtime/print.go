@@ -82,6 +82,7 @@ func printTo(w io.Writer, v Value, mode printMode) error {
 
 type datumPrinter struct {
 	w       io.Writer
+	port    *Port // w, when it is a port: buf is then its buffer's free space
 	err     error
 	buf     []byte
 	display bool
@@ -93,6 +94,12 @@ type datumPrinter struct {
 
 func (p *datumPrinter) init(w io.Writer, v Value, mode printMode) {
 	p.w = w
+	if port, ok := w.(*Port); ok {
+		// Printed into the port's buffer, a datum costs no allocation
+		// when it fits (display of a string cost one before).
+		p.port = port
+		p.buf = port.availableBuffer()
+	}
 	p.display = mode == modeDisplay
 	if !isPrintContainer(v) {
 		return
@@ -117,7 +124,13 @@ func (p *datumPrinter) flush() {
 	if p.err == nil {
 		_, p.err = p.w.Write(p.buf)
 	}
-	p.buf = p.buf[:0]
+	if p.port != nil {
+		// buf may be where the port's buffer now holds what was
+		// written: take its free space again.
+		p.buf = p.port.availableBuffer()
+	} else {
+		p.buf = p.buf[:0]
+	}
 }
 
 // isPrintContainer reports whether v holds values that the printer prints,

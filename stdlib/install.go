@@ -23,7 +23,6 @@ var (
 		"scheme/io.scm",
 		"scheme/lists.scm",
 		"scheme/termite.scm",
-		"scheme/hashtables.scm",
 		"scheme/server.scm",
 	}
 	onDemand = []string{"scheme/tools.scm"}

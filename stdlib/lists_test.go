@@ -1,6 +1,7 @@
 package stdlib
 
 import (
+	"math"
 	"testing"
 
 	rt "termite/runtime"
@@ -194,5 +195,116 @@ func TestCxrNames(t *testing.T) {
 	}
 	if n != 2+4+8+16 {
 		t.Errorf("%d c[ad]+r procedures, want 30", n)
+	}
+}
+
+// TestSearchAgreesWithPredicates checks memq, memv, member, assq, assv and
+// assoc, whose common key types have comparisons of their own, against
+// the definition: the first element (or entry whose car) is eq?, eqv? or
+// equal? to the key, found as the very pair that holds it.
+func TestSearchAgreesWithPredicates(t *testing.T) {
+	wide := str("ab") // wide, with the characters of the narrow "ab"
+	wide.Set(0, 'λ')
+	wide.Set(0, 'a')
+	big, _ := rt.ParseNumber("100000000000000000000", 10)
+	big2, _ := rt.ParseNumber("100000000000000000000", 10)
+	a := sym("a")
+	pool := []rt.Value{
+		a, sym("b"), fx(1), fx(2), fx(-7), ch('a'), ch('λ'), str("ab"), str("ab"), wide,
+		str("λx"), str("λx"), str(""), rt.Flonum(2), rt.Flonum(math.Copysign(0, -1)), rt.Flonum(0), big, big2,
+		lst(a), lst(a), rt.True, rt.False, rt.Null, vec(fx(1)), vec(fx(1)),
+	}
+	preds := []struct {
+		member, assoc string
+		same          func(a, b rt.Value) bool
+	}{{"memq", "assq", rt.Eq}, {"memv", "assv", rt.Eqv}, {"member", "assoc", rt.Equal}}
+	list := lst(pool...)
+	var entries []rt.Value
+	for i, v := range pool {
+		entries = append(entries, rt.Cons(v, fx(i)))
+	}
+	alist := lst(entries...)
+	// The keys searched for are the pool's values and copies of them that
+	// are equal but not the same object.
+	keys := append([]rt.Value{str("ab"), str("λx"), lst(a), rt.Flonum(2), fx(2), ch('λ')}, pool...)
+	for _, p := range preds {
+		for _, k := range keys {
+			var want, wantEntry rt.Value = rt.False, rt.False
+			for l := list; l != rt.Null; l = l.(*rt.Pair).Cdr {
+				if p.same(k, l.(*rt.Pair).Car) {
+					want = l
+					break
+				}
+			}
+			for l := alist; l != rt.Null; l = l.(*rt.Pair).Cdr {
+				if e := l.(*rt.Pair).Car.(*rt.Pair); p.same(k, e.Car) {
+					wantEntry = e
+					break
+				}
+			}
+			if got, err := call(t, p.member, k, list); err != nil || got != want {
+				t.Errorf("(%s %s list) = %s, %v; want %s", p.member, rt.WriteString(k), rt.WriteString(got), err, rt.WriteString(want))
+			}
+			if got, err := call(t, p.assoc, k, alist); err != nil || got != wantEntry {
+				t.Errorf("(%s %s alist) = %s, %v; want %s", p.assoc, rt.WriteString(k), rt.WriteString(got), err, rt.WriteString(wantEntry))
+			}
+		}
+	}
+}
+
+// TestSearchErrors checks that every kind of key reports the same errors:
+// the key types with comparisons of their own walk the list themselves.
+func TestSearchErrors(t *testing.T) {
+	circ := circularList(fx(1), fx(2))
+	circAlist := circularList(rt.Cons(fx(1), fx(1)))
+	dotted := rt.ListWithTail([]rt.Value{fx(1)}, fx(2))
+	dottedAlist := rt.ListWithTail([]rt.Value{rt.Cons(fx(1), fx(1))}, fx(2))
+	var cases []primCase
+	for _, k := range []rt.Value{sym("z"), fx(9), ch('z'), str("z"), rt.Flonum(9), lst(fx(9))} {
+		for _, name := range []string{"memq", "memv", "member"} {
+			cases = append(cases,
+				fails(name, name+": circular list", k, circ),
+				fails(name, name+": expected proper list", k, dotted),
+				fails(name, name+": expected proper list", k, fx(3)))
+		}
+		for _, name := range []string{"assq", "assv", "assoc"} {
+			cases = append(cases,
+				fails(name, name+": circular list", k, circAlist),
+				fails(name, name+": expected proper list", k, dottedAlist),
+				fails(name, name+": expected association list", k, lst(rt.Cons(fx(1), fx(1)), fx(3))))
+		}
+	}
+	runCases(t, cases)
+}
+
+// TestAppendCopies checks that append makes new pairs for every list but
+// the last, which it shares, across the blocks its pairs come in.
+func TestAppendCopies(t *testing.T) {
+	items := make([]rt.Value, 70)
+	for i := range items {
+		items[i] = fx(i)
+	}
+	l, m := rt.List(items...), rt.List(items[:3]...)
+	got, err := call(t, "append", l, l, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := rt.List(append(append(append([]rt.Value{}, items...), items...), items[:3]...)...); !rt.Equal(got, want) {
+		t.Fatalf("append gave %s", rt.WriteString(got))
+	}
+	seen := map[*rt.Pair]bool{}
+	for p := l; p != rt.Null; p = p.(*rt.Pair).Cdr {
+		seen[p.(*rt.Pair)] = true
+	}
+	p := got
+	for range 140 {
+		if seen[p.(*rt.Pair)] {
+			t.Fatal("append shares a pair of a list it must copy")
+		}
+		seen[p.(*rt.Pair)] = true
+		p = p.(*rt.Pair).Cdr
+	}
+	if p != m {
+		t.Error("append copied its last list")
 	}
 }

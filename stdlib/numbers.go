@@ -172,6 +172,9 @@ func init() {
 				if err != nil {
 					return nil, err
 				}
+				if f, ok := args[0].(rt.Fixnum); ok {
+					return rt.FixnumString(f, radix), nil
+				}
 				if radix != 10 {
 					return inexactInRadix(w, args[0], radix)
 				}

@@ -230,9 +230,10 @@ func (t *seqType[E]) toList(name string) *rt.Primitive {
 				return nil, err
 			}
 			rt.Charge(len(e))
+			ps := rt.NewPairs(len(e))
 			var l rt.Value = rt.Null
 			for i := len(e) - 1; i >= 0; i-- {
-				l = rt.Cons(t.box(e[i]), l)
+				l = ps.Cons(t.box(e[i]), l)
 			}
 			return l, nil
 		}
@@ -253,11 +254,23 @@ func (t *seqType[E]) constructor(name string) *rt.Primitive {
 func (t *seqType[E]) fromList(name string) *rt.Primitive {
 	return prim(name, 1, 1, func(w who) fn {
 		return func(args []rt.Value) (rt.Value, error) {
-			items, err := argList(w, args[0])
+			// Counted first, the elements go straight into the slice
+			// the new object keeps, with no slice of the list's values
+			// in between.
+			n, err := properLength(w, args[0])
 			if err != nil {
 				return nil, err
 			}
-			return fromValues(w, t, items)
+			e := make([]E, n)
+			l := args[0]
+			for i := range e {
+				p := l.(*rt.Pair)
+				if e[i], err = t.unbox(w, p.Car); err != nil {
+					return nil, err
+				}
+				l = p.Cdr
+			}
+			return t.make(e), nil
 		}
 	})
 }

@@ -73,7 +73,7 @@ func init() {
 // is circular.
 func listShape(x rt.Value) (int, rt.Value) {
 	n := 0
-	slow := x
+	slow, _ := x.(*rt.Pair) // see walkList
 	for {
 		p, ok := x.(*rt.Pair)
 		if !ok {
@@ -83,7 +83,7 @@ func listShape(x rt.Value) (int, rt.Value) {
 		x = p.Cdr
 		n++
 		if n&1 == 0 {
-			slow = slow.(*rt.Pair).Cdr
+			slow = slow.Cdr.(*rt.Pair)
 			if slow == x {
 				rt.Charge(n)
 				return n, nil
@@ -115,6 +115,7 @@ func iotaList(w who) fn {
 		}
 		var l rt.Value = rt.Null
 		rt.Charge(n)
+		ps := rt.NewPairs(n)
 		for i := n - 1; i >= 0; i-- {
 			off, err := rt.Mul(fixnum(i), step)
 			if err != nil {
@@ -124,7 +125,7 @@ func iotaList(w who) fn {
 			if err != nil {
 				return nil, err
 			}
-			l = rt.Cons(x, l)
+			l = ps.Cons(x, l)
 		}
 		return l, nil
 	}
@@ -200,17 +201,10 @@ func takeRight(w who, args []rt.Value, copy bool) (lag, head rt.Value, err error
 // intermediate list.
 func appendReverse(w who) fn {
 	return func(args []rt.Value) (rt.Value, error) {
-		r := args[1]
-		_, end, err := walkList(w, args[0], func(p *rt.Pair) bool {
-			r = rt.Cons(p.Car, r)
-			return false
-		})
+		n, err := properLength(w, args[0])
 		if err != nil {
 			return nil, err
 		}
-		if end != rt.Null {
-			return nil, w.typeError("proper list", args[0])
-		}
-		return r, nil
+		return reverseOnto(args[0], n, args[1]), nil
 	}
 }

@@ -59,9 +59,10 @@ func init() {
 				if err != nil {
 					return nil, err
 				}
+				ps := rt.NewPairs(len(items))
 				var l rt.Value = rt.Null
 				for _, x := range items {
-					l = rt.Cons(x, l)
+					l = ps.Cons(x, l)
 				}
 				return l, nil
 			}

@@ -140,6 +140,7 @@ func TestStrings(t *testing.T) {
 		ok("list->string", str(""), rt.Null),
 		fails("list->string", "list->string: expected character", lst(ch('a'), fx(1))),
 		fails("list->string", "list->string: expected proper list", rt.Cons(ch('a'), ch('b'))),
+		fails("list->string", "list->string: circular list", circularList(ch('a'), ch('b'))),
 		ok("string->vector", vec(ch('b'), ch('c')), str("abc"), fx(1)),
 		ok("string->vector", vec(), str("")),
 		ok("vector->string", str("ab"), vec(ch('a'), ch('b'))),

@@ -9,7 +9,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"runtime/debug"
 
 	"github.com/chzyer/readline"
 
@@ -21,11 +20,7 @@ import (
 
 func main() {
 	if os.Getenv("GOGC") == "" {
-		// The machine allocates small short-lived objects at a high rate
-		// (frames captured by call/cc, closures, boxed integers): a larger
-		// heap between collections halves the collector's share of the
-		// time (measured on call/cc-heavy benchmark programs).
-		debug.SetGCPercent(400)
+		tuneGC() // see gc.go
 	}
 	os.Exit(profiled(func() int { return run(os.Args[1:]) }))
 }
