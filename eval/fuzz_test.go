@@ -29,6 +29,8 @@ func FuzzRun(f *testing.F) {
 		`(case-lambda ((a) a) ((a b) b))`,
 		`(vector-ref #(1 2) 5)`,
 		`(string->symbol "x")`,
+		`(define (t a b) (if (or (< a b) (and (pair? a) (eq? b 'x))) (car a) (- b 1))) (list (t 1 2) (t '(1) 'x) (or #f 3))`,
+		`(define (f g x) (let ((n 5)) (g (+ x n) (lambda (y) (< y n))))) (f cons 2)`,
 	} {
 		f.Add(seed)
 	}
