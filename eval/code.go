@@ -342,7 +342,7 @@ func (in Instr) effect() (pop, push int) {
 }
 
 // HasC reports whether instructions of op have the operand C: a constant,
-// or the frame slot of a second operand.
+// or the variable of a second operand (opdVar).
 func (op Opcode) HasC() bool {
 	return int(op) < len(opTable) && opTable[op].c != opdNone
 }

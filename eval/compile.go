@@ -401,18 +401,18 @@ func (c *compiler) args(args []expr) {
 // inlined instruction, or as op's variant that reads the operands from
 // their variables when they are all variables without a box.
 func (c *compiler) inlined(op Opcode, n *callExpr, g *Global) {
-	var slots [2]int32
-	fromSlots := variantOf[op] != 0
+	var vars [2]int32
+	allVars := variantOf[op] != 0
 	for i, a := range n.args {
-		if s, ok := c.variable(a); ok && fromSlots {
-			slots[i] = s
+		if v, ok := c.variable(a); ok && allVars {
+			vars[i] = v
 		} else {
-			fromSlots = false
+			allVars = false
 		}
 	}
-	if fromSlots {
+	if allVars {
 		c.markPos(n.pos)
-		c.emit3(variantOf[op], c.globalIndex(g), slots[0], slots[1])
+		c.emit3(variantOf[op], c.globalIndex(g), vars[0], vars[1])
 		return
 	}
 	c.args(n.args)
