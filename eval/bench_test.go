@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"termite/eval"
+	"termite/internal/benchprog"
 	"termite/stdlib"
 )
 
@@ -17,23 +18,10 @@ func newInterp(tb testing.TB) *eval.Interp {
 	return in
 }
 
-// benchProgram runs setup once, then the expression call b.N times.
+// benchProgram runs setup once, then the expression call b.N times, in an
+// interpreter with the library installed.
 func benchProgram(b *testing.B, setup, call string) {
-	in := newInterp(b)
-	if _, err := in.RunSource([]byte(setup), "setup"); err != nil {
-		b.Fatal(err)
-	}
-	thunk, err := in.RunSource([]byte("(lambda () "+call+")"), "call")
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, err := in.Apply(thunk); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchprog.Run(b, newInterp(b), setup, call)
 }
 
 func BenchmarkFib20(b *testing.B) {

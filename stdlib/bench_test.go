@@ -1,41 +1,15 @@
 package stdlib
 
 import (
-	"syscall"
 	"testing"
-	"time"
+
+	"termite/internal/benchprog"
 )
 
 // benchScheme runs setup once, then the expression call b.N times, in an
 // interpreter with the library installed.
 func benchScheme(b *testing.B, setup, call string) {
-	in := newTestInterp(b)
-	if _, err := in.RunSource([]byte(setup), "setup"); err != nil {
-		b.Fatal(err)
-	}
-	thunk, err := in.RunSource([]byte("(lambda () "+call+")"), "call")
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	cpu0 := cpuTime()
-	for b.Loop() {
-		if _, err := in.Apply(thunk); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
-}
-
-// cpuTime is the process's CPU time so far, user and system: on a
-// machine shared with other work it varies less than the time an op
-// takes on the clock.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	benchprog.Run(b, newTestInterp(b), setup, call)
 }
 
 // alistSetup defines three 50-entry association lists, keyed by symbols,

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"termite/eval"
+	"termite/internal/benchprog"
 	rt "termite/runtime"
 )
 
@@ -28,11 +29,11 @@ func newTestInterp(tb testing.TB) *eval.Interp {
 // library installed.
 func BenchmarkInstall(b *testing.B) {
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := benchprog.CPUTime()
 	for b.Loop() {
 		newTestInterp(b)
 	}
-	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(benchprog.CPUTime()-cpu0)/float64(b.N), "cpu-ns/op")
 }
 
 // systemVariables lists the variables of the system environment, loading
