@@ -42,6 +42,15 @@ func BenchmarkConsClosures(b *testing.B) {
 	    total))`, `(run 1000)`)
 }
 
+// BenchmarkOptionalArguments calls procedures whose arguments are
+// optional, as the library's map, member and the port procedures are:
+// with a rest list left empty, and through a case-lambda.
+func BenchmarkOptionalArguments(b *testing.B) {
+	benchProgram(b, `(define (f x . opt) (if (null? opt) x (car opt)))
+	  (define g (case-lambda ((a) a) ((a b) b)))
+	  (define (run n acc) (if (= n 0) acc (run (- n 1) (+ acc (f n) (g n)))))`, `(run 1000 0)`)
+}
+
 func BenchmarkTailLoop(b *testing.B) {
 	benchProgram(b, `(define (run n) (let loop ((i 0) (acc 0))
 	  (if (= i n) acc (loop (+ i 1) (+ acc (remainder i 7))))))`, `(run 100000)`)

@@ -144,6 +144,12 @@ func TestEval(t *testing.T) {
 		{"big integers", `(* 99999999999 99999999999)`, `9999999999800000000001`},
 		{"fixnum overflow add", `(+ 9223372036854775807 1)`, `9223372036854775808`},
 		{"redefined primitive", `(define (g) (car '(1 2))) (define (car x) 'mine) (g)`, `mine`},
+		{"case-lambda clauses, called and tail-called", `(define f (case-lambda ((a) (list 'one a)) ((a b) (list 'two a b)) ((a . r) (list 'rest a r))))
+			(define (t . xs) (apply f xs)) (define (g x) (f x x))
+			(list (f 1) (f 1 2) (f 1 2 3) (g 5) (t 7) ((lambda () (f 8 9))))`, `((one 1) (two 1 2) (rest 1 (2 3)) (two 5 5) (one 7) (two 8 9))`},
+		{"a rest list left empty", `(define (r a . more) (list a more)) (define (tr x) (r x))
+			(list (r 1) (r 1 2) (tr 3) (let loop ((i 0) (acc '())) (if (= i 3) acc (loop (+ i 1) (cons (r i) acc)))))`,
+			`((1 ()) (1 (2)) (3 ()) ((2 ()) (1 ()) (0 ())))`},
 		{"procedures in variables", `(define (twice f x) (f (f x))) (define (adder n) (lambda (x) (+ x n)))
 			(define (h f) (let ((g (lambda (y) (f y y)))) (list (g 2) (twice (adder 3) 1))))
 			(h +)`, `(4 7)`},
@@ -193,6 +199,7 @@ func TestEval(t *testing.T) {
 			(set! + (lambda (a b) 'plus)) (set! car (lambda (x) 'car)) (set! cons (lambda (a b) 'cons)) (h 1 2)`, `(plus car cons)`},
 		{"unbound variable", `(undefined-thing 1)`, `error: test.scm:1:1: unbound variable undefined-thing`},
 		{"not a procedure", `(5 1)`, `error: test.scm:1:1: attempt to call a non-procedure 5`},
+		{"no clause", `(define f (case-lambda ((a) a) ((a b c) c))) (list (f 1 2))`, `error: test.scm:1:52: f: no clause accepts 2 arguments`},
 		{"not a procedure in a variable", `(define (g h) (list (h 1))) (let ((f 5)) (g f))`, `error: test.scm:1:21: attempt to call a non-procedure 5`},
 		{"arity", `(define (f x) x) (f 1 2)`, `error: test.scm:1:18: f: wrong number of arguments: expected 1, got 2`},
 		{"syntax error if", `(if)`, `error: test.scm:1:1: if: expects 2 or 3 subforms, got 0 (if)`},

@@ -423,8 +423,16 @@ func (m *machine) run() (st status) {
 				sp++
 			}
 			tail := !opTable[in.Op].next
-			if c, ok := stack[sp-n-1].(*Closure); ok && !c.Code.Rest && c.Code.NParams == n {
-				// The fast path: a closure called with exactly its arity.
+			c, ok := stack[sp-n-1].(*Closure)
+			if cl, isCL := stack[sp-n-1].(*CaseLambda); isCL {
+				// The clause that takes n arguments, as call picks it.
+				if c = cl.clause(n); c != nil {
+					stack[sp-n-1], ok = c, true
+				}
+			}
+			if ok && c.Code.NParams == n {
+				// The fast path: a closure called with its number of
+				// parameters, and none over them for a rest list.
 				cc := c.Code
 				if !tail {
 					// Not append, whose call on growth is a call of the
@@ -453,6 +461,10 @@ func (m *machine) run() (st status) {
 					stack = m.stack
 				}
 				sp = fp + n
+				if cc.Rest {
+					stack[sp] = rt.Null
+					sp++
+				}
 				for ; sp < fp+cc.NLocals; sp++ {
 					stack[sp] = rt.Unspecified
 				}
@@ -1015,16 +1027,12 @@ func (m *machine) call(n int) {
 			}
 			return
 		case *CaseLambda:
-			for _, c := range f.Clauses {
-				if n == c.Code.NParams || (c.Code.Rest && n > c.Code.NParams) {
-					m.stack[base] = c
-					break
-				}
-			}
-			if m.stack[base] == f {
+			c := f.clause(n)
+			if c == nil {
 				m.raise(n+1, rt.NewError(fmt.Sprintf("%s: no clause accepts %d arguments", procName(f), n)))
 				return
 			}
+			m.stack[base] = c
 		case *Continuation:
 			var v rt.Value
 			if n == 1 {

@@ -68,6 +68,16 @@ type CaseLambda struct {
 // ProcName returns the case-lambda's name.
 func (c *CaseLambda) ProcName() string { return c.Name }
 
+// clause returns the first clause that accepts n arguments, or nil.
+func (c *CaseLambda) clause(n int) *Closure {
+	for _, cl := range c.Clauses {
+		if n == cl.Code.NParams || (cl.Code.Rest && n > cl.Code.NParams) {
+			return cl
+		}
+	}
+	return nil
+}
+
 // Parameter is a parameter object (make-parameter). Its value in a process
 // is the innermost parameterize binding of the process's dynamic
 // environment, else Value.
