@@ -424,10 +424,13 @@ func (m *machine) run() (st status) {
 			}
 			tail := !opTable[in.Op].next
 			c, ok := stack[sp-n-1].(*Closure)
-			if cl, isCL := stack[sp-n-1].(*CaseLambda); isCL {
-				// The clause that takes n arguments, as call picks it.
-				if c = cl.clause(n); c != nil {
-					stack[sp-n-1], ok = c, true
+			if !ok {
+				// A case-lambda: the clause that takes n arguments, as
+				// call picks it.
+				if cl, isCL := stack[sp-n-1].(*CaseLambda); isCL {
+					if c = cl.clause(n); c != nil {
+						stack[sp-n-1], ok = c, true
+					}
 				}
 			}
 			if ok && c.Code.NParams == n {
