@@ -54,6 +54,12 @@ func BenchmarkReverse10(b *testing.B) {
 func BenchmarkAppend10(b *testing.B) {
 	benchScheme(b, `(define l (iota 5)) (define m (iota 5))`, times100(`(append l m '(x))`))
 }
+func BenchmarkMap3(b *testing.B) {
+	benchScheme(b, ``, times100(`(map car '((1) (2) (3)))`))
+}
+func BenchmarkMap5000(b *testing.B) {
+	benchScheme(b, `(define l (iota 5000))`, `(map - l)`)
+}
 func BenchmarkMap10(b *testing.B) {
 	benchScheme(b, `(define l (iota 10))`, times100(`(map car '((1) (2) (3) (4) (5) (6) (7) (8) (9) (10)))`))
 }

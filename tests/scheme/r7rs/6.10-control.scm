@@ -138,6 +138,21 @@
            (set! count (+ count 1))
            (if (= count 1) (k 20) (list count r))))
        '(2 (1 20 3)))
+;; A return of map through a continuation captured in f does not change
+;; what map returned before; on a list short enough for map's recursion,
+;; and on one long enough for its loop.
+(define (reenter-map n)
+  (let ((k #f) (first #f) (count 0))
+    (let ((r (map (lambda (x) (call/cc (lambda (c) (if (= x (- n 1)) (set! k c)) x)))
+                  (iota n))))
+      (set! count (+ count 1))
+      (if (= count 1)
+          (begin (set! first r) (k 'again))
+          (list (equal? first (iota n)) (list-ref r (- n 1)) (length r))))))
+(check 'call/cc-reenter-map-keeps-first (reenter-map 3) '(#t again 3))
+(check 'call/cc-reenter-map-keeps-first-long (reenter-map 5000) '(#t again 5000))
+(check 'map-long (let ((r (map (lambda (x) (* 2 x)) (iota 5000)))) (list (length r) (car r) (list-ref r 4999))) '(5000 0 9998))
+
 (check 'call/cc-multiple-values
        (vals (call/cc (lambda (k) (k 1 2))))
        '(1 2))
