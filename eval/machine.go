@@ -312,9 +312,9 @@ func (m *machine) run() (st status) {
 			}
 			sp--
 			b.V = stack[sp]
-		case opSetGlobal:
+		case opSetGlobal, opDefGlobal:
 			g := code.Globals[in.A]
-			if g.Value == nil {
+			if g.Value == nil && in.Op == opSetGlobal {
 				save()
 				m.raise(1, rt.NewError("set!: unbound variable", g.Name))
 				if load() {
@@ -322,15 +322,6 @@ func (m *machine) run() (st status) {
 				}
 				continue
 			}
-			sp--
-			g.Value = stack[sp]
-			if g.inline {
-				save()
-				m.in.uninline(g)
-				load()
-			}
-		case opDefGlobal:
-			g := code.Globals[in.A]
 			sp--
 			g.Value = stack[sp]
 			if g.inline {
@@ -626,7 +617,7 @@ func (m *machine) run() (st status) {
 					continue
 				}
 			}
-			nargs = -1 // and the constant: see slow
+			nargs = 1 // and the constant: see slow
 			goto slow
 		case opNumEqImmVar, opLtImmVar, opGtImmVar, opLeImmVar, opGeImmVar:
 			stack[sp] = variable(in.B)
@@ -638,7 +629,7 @@ func (m *machine) run() (st status) {
 				sp--
 				goto test
 			}
-			nargs = -1 // and the constant: see slow
+			nargs = 1 // and the constant: see slow
 			goto slow
 		case opNullPVar, opPairPVar, opNotVar, opZeroPVar:
 			stack[sp] = variable(in.B)
@@ -770,11 +761,12 @@ func (m *machine) run() (st status) {
 		continue
 	slow:
 		// An inlined primitive whose fast path did not apply, on the
-		// nargs values on top; -1 for one and the instruction's constant.
+		// nargs values on top, and on its constant for an instruction
+		// with one.
 		save()
-		if nargs < 0 {
-			nargs = 2
-			m.pushFixnum(m.code.Instrs[m.pc-1].C)
+		if in := m.code.Instrs[m.pc-1]; opTable[in.Op].c == opdImm {
+			m.pushFixnum(in.C)
+			nargs++
 		}
 		m.inlineSlow(m.code.Globals[m.code.Instrs[m.pc-1].A], nargs)
 		if load() {
