@@ -230,16 +230,12 @@ func (ck *CodeChecker) freeCount(c *Code) int {
 		if int(in.Op) >= len(opTable) {
 			continue
 		}
-		op := &opTable[in.Op]
-		if op.a == opdFree {
-			n = max(n, int(in.A)+1)
-		}
-		for _, v := range [...]struct {
-			kind operand
-			v    int32
-		}{{op.a, in.A}, {op.b, in.B}, {op.c, in.C}} {
-			if v.kind == opdVar && v.v < 0 {
-				n = max(n, int(-1-int64(v.v))+1)
+		for _, o := range in.operands() {
+			switch {
+			case o.kind == opdFree:
+				n = max(n, int(o.v)+1)
+			case o.kind == opdVar && o.v < 0:
+				n = max(n, int(-1-int64(o.v))+1)
 			}
 		}
 	}
@@ -319,10 +315,7 @@ func (ck *CodeChecker) check(c *Code) *codeInfo {
 			return bad("instruction %d: bad opcode %d", pc, in.Op)
 		}
 		op := &opTable[in.Op]
-		for i, o := range [3]struct {
-			kind operand
-			v    int32
-		}{{op.a, in.A}, {op.b, in.B}, {op.c, in.C}} {
+		for i, o := range in.operands() {
 			if o.kind == opdNone && o.v != 0 {
 				return bad("instruction %d: operand %c of %s", pc, "ABC"[i], op.name)
 			}

@@ -194,8 +194,8 @@ const (
 // ends: the compiler counts the depth on past it as if it did, and the
 // checker ignores what such an instruction leaves. bLabel comes before B
 // in a listing. prim names the primitive that an instruction whose A is
-// opdPrimitive inlines; base, for a variant that takes its operands from
-// variables, is the instruction it varies.
+// opdPrimitive inlines (baseOf gives, for a variant that takes its
+// operands from variables, the instruction it varies).
 type opInfo struct {
 	name      string
 	prim      string
@@ -203,7 +203,6 @@ type opInfo struct {
 	pop, push int8
 	next      bool
 	bLabel    string
-	base      Opcode
 	// scratch is how many slots above its operands the instruction fills
 	// while it runs, over the depth it starts from.
 	scratch int8
@@ -222,12 +221,12 @@ func inlinedImm(name string) opInfo {
 	return opInfo{name: name + "/imm", prim: name, a: opdPrimitive, c: opdImm, pop: 1, push: 1, next: true}
 }
 
-// fromVars is the entry of the variant of the instruction op, whose
-// entry is inf, that takes its stack operands from variables B (and C)
-// instead; for an instruction with a constant, C stays the constant.
-func fromVars(op Opcode, inf opInfo) opInfo {
+// fromVars is the entry of the variant of the instruction whose entry is
+// inf that takes its stack operands from variables B (and C) instead; for
+// an instruction with a constant, C stays the constant.
+func fromVars(inf opInfo) opInfo {
 	n := inf.pop
-	inf.base, inf.pop, inf.scratch = op, 0, n
+	inf.pop, inf.scratch = 0, n
 	inf.b = opdVar
 	if n == 2 {
 		inf.c = opdVar
@@ -315,7 +314,7 @@ var opTable = func() [numOpcodes]opInfo {
 		opReturnVar:    {name: "return/var", a: opdVar, push: 1},
 	}
 	for v, op := range varVariants {
-		t[v] = fromVars(op, t[op])
+		t[v] = fromVars(t[op])
 	}
 	return t
 }()
@@ -341,6 +340,19 @@ func (in Instr) effect() (pop, push int) {
 	return pop, int(inf.push)
 }
 
+// operandValue is an operand of an instruction: its kind, and its value.
+type operandValue struct {
+	kind operand
+	v    int32
+}
+
+// operands returns the operands A, B and C of in, which must have a
+// valid opcode.
+func (in Instr) operands() [3]operandValue {
+	inf := &opTable[in.Op]
+	return [3]operandValue{{inf.a, in.A}, {inf.b, in.B}, {inf.c, in.C}}
+}
+
 // HasC reports whether instructions of op have the operand C: a constant,
 // or the variable of a second operand (opdVar).
 func (op Opcode) HasC() bool {
@@ -353,7 +365,7 @@ var inlineOps, immOps = func() (m, imm map[string]Opcode) {
 	m, imm = make(map[string]Opcode), make(map[string]Opcode)
 	for op, inf := range opTable {
 		switch {
-		case inf.a != opdPrimitive, inf.base != 0:
+		case inf.a != opdPrimitive, baseOf[op] != Opcode(op):
 		case inf.c == opdImm:
 			imm[inf.prim] = Opcode(op)
 		default:
@@ -421,10 +433,13 @@ func (c *Code) disassemble(b *strings.Builder, indent string) {
 	for pc, in := range c.Instrs {
 		fmt.Fprintf(b, "%s  %3d %s", indent, pc, in.Op)
 		if int(in.Op) < len(opTable) {
-			inf := &opTable[in.Op]
-			c.listOperand(b, inf.a, "", in.A)
-			c.listOperand(b, inf.b, inf.bLabel, in.B)
-			c.listOperand(b, inf.c, "", in.C)
+			for i, o := range in.operands() {
+				label := ""
+				if i == 1 {
+					label = opTable[in.Op].bLabel
+				}
+				c.listOperand(b, o.kind, label, o.v)
+			}
 		}
 		b.WriteByte('\n')
 	}

@@ -142,8 +142,8 @@ func predicatePrimitive(keep rt.Value) *rt.Primitive {
 		var in Instr
 		switch is := c.Instrs; {
 		case len(is) == 2 && int(is[0].Op) < len(opTable):
-			op := &opTable[is[0].Op]
-			if op.base == 0 || op.a != opdPrimitive || opTable[op.base].pop != 1 || op.c != opdNone || is[0].B != 0 {
+			op, base := &opTable[is[0].Op], baseOf[is[0].Op]
+			if base == is[0].Op || op.a != opdPrimitive || opTable[base].pop != 1 || op.c != opdNone || is[0].B != 0 {
 				return nil
 			}
 			in = is[0]
