@@ -1,7 +1,9 @@
 package eval_test
 
 import (
+	"fmt"
 	"runtime"
+	"strings"
 	"testing"
 
 	rt "termite/runtime"
@@ -27,5 +29,47 @@ func TestCountingDoesNotAllocate(t *testing.T) {
 	}
 	if n := after.Mallocs - before.Mallocs; n > 1000 {
 		t.Errorf("the loop made %d allocations", n)
+	}
+}
+
+// TestInlinedComparisons runs each comparison in every form the compiler
+// makes of it (operands on the stack, from variables, with a constant,
+// with a constant and a variable), as a value and as the test of an if
+// that it branches for, on operands below, equal to and above each other.
+func TestInlinedComparisons(t *testing.T) {
+	ops := []struct {
+		name string
+		f    func(a, b int) bool
+	}{
+		{"<", func(a, b int) bool { return a < b }},
+		{">", func(a, b int) bool { return a > b }},
+		{"<=", func(a, b int) bool { return a <= b }},
+		{">=", func(a, b int) bool { return a >= b }},
+		{"=", func(a, b int) bool { return a == b }},
+	}
+	for _, op := range ops {
+		forms := []string{
+			fmt.Sprintf("(%s (id a) (id b))", op.name), // stack
+			fmt.Sprintf("(%s a b)", op.name),           // variables
+			fmt.Sprintf("(%s (id a) 2)", op.name),      // constant
+			fmt.Sprintf("(%s a 2)", op.name),           // constant and variable
+		}
+		for _, form := range forms {
+			src := fmt.Sprintf(`(define (id x) x)
+				(define (value a b) %s)
+				(define (branch a b) (if %s 'yes 'no))
+				(map (lambda (a) (list (value a 2) (branch a 2))) '(1 2 3))`, form, form)
+			var want []string
+			for _, a := range []int{1, 2, 3} {
+				v, b := "#f", "no"
+				if op.f(a, 2) {
+					v, b = "#t", "yes"
+				}
+				want = append(want, "("+v+" "+b+")")
+			}
+			if got := run(t, src); got != "("+strings.Join(want, " ")+")" {
+				t.Errorf("%s on 1, 2, 3 against 2: %s, want (%s)", form, got, strings.Join(want, " "))
+			}
+		}
 	}
 }
