@@ -314,6 +314,21 @@ func TestCodeTravels(t *testing.T) {
 	}
 }
 
+// TestVariableOperandsTravel: code whose instructions read free values
+// as operands (negative operands on the wire: </vars, call-var, -/vars)
+// runs the same in the receiver.
+func TestVariableOperandsTravel(t *testing.T) {
+	a, b := newInterp(t), newInterp(t)
+	v := run(t, a, `(let ((n 3) (g (lambda (y) (* y 10)))) (lambda (x) (if (< x n) (g x) (- x n))))`)
+	if listing := v.(*eval.Closure).Code.Disassemble(); !strings.Contains(listing, "free0") {
+		t.Fatalf("the code reads no free value as an operand:\n%s", listing)
+	}
+	b.Define("%f", decode(t, b, encode(t, a, v)))
+	if got := rt.WriteString(run(t, b, `(list (%f 1) (%f 5))`)); got != "(10 2)" {
+		t.Errorf("the copy computed %s, want (10 2)", got)
+	}
+}
+
 // TestGlobalsKeepReceiversValues: a global the receiver has keeps its
 // value; one it lacks gets the sender's.
 func TestGlobalsKeepReceiversValues(t *testing.T) {
