@@ -239,7 +239,7 @@ func (c *compiler) branch(test expr) (toElse []int) {
 		c.patch([]int{toThen})
 		return toElse
 	case *ifExpr:
-		if k, ok := n.els.(*constExpr); ok && rt.IsFalse(k.v) { // (and a b)
+		if k, ok := n.els.(*constExpr); ok && !rt.IsTrue(k.v) { // (and a b)
 			return append(c.branch(n.test), c.branch(n.then)...)
 		}
 	}

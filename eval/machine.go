@@ -343,16 +343,16 @@ func (m *machine) run() (st status) {
 			pc = int(in.A)
 		case opJumpFalse:
 			sp--
-			if rt.IsFalse(stack[sp]) {
+			if !rt.IsTrue(stack[sp]) {
 				pc = int(in.A)
 			}
 		case opJumpTrue:
 			sp--
-			if !rt.IsFalse(stack[sp]) {
+			if rt.IsTrue(stack[sp]) {
 				pc = int(in.A)
 			}
 		case opJumpTrueKeep:
-			if rt.IsFalse(stack[sp-1]) {
+			if !rt.IsTrue(stack[sp-1]) {
 				sp--
 			} else {
 				pc = int(in.A)
@@ -644,7 +644,7 @@ func (m *machine) run() (st status) {
 				case opPairP:
 					_, t = x.(*rt.Pair)
 				case opNot:
-					t = rt.IsFalse(x)
+					t = !rt.IsTrue(x)
 				default:
 					i, ok := x.(rt.Fixnum)
 					if !ok {

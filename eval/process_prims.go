@@ -77,7 +77,7 @@ func processPrimitives(in *Interp) []*rt.Primitive {
 			return rt.Unspecified, nil
 		}),
 		prim("%deadline", 1, 1, func(a []rt.Value) (rt.Value, error) {
-			if rt.IsFalse(a[0]) {
+			if !rt.IsTrue(a[0]) {
 				return rt.False, nil
 			}
 			secs, ok := rt.RealToFloat(a[0])

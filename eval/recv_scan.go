@@ -44,7 +44,7 @@ func (m *machine) recvScan(g *Global) bool {
 	base := m.sp - recvScanOperands
 	ops := m.stack[base:m.sp:m.sp]
 	p := m.proc
-	if rt.IsFalse(ops[scanEpoch]) {
+	if !rt.IsTrue(ops[scanEpoch]) {
 		if !g.inline {
 			// %recv-scan was redefined: an ordinary call of its value.
 			m.sp = base + 2

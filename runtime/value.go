@@ -20,14 +20,9 @@ func MakeBool(b bool) Value {
 	return False
 }
 
-// IsFalse reports whether v is #f. Use it, or IsTrue, rather than
-// v == False: that compares two Values, by a call (runtime.efaceeq).
-func IsFalse(v Value) bool {
-	b, ok := v.(Boolean)
-	return ok && !bool(b)
-}
-
-// IsTrue reports whether v counts as true: everything but #f does.
+// IsTrue reports whether v counts as true: everything but #f does. Use
+// it, not v == False or v != False: those compare two Values, by a call
+// (runtime.efaceeq).
 func IsTrue(v Value) bool {
 	b, ok := v.(Boolean)
 	return !ok || bool(b)

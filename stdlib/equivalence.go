@@ -14,7 +14,7 @@ func init() {
 			return rt.MakeBool(rt.Equal(args[0], args[1])), nil
 		}},
 		&rt.Primitive{Name: "not", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
-			return rt.MakeBool(rt.IsFalse(args[0])), nil
+			return rt.MakeBool(!rt.IsTrue(args[0])), nil
 		}},
 		&rt.Primitive{Name: "boolean?", Min: 1, Max: 1, Fn: func(args []rt.Value) (rt.Value, error) {
 			_, ok := args[0].(rt.Boolean)
