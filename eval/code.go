@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	rt "termite/runtime"
 )
@@ -403,8 +404,34 @@ type Code struct {
 	Globals  []*Global
 	Children []*Code
 	Pos      []PosEntry // ascending by PC
-	Hash     [32]byte   // content hash: the code's identity across nodes
 	Internal bool       // part of the system library: hidden in backtraces
+
+	// hash is the content hash (see Hash), made the first time it is
+	// asked for: most code never leaves its interpreter, and hashing it
+	// was a tenth of the time the library takes to load.
+	hash atomic.Pointer[[32]byte]
+}
+
+// Hash returns the content hash of the code, its identity across nodes:
+// equal for code compiled from the same source in the same environment
+// (see CodeHash). Boot code has none: the zero hash.
+func (c *Code) Hash() [32]byte {
+	if h := c.hash.Load(); h != nil {
+		return *h
+	}
+	h := CodeHash(c)
+	c.hash.Store(&h)
+	return h
+}
+
+// CodeWithHash returns an empty code object whose hash is h, for a
+// decoder to fill in and then to check against CodeHash before trusting
+// it: that check reads its children's hashes, and so never loops on a
+// cycle that a message may hold.
+func CodeWithHash(h [32]byte) *Code {
+	c := &Code{}
+	c.hash.Store(&h)
+	return c
 }
 
 // PosAt returns the source position of the instruction at pc.

@@ -51,7 +51,6 @@ func (in *Interp) compileLambda(fn *lambdaExpr, internal bool) *Code {
 		c.compile(fn.body, true)
 	}
 	c.code.MaxStack += c.code.NLocals + 1
-	c.code.Hash = c.hash()
 	return c.code
 }
 
@@ -579,7 +578,8 @@ func (c *compiler) hash() [32]byte {
 	}
 	for _, k := range code.Consts {
 		if cl, ok := k.(*Closure); ok {
-			h.Write(cl.Code.Hash[:])
+			ch := cl.Code.Hash()
+			h.Write(ch[:])
 			continue
 		}
 		h.Write([]byte(rt.WriteString(k)))
@@ -593,8 +593,9 @@ func (c *compiler) hash() [32]byte {
 		h.Write([]byte(g.Name.Name))
 		h.Write([]byte{0})
 	}
-	for _, ch := range code.Children {
-		h.Write(ch.Hash[:])
+	for _, child := range code.Children {
+		ch := child.Hash()
+		h.Write(ch[:])
 	}
 	var sum [32]byte
 	copy(sum[:], h.Sum(nil))

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"termite/reader"
@@ -110,15 +111,36 @@ func TestCodeHash(t *testing.T) {
 	a := compileOne(t, `(define (f x) (* x 2))`, "*")
 	b := compileOne(t, `(define (f x) (* x 2))`, "*")
 	c := compileOne(t, `(define (f x) (* x 3))`, "*")
-	if a.Hash != b.Hash {
+	if a.Hash() != b.Hash() {
 		t.Error("the same source compiled twice gives different hashes")
 	}
-	if a.Hash == c.Hash {
+	if a.Hash() == c.Hash() {
 		t.Error("different code gives the same hash")
 	}
 	// The constant of an instruction that carries one is code too.
-	if compileOne(t, `(define (f x) (+ x 1))`, "+").Hash == compileOne(t, `(define (f x) (+ x 2))`, "+").Hash {
+	if compileOne(t, `(define (f x) (+ x 1))`, "+").Hash() == compileOne(t, `(define (f x) (+ x 2))`, "+").Hash() {
 		t.Error("(+ x 1) and (+ x 2) have the same hash")
+	}
+}
+
+// TestCodeHashOnDemand checks that the hash, made the first time it is
+// asked for, is the same for every goroutine that asks at once (the race
+// detector watches), and is what CodeHash computes.
+func TestCodeHashOnDemand(t *testing.T) {
+	c := compileOne(t, `(define (f x) (lambda (y) (* x y 2)))`, "*")
+	hashes := make([][32]byte, 4)
+	var wg sync.WaitGroup
+	for i := range hashes {
+		wg.Go(func() { hashes[i] = c.Hash() })
+	}
+	wg.Wait()
+	for i, h := range hashes {
+		if h != CodeHash(c) || h == ([32]byte{}) {
+			t.Errorf("goroutine %d got hash %x, want %x", i, h, CodeHash(c))
+		}
+	}
+	if bootCode(1).Hash() != ([32]byte{}) {
+		t.Error("boot code has a hash")
 	}
 }
 
@@ -135,7 +157,7 @@ func TestCodeHashEnvironments(t *testing.T) {
 		if errObj != nil {
 			t.Fatal(rt.WriteString(errObj))
 		}
-		return thunk.Code.Consts[0].(*Closure).Code.Hash
+		return thunk.Code.Consts[0].(*Closure).Code.Hash()
 	}
 	a := hash(newEnvironment("(a)", in.system))
 	b := hash(newEnvironment("(b)", in.system))

@@ -43,7 +43,7 @@ func BootCode(n int) *Code { return bootCode(n) }
 
 // BootArgs reports whether c is boot code, and for how many arguments.
 func BootArgs(c *Code) (int, bool) {
-	if c.Name != "boot" || !c.Internal || c.Hash != ([32]byte{}) || len(c.Instrs) != 2 ||
+	if c.Name != "boot" || !c.Internal || c.Hash() != ([32]byte{}) || len(c.Instrs) != 2 ||
 		c.Instrs[0].Op != opCall || c.Instrs[1].Op != opHalt || c.NLocals != 0 ||
 		c.MaxStack != int(c.Instrs[0].A)+1 {
 		return 0, false

@@ -48,7 +48,7 @@ func (n *Node) send(p *peer, typ byte, id uint64, v rt.Value, lane outFrame) err
 		b, err := n.ctx.Encode(v, &serialize.EncodeOptions{
 			Proxy:       n.proxy,
 			PeerHasCode: func(h [32]byte) bool { return t.sent[h] },
-			CodeWritten: func(c *eval.Code) { written = append(written, c.Hash) },
+			CodeWritten: func(c *eval.Code) { written = append(written, c.Hash()) },
 		})
 		if err != nil {
 			return err
@@ -73,8 +73,8 @@ func (n *Node) decodeFrom(p *peer, data []byte) (rt.Value, error) {
 		MakeProxy:   n.standIn,
 		ResolveCode: func(h [32]byte) *eval.Code { return t.held[h] },
 		CodeRead: func(c *eval.Code) {
-			if c.Hash != ([32]byte{}) {
-				t.held[c.Hash] = c
+			if h := c.Hash(); h != ([32]byte{}) {
+				t.held[h] = c
 			}
 		},
 		Located: n.moved,

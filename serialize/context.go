@@ -163,8 +163,8 @@ func (c *Context) loadCodes() {
 
 // addCode makes code the one known for its hash.
 func (c *Context) addCode(code *eval.Code) {
-	if code.Hash != ([32]byte{}) {
-		c.codes.put(code.Hash, code)
+	if h := code.Hash(); h != ([32]byte{}) {
+		c.codes.put(h, code)
 	}
 }
 

@@ -214,7 +214,7 @@ func (d *decoder) linkCode(i int) error {
 		d.objs[i] = c
 		return nil
 	}
-	c := &eval.Code{Hash: h}
+	c := eval.CodeWithHash(h)
 	if d.fresh == nil {
 		d.fresh = make(map[*eval.Code]*freshCode)
 	}

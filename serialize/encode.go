@@ -180,11 +180,14 @@ func (e *encoder) add(v rt.Value) error {
 	if err != nil {
 		return err
 	}
-	code, isCode := v.(*eval.Code)
-	isCode = isCode && code.Hash != ([32]byte{})
+	var hash [32]byte
+	if code, ok := v.(*eval.Code); ok {
+		hash = code.Hash()
+	}
+	isCode := hash != [32]byte{}
 	if isCode {
 		// One entry per code hash, however many copies of the code exist.
-		if j, ok := e.hash[code.Hash]; ok {
+		if j, ok := e.hash[hash]; ok {
 			e.ids[v] = j
 			return nil
 		}
@@ -195,7 +198,7 @@ func (e *encoder) add(v rt.Value) error {
 		if e.hash == nil {
 			e.hash = make(map[[32]byte]int32)
 		}
-		e.hash[code.Hash] = i
+		e.hash[hash] = i
 	}
 	return nil
 }
@@ -277,7 +280,7 @@ func (e *encoder) classify(v rt.Value) (kind, any, error) {
 			return kBoot, nil, nil
 		}
 		c.addCode(x) // what goes out may come back by hash
-		if e.opts.PeerHasCode != nil && x.Hash != ([32]byte{}) && e.opts.PeerHasCode(x.Hash) {
+		if h := x.Hash(); e.opts.PeerHasCode != nil && h != ([32]byte{}) && e.opts.PeerHasCode(h) {
 			return kCodeRef, nil, nil
 		}
 		return kCode, nil, nil

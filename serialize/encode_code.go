@@ -111,7 +111,8 @@ func (e *encoder) writeCode(n *entry) {
 	c := n.obj.(*eval.Code)
 	w := &e.w
 	e.header(kCode, 12)
-	w.bytes(c.Hash[:])
+	h := c.Hash()
+	w.bytes(h[:])
 	// The globals come first: the decoder needs them to tell whether it
 	// already has this code before it reads the rest.
 	w.array(len(c.Globals))
@@ -165,7 +166,7 @@ func (e *encoder) writeCode(n *entry) {
 
 func (e *encoder) writeCodeRef(n *entry) {
 	e.header(kCodeRef, 1)
-	h := n.obj.(*eval.Code).Hash
+	h := n.obj.(*eval.Code).Hash()
 	e.w.bytes(h[:])
 }
 

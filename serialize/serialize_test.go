@@ -308,9 +308,13 @@ func TestCodeTravels(t *testing.T) {
 	}
 	byName := cmp.Transformer("name", func(g *eval.Global) string { return g.Name.Name })
 	opts := cmp.Options{byName, cmpopts.IgnoreFields(eval.Code{}, "MaxStack"), cmpopts.EquateEmpty(),
-		cmpopts.IgnoreUnexported(eval.Global{}), cmp.Comparer(func(x, y *rt.RecordType) bool { return x.UID == y.UID })}
+		cmpopts.IgnoreUnexported(eval.Global{}, eval.Code{}), cmp.Comparer(func(x, y *rt.RecordType) bool { return x.UID == y.UID })}
 	if diff := cmp.Diff(v.(*eval.Closure).Code, c.(*eval.Closure).Code, opts); diff != "" {
 		t.Errorf("code differs after the trip (-sent +received):\n%s", diff)
+	}
+	// The hash covers the children's and the constants' hashes too.
+	if v.(*eval.Closure).Code.Hash() != c.(*eval.Closure).Code.Hash() {
+		t.Error("the code's hash differs after the trip")
 	}
 }
 
