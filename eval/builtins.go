@@ -71,7 +71,7 @@ func builtins(in *Interp) []*rt.Primitive {
 			return in.program, nil
 		}},
 		{Name: "environment", Min: 0, Max: rt.Variadic, Fn: func(a []rt.Value) (rt.Value, error) {
-			env := newEnvironment("environment", nil)
+			env := newEnvironment("environment", nil, 0)
 			env.immutable = true
 			for _, set := range a {
 				names, err := in.importSet(set, "")

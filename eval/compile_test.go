@@ -159,12 +159,12 @@ func TestCodeHashEnvironments(t *testing.T) {
 		}
 		return thunk.Code.Consts[0].(*Closure).Code.Hash()
 	}
-	a := hash(newEnvironment("(a)", in.system))
-	b := hash(newEnvironment("(b)", in.system))
+	a := hash(newEnvironment("(a)", in.system, 0))
+	b := hash(newEnvironment("(b)", in.system, 0))
 	if a == b {
 		t.Error("(lambda () x) has one hash in two environments, whose x differ")
 	}
-	if a != hash(newEnvironment("(a)", in.system)) {
+	if a != hash(newEnvironment("(a)", in.system, 0)) {
 		t.Error("the same code in environments of the same name has two hashes")
 	}
 }

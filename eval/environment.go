@@ -27,10 +27,11 @@ type Environment struct {
 	immutable bool
 }
 
-func newEnvironment(name string, parent *Environment) *Environment {
+// newEnvironment makes an environment with room for size variables.
+func newEnvironment(name string, parent *Environment, size int) *Environment {
 	return &Environment{
 		name:     name,
-		vars:     make(map[*rt.Symbol]*Global),
+		vars:     make(map[*rt.Symbol]*Global, size),
 		syntax:   make(map[*rt.Symbol]*binding),
 		parent:   parent,
 		imported: make(map[*rt.Symbol]bool),

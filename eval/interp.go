@@ -126,6 +126,12 @@ type Interp struct {
 // New returns an interpreter with the core forms and the machine's own
 // primitives (apply, call/cc, values, ...) defined; stdlib.Install adds
 // the rest.
+// librarySize is room for the standard library's variables, which come
+// in the hundreds (those that load at start, and as many that load on
+// first use): maps made at that size do not grow, over and over, while it
+// loads.
+const librarySize = 1024
+
 func New(opts Options) *Interp {
 	if opts.Stdin == nil {
 		opts.Stdin = os.Stdin
@@ -144,12 +150,12 @@ func New(opts Options) *Interp {
 	}
 	in := &Interp{
 		opts:        opts,
-		system:      newEnvironment("system", nil),
+		system:      newEnvironment("system", nil, librarySize),
 		specialName: make(map[*binding]string),
 		libraries:   make(map[string]*library),
 		provided:    make(map[string]bool),
 		loading:     make(map[string]bool),
-		autoloads:   make(map[*rt.Symbol]autoloadName),
+		autoloads:   make(map[*rt.Symbol]autoloadName, librarySize),
 		frozen:      make(map[*Global]*Global),
 		wake:        make(chan struct{}, 1),
 		posts:       make(chan func(), 256),
@@ -160,7 +166,7 @@ func New(opts Options) *Interp {
 		in.specialName[b] = name
 	}
 	in.system.autoload = in.autoload
-	in.program = newEnvironment("program", in.system)
+	in.program = newEnvironment("program", in.system, 0)
 	for _, name := range standardLibraries {
 		in.ProvideLibrary(name)
 	}

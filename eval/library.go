@@ -320,7 +320,7 @@ func (x *expander) defineLibrary(f *rt.Pair, sc *scope) expr {
 	if err != nil {
 		x.errorf(f, "define-library: %v", err)
 	}
-	lib := &library{name: key, env: newEnvironment(key, nil), exports: make(map[*rt.Symbol]*rt.Symbol)}
+	lib := &library{name: key, env: newEnvironment(key, nil, 0), exports: make(map[*rt.Symbol]*rt.Symbol)}
 	root := newScope(nil, sc.fn)
 	root.env = lib.env
 	var body []rt.Value
