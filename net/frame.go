@@ -61,20 +61,31 @@ func readFrame(r *bufio.Reader, max int) (typ byte, payload []byte, err error) {
 	return buf[0], buf[1:], nil
 }
 
-// makeFrame returns a whole frame of type typ: id (for requests and
-// replies) then payload.
-func makeFrame(typ byte, id uint64, withID bool, payload []byte) []byte {
-	n := 1 + len(payload)
-	if withID {
-		n += 8
-	}
-	b := make([]byte, frameHeadSize, frameHeadSize+n)
-	binary.BigEndian.PutUint32(b, uint32(n))
+// frameStart begins a frame of type typ: room for its length, the type,
+// then id for requests and replies, with room for size more bytes. The
+// payload is appended to it, often by serialize.AppendEncode, so that it
+// is written in place rather than copied behind the head; frameEnd then
+// writes the length.
+func frameStart(typ byte, id uint64, withID bool, size int) []byte {
+	b := make([]byte, frameHeadSize, frameHeadSize+1+8+size)
 	b = append(b, typ)
 	if withID {
 		b = binary.BigEndian.AppendUint64(b, id)
 	}
-	return append(b, payload...)
+	return b
+}
+
+// frameEnd completes b, a frame that frameStart began, by writing its
+// length.
+func frameEnd(b []byte) []byte {
+	binary.BigEndian.PutUint32(b, uint32(len(b)-frameHeadSize))
+	return b
+}
+
+// makeFrame returns a whole frame of type typ: id (for requests and
+// replies) then payload.
+func makeFrame(typ byte, id uint64, withID bool, payload []byte) []byte {
+	return frameEnd(append(frameStart(typ, id, withID, len(payload)), payload...))
 }
 
 // heartbeat is the empty frame.
