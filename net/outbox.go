@@ -112,8 +112,10 @@ func (o *outbox) release() {
 	}
 }
 
-// next returns the frames to write now: those ready, then a fragment of
-// each large frame in progress. busy reports whether fragments remain.
+// next returns the frames to write now, one after the other: those
+// ready, then a fragment of each large frame in progress, as its head and
+// then its part of the large frame, which is not copied into a frame of
+// its own. busy reports whether fragments remain.
 func (o *outbox) next() (frames [][]byte, busy bool) {
 	frames, o.ready = o.ready, nil
 	streams := o.streams
@@ -122,7 +124,7 @@ func (o *outbox) next() (frames [][]byte, busy bool) {
 	for _, s := range streams {
 		end := min(s.off+fragmentSize, len(s.b))
 		last := end == len(s.b)
-		frames = append(frames, fragmentFrame(s.id, last, s.b[s.off:end]))
+		frames = append(frames, fragmentHead(s.id, last, end-s.off), s.b[s.off:end])
 		s.off = end
 		if last {
 			done = append(done, s)
@@ -141,20 +143,18 @@ func (o *outbox) next() (frames [][]byte, busy bool) {
 	return frames, len(o.streams) > 0 || len(o.ready) > 0
 }
 
-// fragmentFrame is a frame of type frameFragment: stream id, whether it
-// is the last fragment, and the bytes.
-func fragmentFrame(id uint32, last bool, chunk []byte) []byte {
-	n := 1 + 4 + 1 + len(chunk)
-	b := make([]byte, frameHeadSize, frameHeadSize+n)
-	binary.BigEndian.PutUint32(b, uint32(n))
+// fragmentHead is the head of a frame of type frameFragment: its length,
+// type, stream id and whether it is the last fragment, which n bytes of
+// the large frame follow.
+func fragmentHead(id uint32, last bool, n int) []byte {
+	b := make([]byte, frameHeadSize, frameHeadSize+6)
+	binary.BigEndian.PutUint32(b, uint32(1+4+1+n))
 	b = append(b, frameFragment)
 	b = binary.BigEndian.AppendUint32(b, id)
 	if last {
-		b = append(b, 1)
-	} else {
-		b = append(b, 0)
+		return append(b, 1)
 	}
-	return append(b, chunk...)
+	return append(b, 0)
 }
 
 // assembler puts fragments back together on the reading side. The bytes

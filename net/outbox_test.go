@@ -107,6 +107,11 @@ func drain(t *testing.T, box *outbox, big []byte) []string {
 	}
 }
 
+// fragmentFrame is a whole fragment, head and bytes, in one slice.
+func fragmentFrame(id uint32, last bool, chunk []byte) []byte {
+	return append(fragmentHead(id, last, len(chunk)), chunk...)
+}
+
 func TestAssemblerBounds(t *testing.T) {
 	parts := assembler{max: 100}
 	if _, _, _, err := parts.add(fragmentFrame(1, false, make([]byte, 90))[frameHeadSize+1:]); err != nil {
