@@ -79,16 +79,13 @@ func BenchmarkFramePath(b *testing.B) {
 						wire.Write(f)
 					}
 				}
-				for whole := false; !whole; {
-					typ, payload, err := readFrame(r, DefaultMaxFrame)
-					whole = true
-					if err == nil && typ == frameFragment {
-						_, payload, whole, err = parts.add(payload)
-					}
+				for typ := byte(frameFragment); typ == frameFragment; {
+					var payload []byte
+					typ, payload, err = readFrame(r, DefaultMaxFrame, &parts)
 					if err != nil {
 						b.Fatal(err)
 					}
-					if whole {
+					if typ != frameFragment {
 						got, err := n.decodeFrom(p, payload)
 						if s, ok := got.(*rt.String); err != nil || !ok || s.Len() != size {
 							b.Fatalf("decoded %v, %v", got, err)

@@ -3,6 +3,8 @@ package net
 import (
 	"encoding/binary"
 	"fmt"
+	"io"
+	"slices"
 
 	rt "termite/runtime"
 )
@@ -165,20 +167,29 @@ type assembler struct {
 	max   int
 }
 
-// add takes the payload of a fragment frame, and returns the type and
-// payload of the frame it completes, if it does.
-func (a *assembler) add(payload []byte) (typ byte, whole []byte, done bool, err error) {
-	id := binary.BigEndian.Uint32(payload)
-	last := payload[4] != 0
-	chunk := payload[5:]
+// read reads from r the rest of a fragment frame, n bytes after its
+// type, straight into the frame it is part of, and returns the type and
+// payload of that frame when the fragment completes it (done).
+func (a *assembler) read(r io.Reader, n int) (typ byte, whole []byte, done bool, err error) {
+	var h [5]byte // stream id, last
+	if _, err := io.ReadFull(r, h[:]); err != nil {
+		return 0, nil, false, err
+	}
+	id := binary.BigEndian.Uint32(h[:])
+	last := h[4] != 0
+	size := n - len(h)
 	if a.parts == nil {
 		a.parts = make(map[uint32][]byte)
 	}
-	if a.held+len(chunk) > a.max {
+	if a.held+size > a.max {
 		return 0, nil, false, &frameError{fmt.Sprintf("fragments of more than the %d bytes allowed", a.max)}
 	}
-	b := append(a.parts[id], chunk...)
-	a.held += len(chunk)
+	b := slices.Grow(a.parts[id], size) // as append grows it: rarely
+	b = b[:len(b)+size]
+	if _, err := io.ReadFull(r, b[len(b)-size:]); err != nil {
+		return 0, nil, false, err
+	}
+	a.held += size
 	if !last {
 		a.parts[id] = b
 		return 0, nil, false, nil
