@@ -45,7 +45,7 @@ func (n *Node) send(p *peer, typ byte, id uint64, v rt.Value, lane outFrame) err
 	for {
 		t, gen := p.tables()
 		var written [][32]byte
-		b, err := n.ctx.Encode(v, &serialize.EncodeOptions{
+		frame, err := n.encodeFrame(typ, id, v, &serialize.EncodeOptions{
 			Proxy:       n.proxy,
 			PeerHasCode: func(h [32]byte) bool { return t.sent[h] },
 			CodeWritten: func(c *eval.Code) { written = append(written, c.Hash()) },
@@ -53,7 +53,6 @@ func (n *Node) send(p *peer, typ byte, id uint64, v rt.Value, lane outFrame) err
 		if err != nil {
 			return err
 		}
-		frame := makeFrame(typ, id, typ != frameValue, b)
 		lane.b = frame
 		if p.enqueueAt(lane, gen) {
 			n.sentBytes.Add(int64(len(frame)))
@@ -66,10 +65,25 @@ func (n *Node) send(p *peer, typ byte, id uint64, v rt.Value, lane outFrame) err
 	}
 }
 
+// encodeFrame returns a frame of type typ (with the request id for
+// requests and replies) whose payload is v, encoded with opts straight
+// after the frame's head: the message is not copied into the frame.
+func (n *Node) encodeFrame(typ byte, id uint64, v rt.Value, opts *serialize.EncodeOptions) ([]byte, error) {
+	b, err := n.ctx.AppendEncode(frameStart(typ, id, typ != frameValue, 0), v, opts)
+	if err != nil {
+		return nil, err
+	}
+	return frameEnd(b), nil
+}
+
 // decodeFrom decodes what p sent, resolving the code it sent by hash.
+// data is the payload of a frame, which the reading loop read into a
+// buffer of its own (or reassembled from fragments into one) and handed
+// on: nothing else holds it, so the decoded value may keep it (Owned).
 func (n *Node) decodeFrom(p *peer, data []byte) (rt.Value, error) {
 	t, _ := p.tables()
 	return n.ctx.Decode(data, &serialize.DecodeOptions{
+		Owned:       true,
 		MakeProxy:   n.standIn,
 		ResolveCode: func(h [32]byte) *eval.Code { return t.held[h] },
 		CodeRead: func(c *eval.Code) {

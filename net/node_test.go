@@ -295,15 +295,17 @@ func FuzzReadFrame(f *testing.F) {
 	f.Add([]byte{0, 0, 0, 0})
 	f.Add([]byte{255, 255, 255, 255, 'v'})
 	f.Add(fragmentFrame(3, true, []byte("vxyz")))
+	f.Add(append(fragmentFrame(3, false, []byte("q12345678")), fragmentFrame(3, true, []byte("xyz"))...))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := bufio.NewReader(bytes.NewReader(data))
+		parts := assembler{max: 1 << 16}
 		for {
-			typ, payload, err := readFrame(r, 1<<16)
+			typ, payload, err := readFrame(r, 1<<16, &parts)
 			if err != nil {
 				return
 			}
 			switch {
-			case typ == frameFragment && len(payload) < 5,
+			case typ == frameFragment && payload != nil,
 				typ != 0 && typ != frameValue && typ != frameFragment && len(payload) < 8:
 				t.Fatalf("frame %c with a payload of %d bytes", typ, len(payload))
 			}

@@ -3,6 +3,8 @@ package net
 import (
 	"encoding/binary"
 	"fmt"
+	"io"
+	"slices"
 
 	rt "termite/runtime"
 )
@@ -112,8 +114,10 @@ func (o *outbox) release() {
 	}
 }
 
-// next returns the frames to write now: those ready, then a fragment of
-// each large frame in progress. busy reports whether fragments remain.
+// next returns the frames to write now, one after the other: those
+// ready, then a fragment of each large frame in progress, as its head and
+// then its part of the large frame, which is not copied into a frame of
+// its own. busy reports whether fragments remain.
 func (o *outbox) next() (frames [][]byte, busy bool) {
 	frames, o.ready = o.ready, nil
 	streams := o.streams
@@ -122,7 +126,7 @@ func (o *outbox) next() (frames [][]byte, busy bool) {
 	for _, s := range streams {
 		end := min(s.off+fragmentSize, len(s.b))
 		last := end == len(s.b)
-		frames = append(frames, fragmentFrame(s.id, last, s.b[s.off:end]))
+		frames = append(frames, fragmentHead(s.id, last, end-s.off), s.b[s.off:end])
 		s.off = end
 		if last {
 			done = append(done, s)
@@ -141,20 +145,18 @@ func (o *outbox) next() (frames [][]byte, busy bool) {
 	return frames, len(o.streams) > 0 || len(o.ready) > 0
 }
 
-// fragmentFrame is a frame of type frameFragment: stream id, whether it
-// is the last fragment, and the bytes.
-func fragmentFrame(id uint32, last bool, chunk []byte) []byte {
-	n := 1 + 4 + 1 + len(chunk)
-	b := make([]byte, frameHeadSize, frameHeadSize+n)
-	binary.BigEndian.PutUint32(b, uint32(n))
+// fragmentHead is the head of a frame of type frameFragment: its length,
+// type, stream id and whether it is the last fragment, which n bytes of
+// the large frame follow.
+func fragmentHead(id uint32, last bool, n int) []byte {
+	b := make([]byte, frameHeadSize, frameHeadSize+6)
+	binary.BigEndian.PutUint32(b, uint32(1+4+1+n))
 	b = append(b, frameFragment)
 	b = binary.BigEndian.AppendUint32(b, id)
 	if last {
-		b = append(b, 1)
-	} else {
-		b = append(b, 0)
+		return append(b, 1)
 	}
-	return append(b, chunk...)
+	return append(b, 0)
 }
 
 // assembler puts fragments back together on the reading side. The bytes
@@ -165,20 +167,29 @@ type assembler struct {
 	max   int
 }
 
-// add takes the payload of a fragment frame, and returns the type and
-// payload of the frame it completes, if it does.
-func (a *assembler) add(payload []byte) (typ byte, whole []byte, done bool, err error) {
-	id := binary.BigEndian.Uint32(payload)
-	last := payload[4] != 0
-	chunk := payload[5:]
+// read reads from r the rest of a fragment frame, n bytes after its
+// type, straight into the frame it is part of, and returns the type and
+// payload of that frame when the fragment completes it (done).
+func (a *assembler) read(r io.Reader, n int) (typ byte, whole []byte, done bool, err error) {
+	var h [5]byte // stream id, last
+	if _, err := io.ReadFull(r, h[:]); err != nil {
+		return 0, nil, false, err
+	}
+	id := binary.BigEndian.Uint32(h[:])
+	last := h[4] != 0
+	size := n - len(h)
 	if a.parts == nil {
 		a.parts = make(map[uint32][]byte)
 	}
-	if a.held+len(chunk) > a.max {
+	if a.held+size > a.max {
 		return 0, nil, false, &frameError{fmt.Sprintf("fragments of more than the %d bytes allowed", a.max)}
 	}
-	b := append(a.parts[id], chunk...)
-	a.held += len(chunk)
+	b := slices.Grow(a.parts[id], size) // as append grows it: rarely
+	b = b[:len(b)+size]
+	if _, err := io.ReadFull(r, b[len(b)-size:]); err != nil {
+		return 0, nil, false, err
+	}
+	a.held += size
 	if !last {
 		a.parts[id] = b
 		return 0, nil, false, nil

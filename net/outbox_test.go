@@ -3,6 +3,7 @@ package net
 import (
 	"bufio"
 	"bytes"
+	"io"
 	"slices"
 	"testing"
 
@@ -82,19 +83,16 @@ func drain(t *testing.T, box *outbox, big []byte) []string {
 	parts := assembler{max: DefaultMaxFrame}
 	var got []string
 	for {
-		typ, payload, err := readFrame(r, DefaultMaxFrame)
-		if err != nil {
+		typ, payload, err := readFrame(r, DefaultMaxFrame, &parts)
+		if err == io.EOF {
 			return got
 		}
+		if err != nil {
+			t.Fatal(err)
+		}
 		if typ == frameFragment {
-			var whole bool
-			if typ, payload, whole, err = parts.add(payload); err != nil {
-				t.Fatal(err)
-			}
-			if !whole {
-				got = append(got, "fragment")
-				continue
-			}
+			got = append(got, "fragment")
+			continue
 		}
 		if len(payload) > 100 {
 			if !bytes.Equal(payload, big[frameHeadSize+1:]) {
@@ -107,12 +105,21 @@ func drain(t *testing.T, box *outbox, big []byte) []string {
 	}
 }
 
+// fragmentFrame is a whole fragment, head and bytes, in one slice.
+func fragmentFrame(id uint32, last bool, chunk []byte) []byte {
+	return append(fragmentHead(id, last, len(chunk)), chunk...)
+}
+
 func TestAssemblerBounds(t *testing.T) {
 	parts := assembler{max: 100}
-	if _, _, _, err := parts.add(fragmentFrame(1, false, make([]byte, 90))[frameHeadSize+1:]); err != nil {
+	read := func(f []byte) error {
+		_, _, err := readFrame(bufio.NewReader(bytes.NewReader(f)), 1000, &parts)
+		return err
+	}
+	if err := read(fragmentFrame(1, false, make([]byte, 90))); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, _, err := parts.add(fragmentFrame(2, false, make([]byte, 20))[frameHeadSize+1:]); err == nil {
+	if err := read(fragmentFrame(2, false, make([]byte, 20))); err == nil {
 		t.Errorf("fragments past the limit were taken")
 	}
 }

@@ -345,20 +345,13 @@ func (c *conn) readLoop() {
 	parts := assembler{max: n.opts.MaxFrame}
 	for {
 		c.nc.SetReadDeadline(time.Now().Add(n.opts.Timeout))
-		typ, payload, err := readFrame(c.r, n.opts.MaxFrame)
-		if err == nil && typ == frameFragment {
-			var whole bool
-			typ, payload, whole, err = parts.add(payload)
-			if err == nil && !whole {
-				continue
-			}
-		}
+		typ, payload, err := readFrame(c.r, n.opts.MaxFrame, &parts)
 		if err != nil {
 			c.fail(err)
 			return
 		}
 		switch typ {
-		case 0: // heartbeat
+		case 0, frameFragment: // a heartbeat, or a part of a frame still coming
 		case frameValue:
 			p := c.p
 			n.in.Post(func() { n.received(p, payload) })

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	rt "termite/runtime"
+	"termite/serialize"
 )
 
 // Ports cannot travel: a port that goes to another node in a message
@@ -157,8 +158,10 @@ func (r *remoteReader) Read(b []byte) (int, error) {
 	if a.err != nil {
 		return 0, a.err
 	}
+	// a.data is the answer's frame, which only this reply holds: the
+	// bytes read may stay in it (Owned), as they are copied into b next.
 	v := onInterp(n, func() rt.Value {
-		v, _ := n.ctx.Decode(a.data, nil)
+		v, _ := n.ctx.Decode(a.data, &serialize.DecodeOptions{Owned: true})
 		return v
 	})
 	if bv, ok := v.(*rt.Bytevector); ok {

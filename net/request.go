@@ -175,9 +175,9 @@ func (n *Node) answer(p *peer, id uint64, v rt.Value, err error) {
 	if err == nil {
 		// Answers carry their code in full: they are decoded by
 		// %node-decode, which does not know the connection.
-		var b []byte
-		if b, err = n.ctx.Encode(v, &serialize.EncodeOptions{Proxy: n.proxy}); err == nil {
-			p.enqueueAt(outFrame{b: makeFrame(frameReply, id, true, b)}, p.generation())
+		var frame []byte
+		if frame, err = n.encodeFrame(frameReply, id, v, &serialize.EncodeOptions{Proxy: n.proxy}); err == nil {
+			p.enqueueAt(outFrame{b: frame}, p.generation())
 			return
 		}
 	}

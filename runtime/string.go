@@ -63,6 +63,18 @@ func NewStringValidUTF8(b []byte) (*String, bool) {
 	return decodeUTF8(b, ascii), true
 }
 
+// StringOfASCII returns a narrow string whose characters are the bytes
+// of b, when b is all ASCII (its UTF-8 text is then its narrow form), and
+// false, leaving b alone, when it is not. The string takes b over rather
+// than copying it: the caller must never read, change or reuse b again,
+// and must cap it (b[i:j:j]) if its array holds anything after it.
+func StringOfASCII(b []byte) (*String, bool) {
+	if asciiPrefix(b) < len(b) {
+		return nil, false
+	}
+	return &String{b: b}, true
+}
+
 // asciiBlock is how much of a text appendASCII looks at before copying
 // it: a small part of the first-level cache.
 const asciiBlock = 4 << 10

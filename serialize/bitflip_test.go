@@ -1,6 +1,7 @@
 package serialize_test
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand"
 	"os"
@@ -37,8 +38,10 @@ type flipStats struct {
 	failures                               []string
 }
 
-// runMutant decodes one mutant in in and, if it is a procedure, calls it
-// with a time limit. It reports an internal error or a hang as a failure.
+// runMutant decodes one mutant in in, as a node decodes a frame (Owned,
+// from a copy: the failures print data), and, if it is a procedure,
+// calls it with a time limit. It reports an internal error or a hang as
+// a failure.
 func runMutant(in *eval.Interp, data []byte, st *flipStats) (hung bool) {
 	st.mutants++
 	ctx := serialize.ContextOf(in)
@@ -53,7 +56,7 @@ func runMutant(in *eval.Interp, data []byte, st *flipStats) (hung bool) {
 				done <- result{err: fmt.Errorf("internal error: Go panic: %v", r)}
 			}
 		}()
-		v, err := ctx.Decode(data, nil)
+		v, err := ctx.Decode(bytes.Clone(data), &serialize.DecodeOptions{Owned: true})
 		if err != nil {
 			done <- result{refused: true, err: err}
 			return

@@ -59,6 +59,12 @@ type DecodeOptions struct {
 	// carried that this interpreter knew already, and that the sender
 	// knew to run at another node than this interpreter thinks.
 	Located func(pid *rt.Pid, at string)
+	// Owned says that the caller gives data up to Decode: it will never
+	// read, change or reuse it again, whatever Decode returns. A large
+	// string of ASCII text or bytevector may then keep its bytes in
+	// data rather than a copy (see decoder.takes). Without it, nothing
+	// decoded shares data.
+	Owned bool
 }
 
 // Decode reads a message that Encode wrote, in this interpreter or

@@ -17,6 +17,12 @@ func (d *decoder) readString(int, int) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if d.takes(b) {
+		// ASCII text is its own narrow form: the string keeps it.
+		if s, ok := rt.StringOfASCII(b[:len(b):len(b)]); ok {
+			return s, nil
+		}
+	}
 	s, ok := rt.NewStringValidUTF8(b) // one look at ASCII text, one copy
 	if !ok {
 		return nil, fmt.Errorf("string is not valid UTF-8")
@@ -29,7 +35,30 @@ func (d *decoder) readBytevector(int, int) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if d.takes(b) {
+		return &rt.Bytevector{B: b[:len(b):len(b)]}, nil
+	}
 	return &rt.Bytevector{B: append([]byte(nil), b...)}, nil
+}
+
+// takeMin is the least size of an object that keeps its bytes in the
+// message (see takes).
+const takeMin = 4 << 10
+
+// takes reports whether b, the bytes of a string or bytevector in the
+// message, may become that object's own rather than be copied: only if
+// the caller gave the message up (DecodeOptions.Owned), and the object is
+// large, both in itself and next to the message. The object keeps all of
+// the message's memory alive, not just its own bytes: a small string
+// kept from a large message would pin far more than it holds. So it must
+// be at least takeMin bytes (below that a copy costs little), and at
+// least half of the message's capacity (all of which stays alive with
+// it): the memory it holds is then at most twice its own, and at most one
+// object of a message shares it, since two such halves would not leave
+// room for the rest of the message. Its slice is capped by the caller, so
+// that nothing it becomes can reach the bytes after it.
+func (d *decoder) takes(b []byte) bool {
+	return d.opts.Owned && len(b) >= takeMin && 2*len(b) >= cap(d.r.b)
 }
 
 func (d *decoder) readChar(int, int) (any, error) {

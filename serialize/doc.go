@@ -35,7 +35,11 @@
 // in full; DecodeOptions.ResolveCode finds code that came by hash alone.
 // EncodeOptions.Proxy and DecodeOptions.MakeProxy turn objects that
 // cannot travel (ports, Go handles) into stand-ins. Context.SetNode names
-// this interpreter's pids and tags on the wire.
+// this interpreter's pids and tags on the wire. Context.AppendEncode
+// writes a message after a frame's head, and DecodeOptions.Owned lets a
+// large string or bytevector keep its bytes in the frame read, rather
+// than a copy: a large text in a message crosses the wire with one copy
+// into the frame sent, and none out of the frame read.
 //
 // # Untrusted input
 //

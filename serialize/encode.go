@@ -3,6 +3,7 @@ package serialize
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"sync"
 
 	"termite/eval"
@@ -32,6 +33,14 @@ type EncodeOptions struct {
 // message that a decoder with DefaultLimits would refuse as too big: the
 // sender learns it at once, not the receiver later.
 func (c *Context) Encode(v rt.Value, opts *EncodeOptions) (data []byte, err error) {
+	return c.AppendEncode(nil, v, opts)
+}
+
+// AppendEncode is Encode writing the message after dst: it returns dst
+// extended by the message, or dst and an error. A caller that sends the
+// message with something in front (a frame head) writes that first, and
+// the message is written in place, not copied behind it afterwards.
+func (c *Context) AppendEncode(dst []byte, v rt.Value, opts *EncodeOptions) (data []byte, err error) {
 	e := encoders.Get().(*encoder)
 	// Discovery writes the runs of lists (see listParts) where the last
 	// encoding of this encoder did.
@@ -43,7 +52,7 @@ func (c *Context) Encode(v rt.Value, opts *EncodeOptions) (data []byte, err erro
 		// A broken invariant (or a Go value of a type that cannot be a map
 		// key) must fail this call, not the node.
 		if r := recover(); r != nil {
-			data, err = nil, rt.NewError(fmt.Sprintf("serialize: internal error: %v", r), v)
+			data, err = dst, rt.NewError(fmt.Sprintf("serialize: internal error: %v", r), v)
 		}
 		runs := e.runs
 		*e = encoder{}
@@ -55,18 +64,18 @@ func (c *Context) Encode(v rt.Value, opts *EncodeOptions) (data []byte, err erro
 	c.op++
 	c.loadSystem()
 	if err := e.discover(v); err != nil {
-		return nil, err
+		return dst, err
 	}
 	lim := DefaultLimits
 	if n := len(e.entries); n > lim.MaxObjects {
-		return nil, rt.NewError(fmt.Sprintf("serialize: %d objects is over the limit of %d that deserialize accepts", n, lim.MaxObjects))
+		return dst, rt.NewError(fmt.Sprintf("serialize: %d objects is over the limit of %d that deserialize accepts", n, lim.MaxObjects))
 	}
 	if e.bulk > lim.MaxBytes {
-		return nil, tooBig(e.bulk)
+		return dst, tooBig(e.bulk)
 	}
-	data = e.emit(v)
-	if len(data) > lim.MaxBytes {
-		return nil, tooBig(len(data))
+	data = e.emit(dst, v)
+	if n := len(data) - len(dst); n > lim.MaxBytes {
+		return dst, tooBig(n)
 	}
 	return data, nil
 }
@@ -361,10 +370,10 @@ func (e *encoder) addAll(vs []rt.Value) error {
 	return nil
 }
 
-// emit writes the message: the header, the table, the root.
-func (e *encoder) emit(root rt.Value) []byte {
+// emit writes the message after dst: the header, the table, the root.
+func (e *encoder) emit(dst []byte, root rt.Value) []byte {
 	e.runs = e.w.b
-	e.w.b = make([]byte, 0, 64+16*len(e.entries)+len(e.runs)+4*e.unwritten+e.bulk)
+	e.w.b = slices.Grow(dst, 64+16*len(e.entries)+len(e.runs)+4*e.unwritten+e.bulk)
 	e.w.array(3)
 	e.w.uint(Version)
 	e.w.array(len(e.entries))

@@ -1,6 +1,7 @@
 package serialize_test
 
 import (
+	"bytes"
 	"testing"
 
 	rt "termite/runtime"
@@ -9,8 +10,10 @@ import (
 
 // FuzzDecode feeds Decode arbitrary bytes, starting from messages of every
 // kind: it must never panic, must fail with an error object, and what it
-// accepts must encode again. `make fuzz` runs it for a while; `go test`
-// runs the seeds.
+// accepts must encode again. Each input is decoded twice, the second time
+// as a node decodes a frame (Owned), from a copy, since a large string or
+// bytevector then keeps the bytes it is given: both must agree. `make
+// fuzz` runs it for a while; `go test` runs the seeds.
 func FuzzDecode(f *testing.F) {
 	in := newInterp(f)
 	seeds := []string{
@@ -28,6 +31,8 @@ func FuzzDecode(f *testing.F) {
 		`(define k #f) (define (deep n) (if (= n 0) (call/cc (lambda (c) (set! k c) 0)) (+ 1 (deep (- n 1))))) (deep 5) k`,
 		`(define g 5) (define (use-g) (+ g 1)) use-g`,
 		`(interaction-environment)`,
+		`(list (make-string 5000 #\a) "b" (make-bytevector 10 1))`,
+		`(list (make-bytevector 5000 1) 'x)`,
 	}
 	for _, src := range seeds {
 		v, err := in.RunSource([]byte(src), "seed.scm")
@@ -40,17 +45,29 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte{0x83, serialize.Version, 0x80, 0xf6})
 	ctx := serialize.ContextOf(in)
 	opts := &serialize.DecodeOptions{Limits: serialize.Limits{MaxBytes: 1 << 16, MaxFrameSlots: 1 << 12, MaxBignumBytes: 1 << 10}}
+	owned := *opts
+	owned.Owned = true
 	f.Fuzz(func(t *testing.T, data []byte) {
 		v, err := ctx.Decode(data, opts)
+		ov, oerr := ctx.Decode(bytes.Clone(data), &owned)
+		if (err == nil) != (oerr == nil) {
+			t.Fatalf("decoded with Owned: %v; without: %v", oerr, err)
+		}
 		if err != nil {
-			if _, ok := err.(*rt.ErrorObject); !ok {
-				t.Fatalf("error %T (%v) is not an error object", err, err)
+			for _, err := range []error{err, oerr} {
+				if _, ok := err.(*rt.ErrorObject); !ok {
+					t.Fatalf("error %T (%v) is not an error object", err, err)
+				}
 			}
 			return
 		}
-		_ = rt.WriteString(v)
-		if _, err := ctx.Encode(v, nil); err != nil {
-			t.Fatalf("decoded %s, which does not encode again: %v", rt.WriteString(v), err)
+		if w, ow := rt.WriteString(v), rt.WriteString(ov); w != ow {
+			t.Fatalf("decoded %s with Owned, %s without", ow, w)
+		}
+		for _, v := range []rt.Value{v, ov} {
+			if _, err := ctx.Encode(v, nil); err != nil {
+				t.Fatalf("decoded %s, which does not encode again: %v", rt.WriteString(v), err)
+			}
 		}
 	})
 }
