@@ -123,15 +123,15 @@ type Interp struct {
 	sched       *scheduler
 }
 
-// New returns an interpreter with the core forms and the machine's own
-// primitives (apply, call/cc, values, ...) defined; stdlib.Install adds
-// the rest.
 // librarySize is room for the standard library's variables, which come
 // in the hundreds (those that load at start, and as many that load on
 // first use): maps made at that size do not grow, over and over, while it
 // loads.
 const librarySize = 1024
 
+// New returns an interpreter with the core forms and the machine's own
+// primitives (apply, call/cc, values, ...) defined; stdlib.Install adds
+// the rest.
 func New(opts Options) *Interp {
 	if opts.Stdin == nil {
 		opts.Stdin = os.Stdin
