@@ -19,8 +19,52 @@ type compiler struct {
 	fn      *lambdaExpr
 	code    *Code
 	depth   int
-	globals map[*Global]int
-	consts  map[rt.Value]int
+	globals indexOf[*Global]
+	consts  indexOf[rt.Value]
+}
+
+// indexOf finds items in a slice that a compiler appends them to. A
+// function uses few globals and constants: looking along the slice costs
+// less than a map, which is made only for the long ones.
+type indexOf[T comparable] struct {
+	m map[T]int32 // nil while the slice is short
+}
+
+// shortIndex is the length past which indexOf makes its map.
+const shortIndex = 32
+
+// find returns the index of v in items, or -1.
+func (x *indexOf[T]) find(items []T, v T) int32 {
+	if x.m != nil {
+		if i, ok := x.m[v]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, w := range items {
+		if w == v {
+			return int32(i)
+		}
+	}
+	return -1
+}
+
+// add appends v to *items and returns its index.
+func (x *indexOf[T]) add(items *[]T, v T) int32 {
+	i := int32(len(*items))
+	*items = append(*items, v)
+	switch {
+	case x.m != nil:
+		x.m[v] = i
+	case len(*items) > shortIndex:
+		x.m = make(map[T]int32, 2*len(*items))
+		for j, w := range *items {
+			if _, dup := x.m[w]; !dup {
+				x.m[w] = int32(j)
+			}
+		}
+	}
+	return i
 }
 
 // compileLambda compiles fn and, recursively, the lambdas inside it.
@@ -33,8 +77,6 @@ func (in *Interp) compileLambda(fn *lambdaExpr, internal bool) *Code {
 		in: in, fn: fn,
 		code: &Code{Name: fn.name, NParams: nparams, Rest: fn.rest,
 			NLocals: len(fn.locals), Internal: internal},
-		globals: make(map[*Global]int),
-		consts:  make(map[rt.Value]int),
 	}
 	c.markPos(fn.pos)
 	for _, b := range fn.params {
@@ -96,24 +138,18 @@ func (c *compiler) constIndex(v rt.Value) int32 {
 	switch v.(type) {
 	case rt.Flonum, rt.Compnum: // NaN is never equal to itself; no sharing
 	default:
-		if i, ok := c.consts[v]; ok {
-			return int32(i)
+		if i := c.consts.find(c.code.Consts, v); i >= 0 {
+			return i
 		}
 	}
-	i := len(c.code.Consts)
-	c.code.Consts = append(c.code.Consts, v)
-	c.consts[v] = i
-	return int32(i)
+	return c.consts.add(&c.code.Consts, v)
 }
 
 func (c *compiler) globalIndex(g *Global) int32 {
-	if i, ok := c.globals[g]; ok {
-		return int32(i)
+	if i := c.globals.find(c.code.Globals, g); i >= 0 {
+		return i
 	}
-	i := len(c.code.Globals)
-	c.code.Globals = append(c.code.Globals, g)
-	c.globals[g] = i
-	return int32(i)
+	return c.globals.add(&c.code.Globals, g)
 }
 
 func (c *compiler) constant(v rt.Value, tail bool) {

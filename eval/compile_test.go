@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -120,6 +121,36 @@ func TestCodeHash(t *testing.T) {
 	// The constant of an instruction that carries one is code too.
 	if compileOne(t, `(define (f x) (+ x 1))`, "+").Hash() == compileOne(t, `(define (f x) (+ x 2))`, "+").Hash() {
 		t.Error("(+ x 1) and (+ x 2) have the same hash")
+	}
+}
+
+// TestCodeTables checks that a function's globals and constants are each
+// listed once, however many times it uses them, whether it has few (looked
+// for along the list) or many (looked for in a map), and that a NaN is
+// never shared.
+func TestCodeTables(t *testing.T) {
+	for _, n := range []int{3, shortIndex, shortIndex + 1, 3 * shortIndex} {
+		var body strings.Builder
+		for range 2 {
+			for i := range n {
+				fmt.Fprintf(&body, " (g%d 's%d)", i, i)
+			}
+		}
+		body.WriteString(" (h +nan.0 +nan.0)")
+		code := compileOne(t, "(lambda ()"+body.String()+")").Consts[0].(*Closure).Code
+		if len(code.Globals) != n+1 {
+			t.Errorf("%d globals used twice each, and h: %d listed", n, len(code.Globals))
+		}
+		seen := map[*Global]bool{}
+		for _, g := range code.Globals {
+			if seen[g] {
+				t.Errorf("%d globals: %s listed twice", n, g.Name.Name)
+			}
+			seen[g] = true
+		}
+		if len(code.Consts) != n+2 {
+			t.Errorf("%d symbols used twice each, and two NaNs: %d constants, want %d", n, len(code.Consts), n+2)
+		}
 	}
 }
 
