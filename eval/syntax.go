@@ -175,13 +175,18 @@ type scope struct {
 	parent *scope
 	env    *Environment // of a root scope: the top level its free names are in
 	fn     *lambdaExpr  // the lambda whose frame holds this scope's variables; nil at top level
-	ids    []rt.Value
-	binds  []*binding
+	vars   []scopeVar
 	root   *scope // the scope at the top of the chain of parents
 	// bound, in a root scope, holds every identifier that some scope
 	// under it binds: the others resolve at the root without walking the
 	// chain, which nested lets make as deep as the program is long.
 	bound map[rt.Value]bool
+}
+
+// scopeVar is an identifier a scope binds, and what to.
+type scopeVar struct {
+	id rt.Value
+	b  *binding
 }
 
 func newScope(parent *scope, fn *lambdaExpr) *scope {
@@ -195,8 +200,7 @@ func newScope(parent *scope, fn *lambdaExpr) *scope {
 }
 
 func (s *scope) add(id rt.Value, b *binding) {
-	s.ids = append(s.ids, id)
-	s.binds = append(s.binds, b)
+	s.vars = append(s.vars, scopeVar{id, b})
 	if s.root.bound == nil {
 		s.root.bound = make(map[rt.Value]bool)
 	}
@@ -230,9 +234,9 @@ func (x *expander) resolve(id rt.Value, sc *scope) (b *binding, env *Environment
 			root, sc = sc.root, nil
 		}
 		for s := sc; s != nil; s = s.parent {
-			for i := len(s.ids) - 1; i >= 0; i-- {
-				if s.ids[i] == id {
-					return s.binds[i], nil, false
+			for i := len(s.vars) - 1; i >= 0; i-- {
+				if v := &s.vars[i]; v.id == id {
+					return v.b, nil, false
 				}
 			}
 			root = s
