@@ -192,15 +192,24 @@ func (x *expander) ref(b *binding, sc *scope) expr {
 func (x *expander) application(f *rt.Pair, sc *scope) expr {
 	pos := x.posOf(f)
 	fn := x.expand(f.Car, sc)
-	args := x.list(f.Cdr, f)
-	if ref, ok := fn.(*globalRef); ok && len(args) == 1 && isCallCC(ref.g) && sc.fn != nil && x.plainCallCC == 0 {
-		if k, body, ok := x.receiver(args[0], sc); ok {
-			return x.letCC(ref, k, body, args[0], pos, sc)
+	// The arguments are read off the list, not copied out of it first:
+	// applications are most of a program's forms.
+	nargs := rt.ListLength(f.Cdr)
+	if nargs < 0 {
+		x.errorf(f, "bad syntax (improper list)")
+	}
+	if ref, ok := fn.(*globalRef); ok && nargs == 1 && isCallCC(ref.g) && sc.fn != nil && x.plainCallCC == 0 {
+		arg := f.Cdr.(*rt.Pair).Car
+		if k, body, ok := x.receiver(arg, sc); ok {
+			return x.letCC(ref, k, body, arg, pos, sc)
 		}
 	}
-	n := &callExpr{fn: fn, args: make([]expr, len(args)), pos: pos}
-	for i, a := range args {
-		n.args[i] = x.expand(a, sc)
+	n := &callExpr{fn: fn, args: make([]expr, nargs), pos: pos}
+	l := f.Cdr
+	for i := range n.args {
+		p := l.(*rt.Pair)
+		n.args[i] = x.expand(p.Car, sc)
+		l = p.Cdr
 	}
 	return n
 }
