@@ -186,7 +186,10 @@ func (x *expander) ref(b *binding, sc *scope) expr {
 	if b.owner != sc.fn {
 		sc.fn.capture(b)
 	}
-	return &localRef{b}
+	if b.ref.b == nil {
+		b.ref.b = b
+	}
+	return &b.ref
 }
 
 func (x *expander) application(f *rt.Pair, sc *scope) expr {

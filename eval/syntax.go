@@ -165,6 +165,10 @@ type binding struct {
 	// variable is captured; the compiler uses them to avoid boxing letrec
 	// variables (see letExpr).
 	capturers []*lambdaExpr
+	// ref is the expression of a reference to the variable, the same for
+	// every one (see expander.ref): it is part of the binding so that
+	// references, which are most of the expressions, cost no allocation.
+	ref localRef
 
 	macro   macro       // bindMacro
 	special specialForm // bindSpecial
