@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"bytes"
 	"fmt"
 
 	"termite/reader"
@@ -27,9 +28,10 @@ type autoloadName struct {
 	keyword bool
 }
 
-// Autoload registers src, system source that defines the variables vars
-// and the keywords keywords, to run when one of them is first looked up.
-func (in *Interp) Autoload(src []byte, file string, vars, keywords []string) {
+// Autoload registers src, system source, to run when one of the names it
+// defines (see DefinedNames) is first looked up.
+func (in *Interp) Autoload(src []byte, file string) {
+	vars, keywords := DefinedNames(src)
 	f := &autoloadFile{file: file, src: src}
 	for _, n := range vars {
 		in.autoloads[rt.Intern(n)] = autoloadName{f, false}
@@ -53,7 +55,82 @@ func (in *Interp) autoload(sym *rt.Symbol) bool {
 		f.loaded = false
 		panic(fmt.Sprintf("loading %s: %v", f.file, err))
 	}
+	in.libraryLoads++
 	return true
+}
+
+// LibraryLoads counts the files of the library that have run on first
+// use: the system environment has more variables each time it changes.
+func (in *Interp) LibraryLoads() int { return in.libraryLoads }
+
+// DefinedNames returns the variables and the keywords that src, a file of
+// the library that runs on first use, defines. The files keep to a rule
+// that makes this a look at the starts of lines: every top-level
+// definition, and nothing else, starts a line with "(define",
+// "(define-syntax" or "(define-record-type"; the names of a record type's
+// definition are read from the form itself.
+func DefinedNames(src []byte) (vars, keywords []string) {
+	off := 0
+	for line := range bytes.Lines(src) {
+		at := off
+		off += len(line)
+		rest, ok := bytes.CutPrefix(line, []byte("(define"))
+		if !ok {
+			continue
+		}
+		if bytes.HasPrefix(rest, []byte("-record-type")) {
+			vars = append(vars, recordNames(src[at:])...)
+			continue
+		}
+		rest, syntax := bytes.CutPrefix(rest, []byte("-syntax"))
+		rest = bytes.TrimLeft(rest, " (")
+		end := bytes.IndexAny(rest, " ()\t\r\n")
+		if end <= 0 {
+			continue
+		}
+		if syntax {
+			keywords = append(keywords, string(rest[:end]))
+		} else {
+			vars = append(vars, string(rest[:end]))
+		}
+	}
+	return vars, keywords
+}
+
+// recordNames returns the variables that the define-record-type form at
+// the start of src binds: the type, the constructor, the predicate, the
+// accessors and the modifiers.
+func recordNames(src []byte) []string {
+	form, err := reader.New(src, "").Read()
+	if err != nil {
+		return nil
+	}
+	var names []string
+	add := func(v rt.Value) {
+		if s, ok := v.(*rt.Symbol); ok {
+			names = append(names, s.Name)
+		}
+	}
+	items, _ := rt.ListToSlice(form)
+	for i, item := range items {
+		switch {
+		case i == 0:
+		case i == 2: // the constructor: (name field...), or name
+			if p, ok := item.(*rt.Pair); ok {
+				item = p.Car
+			}
+			add(item)
+		case i > 3: // a field: (field accessor [modifier])
+			if spec, ok := rt.ListToSlice(item); ok {
+				for _, name := range spec[min(1, len(spec)):] {
+					add(name)
+				}
+			}
+		default: // the type, the predicate
+			add(item)
+		}
+	}
+	return names
 }
 
 // autoloadAll runs every file not run yet: for what lists the whole

@@ -113,6 +113,9 @@ type Interp struct {
 	provided  map[string]bool             // names of libraries that are the system environment
 	loading   map[string]bool             // library files being loaded (to catch cycles)
 	autoloads map[*rt.Symbol]autoloadName // the files to run on first use, by the names they define
+	// libraryLoads counts the autoloads' files that have run (see
+	// LibraryLoads).
+	libraryLoads int
 
 	interrupted atomic.Bool
 	wake        chan struct{} // wakes an idle scheduler on interrupt

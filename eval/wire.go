@@ -291,10 +291,10 @@ func (in *Interp) systemValue(name *rt.Symbol) (rt.Value, bool) {
 }
 
 // EachSystemValue calls f with each bound variable of the system
-// environment and its value as Wire.SystemValue gives it, loading every
-// file of the library that is loaded on first use.
+// environment and its value as Wire.SystemValue gives it. The files of
+// the library that run on first use and have not yet are left out: their
+// values do not exist yet (LibraryLoads tells when more do).
 func (in *Interp) EachSystemValue(f func(name *rt.Symbol, v rt.Value)) {
-	in.autoloadAll()
 	for sym := range in.system.vars {
 		if v, ok := in.systemValue(sym); ok {
 			f(sym, v)

@@ -109,9 +109,9 @@ func Install(in *eval.Interp, opts Options) (*Node, error) {
 	for _, p := range n.primitives() {
 		in.DefinePrimitive(p)
 	}
-	if err := in.RunSystemSource(schemeSource, "<net.scm>"); err != nil {
-		return nil, err
-	}
+	// The procedures written in Scheme load when first used: a program
+	// that never leaves its node does not pay for compiling them.
+	in.Autoload(schemeSource, "<net.scm>")
 	for _, name := range []string{"current-input-port", "current-output-port", "current-error-port"} {
 		if p, ok := in.Lookup(name); ok {
 			n.portParams = append(n.portParams, p)

@@ -1,9 +1,11 @@
 package net
 
 import (
+	"bytes"
 	"fmt"
 	"testing"
 
+	"termite/eval"
 	rt "termite/runtime"
 )
 
@@ -48,5 +50,27 @@ func TestEndedServicesAreSwept(t *testing.T) {
 	}
 	if got := rt.WriteString(v); got != "(#t #f)" {
 		t.Errorf("(live services resolved, an ended one resolved) = %s, want (#t #f)", got)
+	}
+}
+
+// TestSchemeSourceLoadsOnFirstUse: the procedures of net.scm, which runs
+// when one of its names is first looked up, are the names that
+// eval.DefinedNames finds in it: every definition the file makes, each
+// bound once the first one is looked up.
+func TestSchemeSourceLoadsOnFirstUse(t *testing.T) {
+	in, n := newInterp(t, Options{Cookie: testCookie}, &syncBuffer{})
+	defer n.Close()
+	vars, keywords := eval.DefinedNames(schemeSource)
+	if defs := bytes.Count(schemeSource, []byte("\n(define")); len(vars)+len(keywords) != defs {
+		t.Errorf("DefinedNames found %d names, the file has %d definitions", len(vars)+len(keywords), defs)
+	}
+	before := in.LibraryLoads()
+	for _, name := range vars {
+		if _, ok := in.Lookup(name); !ok {
+			t.Errorf("%s is not bound", name)
+		}
+	}
+	if in.LibraryLoads() != before+1 {
+		t.Errorf("looking the names up ran %d files, want 1", in.LibraryLoads()-before)
 	}
 }

@@ -26,10 +26,14 @@ type Context struct {
 	selves map[string]bool
 
 	// sysName maps the system library's procedures, parameters, ports,
-	// record types and unique (uninterned) symbols to their global names (built on first use, once the library is
-	// loaded); sysValue is the other way round.
+	// record types and unique (uninterned) symbols to their global names;
+	// sysValue is the other way round. They hold the part of the library
+	// loaded so far, and are made again when more of it is (sysLoads is
+	// in.LibraryLoads() as of the last time): a name of a part not loaded
+	// yet is read with Wire.SystemValue, which loads it.
 	sysName  map[rt.Value]*rt.Symbol
 	sysValue map[*rt.Symbol]rt.Value
+	sysLoads int
 	driver   *eval.Closure // the top-level driver, %run-forms
 
 	// names is in.GlobalNames(), refreshed when a cell is missing from it,
@@ -80,13 +84,15 @@ func (c *Context) SetNode(name string) {
 // with: the node name, or until SetNode a random one.
 func (c *Context) Node() string { return c.self }
 
-// loadSystem builds the tables of the system library's values.
+// loadSystem builds the tables of the system library's values, or makes
+// them again if more of the library has been loaded since.
 func (c *Context) loadSystem() {
-	if c.sysName != nil {
+	if c.sysName != nil && c.sysLoads == c.in.LibraryLoads() {
 		return
 	}
-	c.sysName = make(map[rt.Value]*rt.Symbol)
-	c.sysValue = make(map[*rt.Symbol]rt.Value)
+	c.sysLoads = c.in.LibraryLoads()
+	c.sysName = make(map[rt.Value]*rt.Symbol, len(c.sysName))
+	c.sysValue = make(map[*rt.Symbol]rt.Value, len(c.sysValue))
 	c.in.EachSystemValue(func(name *rt.Symbol, v rt.Value) {
 		c.sysValue[name] = v
 		switch v.(type) {

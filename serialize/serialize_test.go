@@ -856,3 +856,25 @@ func TestEncodeRefusesTooBig(t *testing.T) {
 		}
 	}
 }
+
+// TestLibraryLoadedLater: encoding does not load the parts of the library
+// that run on first use (the SRFIs, the generic server), and a procedure
+// of such a part, loaded after the first message, still travels by name:
+// the receiver, which has not loaded it either, gets its own.
+func TestLibraryLoadedLater(t *testing.T) {
+	a, b := newInterp(t), newInterp(t)
+	loads := a.LibraryLoads()
+	encode(t, a, run(t, a, `(list car 1 "two")`))
+	if a.LibraryLoads() != loads {
+		t.Errorf("the first message loaded %d files of the library", a.LibraryLoads()-loads)
+	}
+	v := run(t, a, `(list fold generic-server-start)`) // SRFI 1, the generic server
+	data := encode(t, a, v)
+	if len(data) > 100 {
+		t.Errorf("two procedures of the library take %d bytes: they went as code, not by name", len(data))
+	}
+	b.Define("%got", decode(t, b, data))
+	if got := rt.WriteString(run(t, b, `(and (eq? (car %got) fold) (eq? (cadr %got) generic-server-start))`)); got != "#t" {
+		t.Errorf("the receiver got other procedures than its own fold and generic-server-start")
+	}
+}

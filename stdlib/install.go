@@ -1,7 +1,6 @@
 package stdlib
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
 	"slices"
@@ -15,17 +14,16 @@ var schemeFiles embed.FS
 
 // libraryFiles are the Scheme parts of the library run at start, in load
 // order; onDemand are those that run when one of their names is first
-// used, as the SRFIs' do (see eval.Autoload): a program that does not use
-// the tools does not pay for compiling them.
+// used, as the SRFIs' do (see eval.Autoload): a program that uses no
+// generic server, supervisor or tool does not pay for compiling them.
 var (
 	libraryFiles = []string{
 		"scheme/control.scm",
 		"scheme/io.scm",
 		"scheme/lists.scm",
 		"scheme/termite.scm",
-		"scheme/server.scm",
 	}
-	onDemand = []string{"scheme/tools.scm"}
+	onDemand = []string{"scheme/server.scm", "scheme/tools.scm"}
 )
 
 // Install defines the standard procedures in in: the Go primitives, the
@@ -65,8 +63,7 @@ func Install(in *eval.Interp) error {
 		if err != nil {
 			return err
 		}
-		vars, keywords := definedNames(src)
-		in.Autoload(src, "<"+name+">", vars, keywords)
+		in.Autoload(src, "<"+name+">")
 	}
 	for _, s := range srfis {
 		in.ProvideLibrary(fmt.Sprintf("(srfi %d)", s.number))
@@ -93,29 +90,4 @@ func loadSystemFile(in *eval.Interp, name string) error {
 		return err
 	}
 	return in.RunSystemSource(src, "<"+name+">")
-}
-
-// definedNames returns the variables and the keywords that src, a file
-// that runs on first use, defines: in those files every top-level
-// definition, and nothing else, starts a line with "(define" or "(define-syntax" (TestDefinedNames
-// checks that these are the names loading the file binds).
-func definedNames(src []byte) (vars, keywords []string) {
-	for line := range bytes.Lines(src) {
-		rest, ok := bytes.CutPrefix(line, []byte("(define"))
-		if !ok {
-			continue
-		}
-		rest, syntax := bytes.CutPrefix(rest, []byte("-syntax"))
-		rest = bytes.TrimLeft(rest, " (")
-		end := bytes.IndexAny(rest, " ()\t\r\n")
-		if end <= 0 {
-			continue
-		}
-		if syntax {
-			keywords = append(keywords, string(rest[:end]))
-		} else {
-			vars = append(vars, string(rest[:end]))
-		}
-	}
-	return vars, keywords
 }
