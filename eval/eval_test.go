@@ -337,3 +337,38 @@ func TestDidYouMean(t *testing.T) {
 		})
 	}
 }
+
+// TestDefaultArg: a procedure whose last argument may be left out gives
+// its primitive the parameter's value in its place, as it is where the
+// call is made (parameterize), however it is called; a call with too few
+// or too many arguments fails with the procedure's own name.
+func TestDefaultArg(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{`(pick 1)`, `(1 default)`},
+		{`(pick 1 2)`, `(1 2)`},
+		{`(parameterize ((where 'inner)) (pick 1))`, `(1 inner)`},
+		{`(apply pick '(1))`, `(1 default)`},
+		{`(map pick '(1 2))`, `((1 default) (2 default))`},
+		{`(define (tail x) (pick x)) (parameterize ((where 'tail)) (tail 3))`, `(3 tail)`},
+		{`(pick)`, `error: test.scm:1:1: pick: wrong number of arguments: expected 1 to 2, got 0`},
+		{`(pick 1 2 3)`, `error: test.scm:1:1: pick: wrong number of arguments: expected 1 to 2, got 3`},
+	} {
+		in := newInterp(t)
+		param := &eval.Parameter{Value: rt.Intern("default")}
+		prim := &rt.Primitive{Name: "%pick", Min: 2, Max: 2, Fn: func(a []rt.Value) (rt.Value, error) {
+			return rt.List(a...), nil
+		}}
+		in.Define("where", param)
+		in.Define("pick", &eval.DefaultArg{Name: "pick", Prim: prim, At: 1, Param: param})
+		v, err := in.RunSource([]byte(tc.src), "test.scm")
+		got := ""
+		if err != nil {
+			got = "error: " + err.Error()
+		} else {
+			got = rt.WriteString(v)
+		}
+		if got != tc.want {
+			t.Errorf("%s: got %s, want %s", tc.src, got, tc.want)
+		}
+	}
+}

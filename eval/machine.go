@@ -966,6 +966,8 @@ func (m *machine) callError(n int) *rt.ErrorObject {
 		if n != 0 {
 			return rt.NewError("parameter: expects no arguments", f)
 		}
+	case *DefaultArg:
+		return f.arityError(n)
 	case *CaseLambda, *Continuation, *recordProc:
 	default:
 		return rt.NewError("attempt to call a non-procedure", f)
@@ -1023,6 +1025,18 @@ func (m *machine) call(n int) {
 				continue
 			}
 			return
+		case *DefaultArg:
+			if e := f.arityError(n); e != nil {
+				m.raise(n+1, e)
+				return
+			}
+			m.stack[base] = f.Prim
+			if n == f.At {
+				m.ensure(m.sp + 1 + stackMargin)
+				m.stack[m.sp] = m.paramValue(f.Param)
+				m.sp++
+				n++
+			}
 		case *CaseLambda:
 			c := f.clause(n)
 			if c == nil {

@@ -78,6 +78,29 @@ func (c *CaseLambda) clause(n int) *Closure {
 	return nil
 }
 
+// DefaultArg is a procedure that calls Prim with the same arguments, and
+// when the caller passes only At of them, with the value of Param as one
+// more: R7RS's write, display, read-char and the like, whose port may be
+// left out (Param is then current-output-port or current-input-port),
+// over primitives that always take it.
+type DefaultArg struct {
+	Name  string
+	Prim  *rt.Primitive
+	At    int
+	Param *Parameter
+}
+
+// ProcName names the procedure in messages.
+func (d *DefaultArg) ProcName() string { return d.Name }
+
+// arityError is the error of a call with n arguments, or nil.
+func (d *DefaultArg) arityError(n int) *rt.ErrorObject {
+	if n < d.At || (d.Prim.Max >= 0 && n > d.Prim.Max) {
+		return arityError(d.Name, d.At, d.Prim.Max, n)
+	}
+	return nil
+}
+
 // Parameter is a parameter object (make-parameter). Its value in a process
 // is the innermost parameterize binding of the process's dynamic
 // environment, else Value.

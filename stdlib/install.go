@@ -53,6 +53,9 @@ func Install(in *eval.Interp) error {
 	in.Define("%stdin", stdin)
 	in.Define("%stdout", stdout)
 	in.Define("%stderr", stderr)
+	if err := definePortProcedures(in, stdin, stdout, stderr); err != nil {
+		return err
+	}
 	for _, name := range libraryFiles {
 		if err := loadSystemFile(in, name); err != nil {
 			return err

@@ -77,11 +77,13 @@
                           (get-output-string out))
        "x \n")
 (check 'read-char-port (read-char (open-input-string "a")) #\a)
-;; The arity error names the procedure.
+;; The arity error names the procedure, and says what it takes.
 (check 'newline-extra-message (newline out 'extra)
-       '(raised "newline: no clause accepts 2 arguments" ()))
+       '(raised "newline: wrong number of arguments: expected 0 to 1, got 2" ()))
 (check 'write-string-extra-message (write-string "abc" out 0 1 'extra)
-       '(raised "write-string: no clause accepts 5 arguments" ()))
+       '(raised "write-string: wrong number of arguments: expected 1 to 4, got 5" ()))
+(check 'write-too-few-message (write)
+       '(raised "write: wrong number of arguments: expected 1 to 2, got 0" ()))
 
 ;; 6.2.7: (number->string z radix) must give text that string->number
 ;; reads back, in that radix, as z. Only radix 10 has a decimal point, so

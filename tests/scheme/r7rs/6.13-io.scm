@@ -54,6 +54,15 @@
            (newline))
          (get-output-string p))
        "hithere\n")
+(check 'port-procedures-as-values
+       (let ((p (open-output-string)))
+         (parameterize ((current-output-port p))
+           (apply display '("a"))
+           (apply write-char (list #\b p))
+           (for-each display '(1 2))
+           (let tail ((x 'c)) (display x)))
+         (get-output-string p))
+       "ab12c")
 (check 'parameterize-current-input-port
        (parameterize ((current-input-port (open-input-string "xyz")))
          (list (read-char) (peek-char) (read-string 5)))
