@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"sync/atomic"
@@ -422,6 +424,58 @@ func (c *Code) Hash() [32]byte {
 	h := CodeHash(c)
 	c.hash.Store(&h)
 	return h
+}
+
+// CodeHash computes the content hash of code from everything that
+// determines its behaviour: instructions, constants, globals by name,
+// children by hash, arity and name. Code.Hash keeps it; a decoder checks
+// a code object received from elsewhere against the hash it came with
+// before it trusts it as the code of that hash.
+func CodeHash(code *Code) [32]byte {
+	h := sha256.New()
+	var buf [16]byte
+	writeInt := func(v int64) {
+		n := binary.PutVarint(buf[:], v)
+		h.Write(buf[:n])
+	}
+	h.Write([]byte(code.Name))
+	writeInt(int64(code.NParams))
+	if code.Rest {
+		writeInt(1)
+	} else {
+		writeInt(0)
+	}
+	writeInt(int64(code.NLocals))
+	for _, in := range code.Instrs {
+		writeInt(int64(in.Op))
+		writeInt(int64(in.A))
+		writeInt(int64(in.B))
+		writeInt(int64(in.C))
+	}
+	for _, k := range code.Consts {
+		if cl, ok := k.(*Closure); ok {
+			ch := cl.Code.Hash()
+			h.Write(ch[:])
+			continue
+		}
+		h.Write([]byte(rt.WriteString(k)))
+		h.Write([]byte{0})
+	}
+	for _, g := range code.Globals {
+		// The environment too: the same text in two libraries refers to
+		// different variables.
+		h.Write([]byte(g.home))
+		h.Write([]byte{0})
+		h.Write([]byte(g.Name.Name))
+		h.Write([]byte{0})
+	}
+	for _, child := range code.Children {
+		ch := child.Hash()
+		h.Write(ch[:])
+	}
+	var sum [32]byte
+	copy(sum[:], h.Sum(nil))
+	return sum
 }
 
 // CodeWithHash returns an empty code object whose hash is h, for a

@@ -1,9 +1,6 @@
 package eval
 
 import (
-	"crypto/sha256"
-	"encoding/binary"
-
 	rt "termite/runtime"
 )
 
@@ -585,55 +582,4 @@ func (c *compiler) let(n *letExpr, tail bool) {
 			c.constant(rt.Unspecified, tail)
 		}
 	}
-}
-
-// hash computes the code's content hash from everything that determines
-// its behaviour: instructions, constants, globals by name, children by
-// hash, arity and name.
-func (c *compiler) hash() [32]byte {
-	h := sha256.New()
-	code := c.code
-	var buf [16]byte
-	writeInt := func(v int64) {
-		n := binary.PutVarint(buf[:], v)
-		h.Write(buf[:n])
-	}
-	h.Write([]byte(code.Name))
-	writeInt(int64(code.NParams))
-	if code.Rest {
-		writeInt(1)
-	} else {
-		writeInt(0)
-	}
-	writeInt(int64(code.NLocals))
-	for _, in := range code.Instrs {
-		writeInt(int64(in.Op))
-		writeInt(int64(in.A))
-		writeInt(int64(in.B))
-		writeInt(int64(in.C))
-	}
-	for _, k := range code.Consts {
-		if cl, ok := k.(*Closure); ok {
-			ch := cl.Code.Hash()
-			h.Write(ch[:])
-			continue
-		}
-		h.Write([]byte(rt.WriteString(k)))
-		h.Write([]byte{0})
-	}
-	for _, g := range code.Globals {
-		// The environment too: the same text in two libraries refers to
-		// different variables.
-		h.Write([]byte(g.home))
-		h.Write([]byte{0})
-		h.Write([]byte(g.Name.Name))
-		h.Write([]byte{0})
-	}
-	for _, child := range code.Children {
-		ch := child.Hash()
-		h.Write(ch[:])
-	}
-	var sum [32]byte
-	copy(sum[:], h.Sum(nil))
-	return sum
 }

@@ -51,13 +51,6 @@ func BootArgs(c *Code) (int, bool) {
 	return int(c.Instrs[0].A), true
 }
 
-// CodeHash computes the content hash of c as the compiler does, so that a
-// code object received from elsewhere can be checked against the hash it
-// came with before it is trusted as the code of that hash.
-func CodeHash(c *Code) [32]byte {
-	return (&compiler{code: c}).hash()
-}
-
 // ControlPrimitiveName returns the name of a primitive built into the
 // machine (call/cc, apply, values, ...); such primitives travel by name.
 func ControlPrimitiveName(v rt.Value) (string, bool) {
